@@ -1,0 +1,199 @@
+package dev.gomvn.core.process;
+
+import dev.gomvn.core.EnvironmentException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One run of the go command of a chosen GOROOT. It always runs with {@code GOTOOLCHAIN=local},
+ * so go.mod can never make it download and exec another toolchain behind our back, and with
+ * {@code GOROOT/bin} first on PATH so tools that call {@code go} again get the same one.
+ * Output is streamed line by line as it arrives, never buffered to the end.
+ */
+public final class GoCommand {
+    private static final int TAIL_LINES = 40;
+
+    private final Path goRoot;
+    private final List<String> arguments;
+    private Path workingDirectory;
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private Duration timeout = Duration.ofHours(1);
+    private Consumer<String> stdoutLines = line -> {};
+    private Consumer<String> stderrLines = line -> {};
+    private boolean captureStdout;
+
+    private GoCommand(Path goRoot, List<String> arguments) {
+        this.goRoot = goRoot;
+        this.arguments = List.copyOf(arguments);
+    }
+
+    public static GoCommand of(Path goRoot, String... arguments) {
+        return new GoCommand(goRoot, List.of(arguments));
+    }
+
+    public static GoCommand of(Path goRoot, List<String> arguments) {
+        return new GoCommand(goRoot, arguments);
+    }
+
+    public GoCommand in(Path directory) {
+        this.workingDirectory = directory;
+        return this;
+    }
+
+    /** Variables layered over this process's environment (GOFLAGS, GOPROXY, CC ...). */
+    public GoCommand environment(Map<String, String> variables) {
+        environment.putAll(variables);
+        return this;
+    }
+
+    public GoCommand timeout(Duration value) {
+        this.timeout = value;
+        return this;
+    }
+
+    public GoCommand onStdout(Consumer<String> consumer) {
+        this.stdoutLines = consumer;
+        return this;
+    }
+
+    public GoCommand onStderr(Consumer<String> consumer) {
+        this.stderrLines = consumer;
+        return this;
+    }
+
+    /** Keep all of stdout for the caller (for small outputs such as go env -json). */
+    public GoCommand captureStdout() {
+        this.captureStdout = true;
+        return this;
+    }
+
+    public static Path executable(Path goRoot) {
+        Path unix = goRoot.resolve("bin").resolve("go");
+        Path windows = goRoot.resolve("bin").resolve("go.exe");
+        return Files.isRegularFile(windows) && !Files.isRegularFile(unix) ? windows : unix;
+    }
+
+    /** What a user can paste into a shell to repeat this run. */
+    public String commandLine() {
+        return "go " + String.join(" ", arguments);
+    }
+
+    /**
+     * The complete environment the child sees. Inherited variables are kept so that HOME, proxies,
+     * GOFLAGS, GOENV ... behave exactly as they do for the user's own go command.
+     */
+    public Map<String, String> effectiveEnvironment() {
+        Map<String, String> result = new LinkedHashMap<>(System.getenv());
+        result.putAll(environment);
+        result.put("GOROOT", goRoot.toString());
+        result.put("GOTOOLCHAIN", "local");
+        String pathKey = result.keySet().stream().filter(k -> k.equalsIgnoreCase("PATH")).findFirst().orElse("PATH");
+        String path = result.get(pathKey);
+        String bin = goRoot.resolve("bin").toString();
+        result.put(pathKey, path == null || path.isEmpty() ? bin : bin + java.io.File.pathSeparator + path);
+        return result;
+    }
+
+    public GoProcessResult run() {
+        Path executable = executable(goRoot);
+        List<String> command = new ArrayList<>();
+        command.add(executable.toString());
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (workingDirectory != null) {
+            builder.directory(workingDirectory.toFile());
+        }
+        builder.environment().clear();
+        builder.environment().putAll(effectiveEnvironment());
+        long started = System.nanoTime();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new EnvironmentException("Could not start " + executable + " (" + e.getMessage()
+                    + "); check that <goRoot> (go.root) points to a Go installation for this machine.", e);
+        }
+        closeQuietly(process);
+        List<String> tail = Collections.synchronizedList(new ArrayList<>());
+        StringBuilder captured = captureStdout ? new StringBuilder() : null;
+        Thread out = pump(process.getInputStream(), line -> {
+            if (captured != null) {
+                synchronized (captured) {
+                    captured.append(line).append('\n');
+                }
+            } else {
+                remember(tail, line);
+            }
+            stdoutLines.accept(line);
+        }, "go-stdout");
+        Thread err = pump(process.getErrorStream(), line -> {
+            remember(tail, line);
+            stderrLines.accept(line);
+        }, "go-stderr");
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+                throw new EnvironmentException("'" + commandLine() + "' did not finish within " + timeout.toSeconds()
+                        + " s and was stopped; raise the timeout or look at the output above for what hung.");
+            }
+            out.join();
+            err.join();
+        } catch (InterruptedException e) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new EnvironmentException("Interrupted while running '" + commandLine() + "'.", e);
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        return new GoProcessResult(commandLine(), process.exitValue(), captured == null ? "" : captured.toString(),
+                List.copyOf(tail), elapsed);
+    }
+
+    private static void closeQuietly(Process process) {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException ignored) {
+            // stdin of a child we never write to; nothing to recover.
+        }
+    }
+
+    private static void remember(List<String> tail, String line) {
+        synchronized (tail) {
+            tail.add(line);
+            if (tail.size() > TAIL_LINES) {
+                tail.remove(0);
+            }
+        }
+    }
+
+    private static Thread pump(InputStream stream, Consumer<String> lines, String name) {
+        Thread thread = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    lines.accept(line);
+                }
+            } catch (IOException ignored) {
+                // The stream closes when the process is killed; what we read so far is kept.
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+}
