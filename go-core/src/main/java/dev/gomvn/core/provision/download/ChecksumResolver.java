@@ -1,0 +1,87 @@
+package dev.gomvn.core.provision.download;
+
+import dev.gomvn.core.ConfigurationException;
+import dev.gomvn.core.GoCoreException;
+import dev.gomvn.core.GoLog;
+import dev.gomvn.core.Platform;
+import dev.gomvn.core.Sha256;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the SHA-256 an SDK archive must have, failing closed. In order: the digest pinned in the
+ * POM, the JSON index of an http(s) root, the {@code .sha256} file beside the archive. When none
+ * yields one, provisioning stops: we never run an SDK we could not verify.
+ */
+public final class ChecksumResolver {
+    private final HttpDownloader downloader;
+    private final GoLog log;
+
+    public ChecksumResolver(HttpDownloader downloader, GoLog log) {
+        this.downloader = downloader;
+        this.log = log;
+    }
+
+    public ExpectedDigest resolve(DownloadRoot root, String archiveName, String pinned, Map<String, String> pinnedByPlatform,
+            Platform platform) {
+        Optional<ExpectedDigest> fromPom = pinned(pinned, pinnedByPlatform, platform);
+        if (fromPom.isPresent()) {
+            return fromPom.get();
+        }
+        if (root.isHttp()) {
+            try {
+                Optional<String> indexed = GoReleaseIndex.parse(downloader.fetchText(root.indexUri())).file(archiveName)
+                        .map(GoReleaseIndex.GoFile::sha256).filter(Sha256::isHex);
+                if (indexed.isPresent()) {
+                    return new ExpectedDigest(indexed.get().toLowerCase(Locale.ROOT), "the JSON index " + root.indexUri());
+                }
+                log.debug("The index at " + root.indexUri() + " lists no SHA-256 for " + archiveName + ".");
+            } catch (GoCoreException e) {
+                log.debug("No usable index at " + root.indexUri() + ": " + e.getMessage());
+            }
+        }
+        try {
+            String sidecar = downloader.fetchText(root.sidecarUri(archiveName)).strip();
+            String digest = sidecar.split("\\s+")[0];
+            if (Sha256.isHex(digest)) {
+                return new ExpectedDigest(digest.toLowerCase(Locale.ROOT), "the checksum file " + root.sidecarUri(archiveName));
+            }
+            log.warn(root.sidecarUri(archiveName) + " holds no SHA-256 digest; ignoring it.");
+        } catch (GoCoreException e) {
+            log.debug("No checksum file at " + root.sidecarUri(archiveName) + ": " + e.getMessage());
+        }
+        throw new ConfigurationException("go.sha256", "No SHA-256 found for " + archiveName + ": " + root
+                + (root.isHttp() ? " has no JSON index entry for it and" : "") + " has no " + archiveName
+                + ".sha256 file, and the POM pins none. Refusing an unverified Go SDK. Pin the digest published on "
+                + "https://go.dev/dl/ with <sha256>...</sha256> (go.sha256), or <sha256s><" + key(platform)
+                + ">...</" + key(platform) + "></sha256s>.");
+    }
+
+    private static Optional<ExpectedDigest> pinned(String pinned, Map<String, String> byPlatform, Platform platform) {
+        for (Map.Entry<String, String> entry : byPlatform.entrySet()) {
+            String normalizedKey = entry.getKey().replace('/', '-').replace('_', '-');
+            if (normalizedKey.equals(key(platform)) || normalizedKey.equals(platform.goos() + "-" + platform.downloadArch())) {
+                return Optional.of(new ExpectedDigest(validated(entry.getValue(), "sha256s/" + entry.getKey()),
+                        "the pinned <sha256s> entry " + entry.getKey()));
+            }
+        }
+        if (pinned != null && !pinned.isBlank()) {
+            return Optional.of(new ExpectedDigest(validated(pinned, "go.sha256"), "the pinned go.sha256"));
+        }
+        return Optional.empty();
+    }
+
+    private static String validated(String digest, String parameter) {
+        String trimmed = digest == null ? "" : digest.strip();
+        if (!Sha256.isHex(trimmed)) {
+            throw new ConfigurationException("go.sha256", "<" + parameter + "> '" + trimmed
+                    + "' is not a SHA-256 digest; it must be 64 hexadecimal characters, as published on https://go.dev/dl/.");
+        }
+        return trimmed.toLowerCase(Locale.ROOT);
+    }
+
+    private static String key(Platform platform) {
+        return platform.goos() + "-" + platform.goarch();
+    }
+}

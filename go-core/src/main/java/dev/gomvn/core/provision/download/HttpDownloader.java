@@ -1,0 +1,378 @@
+package dev.gomvn.core.provision.download;
+
+import dev.gomvn.core.EnvironmentException;
+import dev.gomvn.core.GoLog;
+import dev.gomvn.core.net.Credentials;
+import dev.gomvn.core.net.NetworkSettings;
+import dev.gomvn.core.net.ProxySettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Authenticator;
+import java.net.InetSocketAddress;
+import java.net.PasswordAuthentication;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Downloads SDK archives and small files over http(s) or from {@code file:} roots. Built for the
+ * places users got hurt: proxies with authentication, mirrors that hang, servers that fail with 5xx
+ * or drop the connection halfway. Bodies are streamed to disk (constant memory), stalled transfers
+ * are cut after the read timeout, failures are retried with backoff and truncated downloads resume
+ * with a Range request. Passwords never appear in a log line or an exception message.
+ */
+public final class HttpDownloader {
+    private static final int MAX_REDIRECTS = 10;
+
+    static {
+        // The JDK refuses Basic proxy authentication for HTTPS tunnels unless this is cleared before
+        // its HTTP client first loads; corporate proxies use exactly that. A user's own setting wins.
+        if (System.getProperty("jdk.http.auth.tunneling.disabledSchemes") == null) {
+            System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
+        }
+    }
+
+    private final NetworkSettings settings;
+    private final GoLog log;
+
+    public HttpDownloader(NetworkSettings settings, GoLog log) {
+        this.settings = settings;
+        this.log = log;
+    }
+
+    /** Downloads {@code source} to {@code target}; a partial file is never left at {@code target}. */
+    public void download(URI source, Path target) {
+        refuseWhenOffline(source);
+        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            if ("file".equalsIgnoreCase(source.getScheme())) {
+                copyFile(source, partial);
+            } else {
+                Files.deleteIfExists(partial);
+                downloadWithRetries(source, partial);
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new EnvironmentException("Could not write " + target + ": " + e.getMessage() + "; check free disk space.", e);
+        } finally {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // Left in the cache's temporary folder, which the next install cleans.
+            }
+        }
+    }
+
+    /** A small text resource: the release index or a {@code .sha256} file. */
+    public String fetchText(URI source) {
+        refuseWhenOffline(source);
+        try {
+            if ("file".equalsIgnoreCase(source.getScheme())) {
+                Path file = Path.of(source);
+                if (!Files.isRegularFile(file)) {
+                    throw new EnvironmentException(file + " does not exist.");
+                }
+                return Files.readString(file, StandardCharsets.UTF_8);
+            }
+            Path temporary = Files.createTempFile("gomvn-", ".txt");
+            try {
+                downloadWithRetries(source, temporary);
+                return Files.readString(temporary, StandardCharsets.UTF_8);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw new EnvironmentException("Could not read " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void refuseWhenOffline(URI source) {
+        if (settings.offline() && !"file".equalsIgnoreCase(source.getScheme())) {
+            throw new EnvironmentException("Maven runs offline (-o), so " + source + " cannot be downloaded; run once "
+                    + "online to fill the cache, or set <goRoot> (go.root) to an installed Go.");
+        }
+    }
+
+    private static void copyFile(URI source, Path partial) throws IOException {
+        Path file = Path.of(source);
+        if (!Files.isRegularFile(file)) {
+            throw new EnvironmentException(file + " does not exist; check <downloadRoot> (go.downloadRoot) and <version> "
+                    + "(go.version).");
+        }
+        Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void downloadWithRetries(URI source, Path partial) throws IOException {
+        Duration backoff = settings.initialBackoff();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                transfer(source, partial);
+                return;
+            } catch (RetryableException e) {
+                if (attempt >= settings.retries()) {
+                    throw new EnvironmentException("Downloading " + source + " failed after " + (attempt + 1) + " attempts: "
+                            + e.getMessage() + ". Check the network, the proxy in settings.xml and <downloadRoot> "
+                            + "(go.downloadRoot).", e);
+                }
+                log.warn("Downloading " + source + " failed (" + e.getMessage() + "); retrying in " + backoff.toMillis()
+                        + " ms (attempt " + (attempt + 2) + " of " + (settings.retries() + 1) + ").");
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /** One attempt: continues a partial file when the server supports ranges. */
+    private void transfer(URI original, Path partial) throws IOException {
+        long existing = Files.exists(partial) ? Files.size(partial) : 0;
+        URI uri = original;
+        HttpResponse<InputStream> response = null;
+        for (int redirects = 0; redirects <= MAX_REDIRECTS; redirects++) {
+            response = send(uri, original, existing);
+            int status = response.statusCode();
+            if (status >= 300 && status < 400 && status != 304) {
+                Optional<String> location = response.headers().firstValue("Location");
+                response.body().close();
+                if (location.isEmpty()) {
+                    throw new EnvironmentException(uri + " answered " + status + " without a Location to follow.");
+                }
+                uri = uri.resolve(location.get());
+                continue;
+            }
+            break;
+        }
+        int status = response.statusCode();
+        if (status >= 300 && status < 400) {
+            response.body().close();
+            throw new EnvironmentException(original + " redirects more than " + MAX_REDIRECTS + " times.");
+        }
+        if (status == 416 && existing > 0) {
+            response.body().close();
+            Files.delete(partial);
+            throw new RetryableException("the server could not continue the partial download; starting over");
+        }
+        if (status != 200 && status != 206) {
+            response.body().close();
+            throw failure(status, original);
+        }
+        boolean append = status == 206 && existing > 0;
+        long expectedTotal = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        if (expectedTotal >= 0 && append) {
+            expectedTotal += existing;
+        }
+        long offset = append ? existing : 0;
+        copyBody(response.body(), partial, append, offset, expectedTotal, original);
+    }
+
+    private HttpResponse<InputStream> send(URI uri, URI original, long existing) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.readTimeout()).GET();
+        Credentials credentials = settings.credentials();
+        // Credentials belong to the download root's host only: never forward them across a redirect.
+        if (credentials != null && sameHost(uri, original) && credentials.username() != null) {
+            String token = credentials.username() + ":" + (credentials.password() == null ? "" : credentials.password());
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+        }
+        if (existing > 0) {
+            request.header("Range", "bytes=" + existing + "-");
+        }
+        try {
+            return client(uri).send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (HttpTimeoutException e) {
+            throw new RetryableException("no answer within " + settings.readTimeout().toSeconds() + " s (go.readTimeout)", e);
+        } catch (IOException e) {
+            throw new RetryableException(describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EnvironmentException("Interrupted while downloading " + original + ".", e);
+        }
+    }
+
+    private static boolean sameHost(URI a, URI b) {
+        return a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost()) && a.getPort() == b.getPort()
+                && a.getScheme().equalsIgnoreCase(b.getScheme());
+    }
+
+    private HttpClient client(URI uri) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER);
+        ProxySettings proxy = settings.proxyFor(uri.getScheme(), uri.getHost());
+        if (proxy != null) {
+            builder.proxy(ProxySelector.of(InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
+            if (proxy.hasCredentials()) {
+                builder.authenticator(new Authenticator() {
+                    @Override
+                    protected PasswordAuthentication getPasswordAuthentication() {
+                        if (getRequestorType() != RequestorType.PROXY) {
+                            return null;
+                        }
+                        char[] password = proxy.password() == null ? new char[0] : proxy.password().toCharArray();
+                        return new PasswordAuthentication(proxy.username(), password);
+                    }
+                });
+            }
+        } else {
+            builder.proxy(HttpClient.Builder.NO_PROXY);
+        }
+        return builder.build();
+    }
+
+    private void copyBody(InputStream body, Path partial, boolean append, long offset, long expectedTotal, URI source)
+            throws IOException {
+        AtomicLong lastProgress = new AtomicLong(System.nanoTime());
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "gomvn-download-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long readTimeoutNanos = settings.readTimeout().toNanos();
+        boolean[] stalled = {false};
+        // java.net.http has no per-read timeout: a stalled body would block forever, so close it.
+        ScheduledFuture<?> check = watchdog.scheduleAtFixedRate(() -> {
+            if (System.nanoTime() - lastProgress.get() > readTimeoutNanos) {
+                stalled[0] = true;
+                try {
+                    body.close();
+                } catch (IOException ignored) {
+                    // The reading thread sees the failure.
+                }
+            }
+        }, 50, Math.max(50, settings.readTimeout().toMillis() / 4), TimeUnit.MILLISECONDS);
+        long written = offset;
+        Progress progress = new Progress(source, expectedTotal, log);
+        try (InputStream in = body;
+                OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE,
+                        append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
+            byte[] buffer = new byte[128 * 1024];
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                out.write(buffer, 0, read);
+                written += read;
+                lastProgress.set(System.nanoTime());
+                progress.update(written);
+            }
+        } catch (IOException e) {
+            if (stalled[0]) {
+                throw new RetryableException("no data for " + settings.readTimeout().toSeconds() + " s (go.readTimeout) after "
+                        + written + " bytes", e);
+            }
+            throw new RetryableException(describe(e) + " after " + written + " bytes", e);
+        } finally {
+            check.cancel(true);
+            watchdog.shutdownNow();
+        }
+        if (stalled[0]) {
+            throw new RetryableException("no data for " + settings.readTimeout().toSeconds() + " s (go.readTimeout)");
+        }
+        if (expectedTotal >= 0 && written < expectedTotal) {
+            throw new RetryableException("the download was truncated at " + written + " of " + expectedTotal + " bytes");
+        }
+        progress.done(written);
+    }
+
+    private EnvironmentException failure(int status, URI source) {
+        if (status == 404 || status == 410) {
+            return new EnvironmentException(source + " was not found (HTTP " + status + "); check <downloadRoot> "
+                    + "(go.downloadRoot) and that <version> (go.version) exists for this platform.");
+        }
+        if (status == 401 || status == 403) {
+            return new EnvironmentException(source + " refused access (HTTP " + status + "); configure a settings.xml <server> "
+                    + "with <username> and <password> and name it with <serverId> (go.serverId).");
+        }
+        if (status == 407) {
+            return new EnvironmentException("The proxy refused " + source + " (HTTP 407 Proxy Authentication Required); "
+                    + "check <username> and <password> of the <proxy> in settings.xml.");
+        }
+        if (status >= 500 || status == 429 || status == 408) {
+            return new RetryableException("HTTP " + status);
+        }
+        return new EnvironmentException(source + " answered HTTP " + status + "; check <downloadRoot> (go.downloadRoot).");
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        String type = e.getClass().getSimpleName();
+        return message == null || message.isBlank() ? type : type + ": " + message;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EnvironmentException("Interrupted while waiting to retry a download.", e);
+        }
+    }
+
+    /** A failure that another attempt may not have: 5xx, reset connection, stalled or truncated body. */
+    static final class RetryableException extends EnvironmentException {
+        RetryableException(String message) {
+            super(message);
+        }
+
+        RetryableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** A line at every 10 %, not one per chunk; sizes in MB. */
+    private static final class Progress {
+        private final URI source;
+        private final long total;
+        private final GoLog log;
+        private final long started = System.nanoTime();
+        private int lastDecile;
+        private long lastUnknownReport = System.nanoTime();
+
+        Progress(URI source, long total, GoLog log) {
+            this.source = source;
+            this.total = total;
+            this.log = log;
+        }
+
+        void update(long written) {
+            if (total > 0) {
+                int decile = (int) (written * 10 / total);
+                if (decile > lastDecile && decile < 10) {
+                    lastDecile = decile;
+                    log.info(String.format(Locale.ROOT, "Downloading %s: %d%% (%.1f of %.1f MB)", name(), decile * 10,
+                            written / 1e6, total / 1e6));
+                }
+            } else if (System.nanoTime() - lastUnknownReport > TimeUnit.SECONDS.toNanos(5)) {
+                lastUnknownReport = System.nanoTime();
+                log.info(String.format(Locale.ROOT, "Downloading %s: %.1f MB", name(), written / 1e6));
+            }
+        }
+
+        void done(long written) {
+            if (written > 1_000_000) {
+                log.info(String.format(Locale.ROOT, "Downloaded %s: %.1f MB in %.1f s", name(), written / 1e6,
+                        (System.nanoTime() - started) / 1e9));
+            }
+        }
+
+        private String name() {
+            String path = source.getPath();
+            return path == null ? source.toString() : path.substring(path.lastIndexOf('/') + 1);
+        }
+    }
+}

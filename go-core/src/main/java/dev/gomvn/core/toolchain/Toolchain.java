@@ -1,0 +1,22 @@
+package dev.gomvn.core.toolchain;
+
+import dev.gomvn.core.Platform;
+import dev.gomvn.core.process.GoCommand;
+import dev.gomvn.core.version.GoVersion;
+import java.nio.file.Path;
+
+/**
+ * The Go a build runs with, and how we know we can trust it.
+ *
+ * @param origin one sentence for the log: which Go, from where, verified how
+ */
+public record Toolchain(Path goRoot, GoVersion version, Platform platform, String origin) {
+
+    public Path goExecutable() {
+        return GoCommand.executable(goRoot);
+    }
+
+    public GoCommand command(String... arguments) {
+        return GoCommand.of(goRoot, arguments);
+    }
+}

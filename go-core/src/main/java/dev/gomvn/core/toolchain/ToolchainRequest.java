@@ -1,0 +1,47 @@
+package dev.gomvn.core.toolchain;
+
+import dev.gomvn.core.Platform;
+import dev.gomvn.core.net.NetworkSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Everything that decides which Go a build uses, as the user configured it. The plugin's goals and
+ * the enforcer rules build it from the same {@code go.*} properties, so one property configures all.
+ *
+ * @param goRoot          {@code go.root}: use this installation, never download
+ * @param versionSpec     {@code go.version}: exact, range, {@code 1.22.x} or {@code latest}; null for none
+ * @param moduleDirectory where go.mod is looked for
+ * @param downloadRoot    {@code go.downloadRoot}, go.dev-shaped http(s) or file: base
+ * @param pinnedSha256    {@code go.sha256}: one digest, or empty
+ * @param pinnedSha256ByPlatform {@code <sha256s>}: digests keyed {@code linux-amd64}
+ * @param sdkDirectory    {@code go.sdkDirectory}: the SDK cache
+ * @param environment     variables the build passes to go (the plugin's {@code <environment>})
+ */
+public record ToolchainRequest(
+        Path goRoot,
+        String versionSpec,
+        Path moduleDirectory,
+        String downloadRoot,
+        String pinnedSha256,
+        Map<String, String> pinnedSha256ByPlatform,
+        Path sdkDirectory,
+        NetworkSettings network,
+        Map<String, String> environment,
+        Platform platform,
+        Duration lockTimeout) {
+
+    public static final String DEFAULT_DOWNLOAD_ROOT = "https://go.dev/dl/";
+
+    public ToolchainRequest {
+        downloadRoot = downloadRoot == null || downloadRoot.isBlank() ? DEFAULT_DOWNLOAD_ROOT : downloadRoot.trim();
+        versionSpec = versionSpec == null || versionSpec.isBlank() ? null : versionSpec.trim();
+        pinnedSha256 = pinnedSha256 == null ? "" : pinnedSha256.trim();
+        pinnedSha256ByPlatform = pinnedSha256ByPlatform == null ? Map.of() : Map.copyOf(pinnedSha256ByPlatform);
+        environment = environment == null ? Map.of() : Map.copyOf(environment);
+        network = network == null ? NetworkSettings.defaults() : network;
+        platform = platform == null ? Platform.host() : platform;
+        lockTimeout = lockTimeout == null ? Duration.ofMinutes(10) : lockTimeout;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.gomvn.enforcer;
+
+import dev.gomvn.core.EnvironmentException;
+import dev.gomvn.core.GoCoreException;
+import dev.gomvn.core.GoLog;
+import dev.gomvn.core.toolchain.Toolchain;
+import dev.gomvn.core.toolchain.ToolchainResolver;
+import dev.gomvn.maven.GoPluginConfiguration;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.maven.enforcer.rule.api.AbstractEnforcerRule;
+import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
+import org.apache.maven.enforcer.rule.api.EnforcerRuleException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * What every Go rule shares: it applies only to Maven modules that are Go modules (so the rules can
+ * sit in a company parent POM above Java modules too), it judges the Go the go-maven-plugin would
+ * use, and it turns the core's failures into enforcer exceptions: a policy violation fails the rule,
+ * a go that cannot run is an {@link EnforcerRuleError}.
+ */
+abstract class AbstractGoRule extends AbstractEnforcerRule {
+
+    /** Shown first when the rule fails, before the rule's own explanation. */
+    private String message;
+
+    /** The Go module to check. Default: the project's base directory. */
+    private File moduleDirectory;
+
+    protected final MavenProject project;
+    protected final MavenSession session;
+    private final SettingsDecrypter settingsDecrypter;
+
+    AbstractGoRule(MavenProject project, MavenSession session, SettingsDecrypter settingsDecrypter) {
+        this.project = project;
+        this.session = session;
+        this.settingsDecrypter = settingsDecrypter;
+    }
+
+    @Override
+    public final void execute() throws EnforcerRuleException {
+        Path directory = moduleDirectory();
+        if (!isGoModule(directory)) {
+            getLog().debug(getRuleName() + ": " + directory + " holds no go.mod and no .go file; nothing to check.");
+            return;
+        }
+        try {
+            enforce(directory);
+        } catch (RuleViolation violation) {
+            throw new EnforcerRuleException(withUserMessage(violation.getMessage()));
+        } catch (EnvironmentException e) {
+            throw new EnforcerRuleError(e.getMessage(), e);
+        } catch (GoCoreException e) {
+            throw new EnforcerRuleException(withUserMessage(e.getMessage()), e);
+        }
+    }
+
+    /** Checks the Go module in {@code directory}; throws {@link RuleViolation} with what is wrong and the fix. */
+    abstract void enforce(Path directory) throws RuleViolation;
+
+    Path moduleDirectory() {
+        return (moduleDirectory != null ? moduleDirectory : project.getBasedir()).toPath().toAbsolutePath().normalize();
+    }
+
+    GoPluginConfiguration pluginConfiguration() {
+        return new GoPluginConfiguration(project, session);
+    }
+
+    /** The Go the go-maven-plugin would build with: same properties, same core resolution. */
+    Toolchain toolchain(Path directory) {
+        return new ToolchainResolver(goLog())
+                .resolve(pluginConfiguration().toolchainParameters(directory.toFile()).toRequest(session, settingsDecrypter));
+    }
+
+    Map<String, String> goEnvironment() {
+        return pluginConfiguration().environment();
+    }
+
+    GoLog goLog() {
+        return new EnforcerGoLog(getLog());
+    }
+
+    static boolean isGoModule(Path directory) {
+        if (Files.isRegularFile(directory.resolve("go.mod"))) {
+            return true;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith(".go") && Files.isRegularFile(file));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private String withUserMessage(String details) {
+        return message == null || message.isBlank() ? details : message.strip() + System.lineSeparator() + details;
+    }
+}

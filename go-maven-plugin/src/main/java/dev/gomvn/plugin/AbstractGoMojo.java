@@ -1,0 +1,135 @@
+package dev.gomvn.plugin;
+
+import dev.gomvn.core.EnvironmentException;
+import dev.gomvn.core.GoCoreException;
+import dev.gomvn.core.GoLog;
+import dev.gomvn.core.toolchain.Toolchain;
+import dev.gomvn.core.toolchain.ToolchainRequest;
+import dev.gomvn.maven.MavenGoLog;
+import dev.gomvn.maven.ToolchainParameters;
+import dev.gomvn.core.toolchain.ToolchainResolver;
+import java.io.File;
+import java.util.Map;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * The parameters that choose the Go toolchain, shared by every goal so that one {@code go.*}
+ * property configures them all, and the mapping of the core's typed failures to Maven's.
+ */
+abstract class AbstractGoMojo extends AbstractMojo {
+
+    /** Use the Go installed in this directory (the one holding bin/go); nothing is downloaded. */
+    @Parameter(property = "go.root")
+    File goRoot;
+
+    /**
+     * The Go to use: exact ({@code 1.22.5}), a range ({@code [1.22,1.23)}), a release line
+     * ({@code 1.22.x}) or {@code latest}. Without it, go.mod's toolchain/go line decides.
+     */
+    @Parameter(property = "go.version")
+    String version;
+
+    /** Where Go SDK archives are downloaded from: go.dev or a mirror with the same file names (http, https, file:). */
+    @Parameter(property = "go.downloadRoot", defaultValue = ToolchainRequest.DEFAULT_DOWNLOAD_ROOT)
+    String downloadRoot;
+
+    /** The SHA-256 of the SDK archive for this machine's platform; overrides the index and the .sha256 file. */
+    @Parameter(property = "go.sha256")
+    String sha256;
+
+    /** SHA-256 digests of SDK archives per platform, keyed like {@code <linux-amd64>hex</linux-amd64>}. */
+    @Parameter
+    Map<String, String> sha256s;
+
+    /** The SDK cache. Default: {@code .cache/gomvn/sdk} in the Maven local repository, so CI caches of ~/.m2 keep it. */
+    @Parameter(property = "go.sdkDirectory")
+    File sdkDirectory;
+
+    /** The id of a settings.xml {@code <server>} whose credentials the download root needs. */
+    @Parameter(property = "go.serverId")
+    String serverId;
+
+    /** Seconds to wait for a connection to the download root. */
+    @Parameter(property = "go.connectTimeout", defaultValue = "20")
+    int connectTimeout;
+
+    /** Seconds a download may stall before it is retried. */
+    @Parameter(property = "go.readTimeout", defaultValue = "60")
+    int readTimeout;
+
+    /** Extra attempts after a server error, a reset connection or a truncated download. */
+    @Parameter(property = "go.retries", defaultValue = "3")
+    int retries;
+
+    /** Minutes to wait for another build that is installing the same SDK. */
+    @Parameter(property = "go.lockTimeout", defaultValue = "10")
+    int lockTimeout;
+
+    /** The Go module: the directory holding go.mod. */
+    @Parameter(property = "go.moduleDirectory", defaultValue = "${project.basedir}")
+    File moduleDirectory;
+
+    /** Variables passed to every go command (GOFLAGS, GOPROXY, GOPRIVATE, CC ...). */
+    @Parameter
+    Map<String, String> environment;
+
+    /** Skip this goal. */
+    @Parameter(property = "go.skip", defaultValue = "false")
+    boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    @Component
+    SettingsDecrypter settingsDecrypter;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping: go.skip is true.");
+            return;
+        }
+        try {
+            run();
+        } catch (EnvironmentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (GoCoreException e) {
+            // Bad configuration, failed verification, code that does not compile: the project's to fix.
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
+    abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    GoLog goLog() {
+        return new MavenGoLog(getLog(), session.getRequest().isInteractiveMode());
+    }
+
+    Map<String, String> goEnvironment() {
+        return environment == null ? Map.of() : environment;
+    }
+
+    Toolchain resolveToolchain() {
+        return new ToolchainResolver(goLog()).resolve(toolchainParameters().toRequest(session, settingsDecrypter));
+    }
+
+    ToolchainParameters toolchainParameters() {
+        return new ToolchainParameters(goRoot, version, downloadRoot, sha256, sha256s, sdkDirectory, serverId,
+                connectTimeout, readTimeout, retries, lockTimeout, moduleDirectory(), goEnvironment());
+    }
+
+    /** Without a POM (mvn go:toolchain in a bare Go module) the module is the current directory. */
+    File moduleDirectory() {
+        return moduleDirectory != null ? moduleDirectory : new File(session.getExecutionRootDirectory());
+    }
+}

@@ -1,0 +1,24 @@
+package dev.gomvn.plugin;
+
+import dev.gomvn.core.toolchain.Toolchain;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Selects or provisions the Go SDK for this build, verified by SHA-256, and publishes it as the
+ * project properties {@code go.root}, {@code go.executable} and {@code go.version.resolved}.
+ */
+@Mojo(name = "toolchain", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true, requiresProject = false)
+public class ToolchainMojo extends AbstractGoMojo {
+
+    @Override
+    void run() {
+        long started = System.nanoTime();
+        Toolchain toolchain = resolveToolchain();
+        project.getProperties().setProperty("go.root", toolchain.goRoot().toString());
+        project.getProperties().setProperty("go.executable", toolchain.goExecutable().toString());
+        project.getProperties().setProperty("go.version.resolved", toolchain.version().toString());
+        getLog().info("Go " + toolchain.version() + " " + toolchain.platform() + ": " + toolchain.origin()
+                + " [" + (System.nanoTime() - started) / 1_000_000 + " ms]");
+    }
+}

@@ -1,0 +1,59 @@
+package dev.gomvn.maven;
+
+import dev.gomvn.core.ConfigurationException;
+import dev.gomvn.core.net.Credentials;
+import dev.gomvn.core.net.NetworkSettings;
+import dev.gomvn.core.net.ProxySettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.settings.Proxy;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+/** Turns settings.xml proxies and servers (decrypted) and Maven's -o into the core's network settings. */
+public final class MavenNetworkSettings {
+    private MavenNetworkSettings() {}
+
+    public static NetworkSettings from(MavenSession session, SettingsDecrypter decrypter, String serverId,
+            int connectTimeoutSeconds, int readTimeoutSeconds, int retries) {
+        List<ProxySettings> proxies = new ArrayList<>();
+        for (Proxy proxy : session.getSettings().getProxies()) {
+            if (!proxy.isActive()) {
+                continue;
+            }
+            Proxy decrypted = decrypt(decrypter, new DefaultSettingsDecryptionRequest(proxy)).getProxy();
+            proxies.add(new ProxySettings(decrypted.getProtocol(), decrypted.getHost(), decrypted.getPort(),
+                    decrypted.getUsername(), decrypted.getPassword(), decrypted.getNonProxyHosts()));
+        }
+        Credentials credentials = null;
+        if (serverId != null && !serverId.isBlank()) {
+            Server server = session.getSettings().getServer(serverId);
+            if (server == null) {
+                throw new ConfigurationException("go.serverId", "<serverId> (go.serverId) is '" + serverId
+                        + "', but settings.xml has no <server> with that <id>; add one with <username> and <password>.");
+            }
+            Server decrypted = decrypt(decrypter, new DefaultSettingsDecryptionRequest(server)).getServer();
+            credentials = new Credentials(serverId, decrypted.getUsername(), decrypted.getPassword());
+        }
+        return new NetworkSettings(List.copyOf(proxies), credentials, session.isOffline(),
+                Duration.ofSeconds(connectTimeoutSeconds), Duration.ofSeconds(readTimeoutSeconds), retries,
+                NetworkSettings.defaults().initialBackoff());
+    }
+
+    private static SettingsDecryptionResult decrypt(SettingsDecrypter decrypter, DefaultSettingsDecryptionRequest request) {
+        SettingsDecryptionResult result = decrypter.decrypt(request);
+        for (SettingsProblem problem : result.getProblems()) {
+            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+                // The problem text never contains the secret itself, only what went wrong.
+                throw new ConfigurationException("settings.xml", "Could not decrypt a password in settings.xml: "
+                        + problem.getMessage() + "; check ~/.m2/settings-security.xml.");
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.gomvn.maven;
+
+import dev.gomvn.core.net.NetworkSettings;
+import dev.gomvn.core.toolchain.ToolchainRequest;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * The {@code go.*} parameters that choose the Go toolchain, as the plugin's goals receive them and as
+ * the enforcer rules read them from the same properties, so both resolve the same Go.
+ */
+public record ToolchainParameters(
+        File goRoot,
+        String version,
+        String downloadRoot,
+        String sha256,
+        Map<String, String> sha256s,
+        File sdkDirectory,
+        String serverId,
+        int connectTimeoutSeconds,
+        int readTimeoutSeconds,
+        int retries,
+        int lockTimeoutMinutes,
+        File moduleDirectory,
+        Map<String, String> environment) {
+
+    public ToolchainParameters {
+        sha256s = sha256s == null ? Map.of() : Map.copyOf(sha256s);
+        environment = environment == null ? Map.of() : Map.copyOf(environment);
+    }
+
+    public ToolchainRequest toRequest(MavenSession session, SettingsDecrypter decrypter) {
+        NetworkSettings network = MavenNetworkSettings.from(session, decrypter, serverId, connectTimeoutSeconds,
+                readTimeoutSeconds, retries);
+        return new ToolchainRequest(
+                goRoot == null ? null : goRoot.toPath(),
+                version,
+                moduleDirectory.toPath(),
+                downloadRoot,
+                sha256,
+                sha256s,
+                sdkDirectory != null ? sdkDirectory.toPath() : defaultSdkDirectory(session),
+                network,
+                environment,
+                null,
+                Duration.ofMinutes(lockTimeoutMinutes));
+    }
+
+    /** Inside the local repository, so CI caches of ~/.m2 carry provisioned SDKs along. */
+    public static Path defaultSdkDirectory(MavenSession session) {
+        return session.getRepositorySession().getLocalRepository().getBasedir().toPath()
+                .resolve(".cache").resolve("gomvn").resolve("sdk");
+    }
+}

@@ -1,0 +1,3 @@
+module example.com/toolchain-bad-version
+
+go 1.21

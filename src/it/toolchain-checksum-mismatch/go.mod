@@ -1,0 +1,3 @@
+module example.com/toolchain-checksum-mismatch
+
+go 1.21

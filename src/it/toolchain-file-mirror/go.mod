@@ -1,0 +1,3 @@
+module example.com/toolchain-file-mirror
+
+go 1.21

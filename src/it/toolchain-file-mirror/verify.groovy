@@ -1,0 +1,17 @@
+// First run provisions from the file: mirror, second run is a cache hit; the SDK runs and reports the version.
+def log = new File(basedir, 'build.log').text
+def version = installedGoVersion
+def sdk = new File(localRepositoryPath, '.cache/gomvn/sdk').listFiles().find { it.directory && it.name.startsWith(version + '.') }
+assert sdk != null : 'the SDK must be in the cache inside the local repository'
+
+assert log.contains("Go SDK downloaded from file:")
+assert log.contains("SHA-256 verified against the checksum file")
+assert log.contains("Go SDK cached in ${sdk}")
+assert new File(sdk, '.gomvn-verified').text.contains('sha256=')
+def out = new ProcessBuilder(new File(sdk, 'bin/go').path, 'version').redirectErrorStream(true)
+        .tap { environment().put('GOTOOLCHAIN', 'local') }.start().text
+assert out.startsWith("go version ${version} ")
+// The cache hit is cheap: the plugin reports its own time in brackets.
+def hit = (log =~ /Go SDK cached in .*\[(\d+) ms\]/)
+assert hit.find() && (hit.group(1) as int) < 1000
+return true

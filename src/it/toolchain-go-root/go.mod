@@ -1,0 +1,3 @@
+module example.com/toolchain-go-root
+
+go 1.21

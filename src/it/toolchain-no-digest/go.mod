@@ -1,0 +1,3 @@
+module example.com/toolchain-no-digest
+
+go 1.21
