@@ -1,0 +1,151 @@
+package dev.gomvn.plugin;
+
+import dev.gomvn.core.build.BuildOptions;
+import dev.gomvn.core.build.BuildRequest;
+import dev.gomvn.core.build.BuildResult;
+import dev.gomvn.core.build.BuildTarget;
+import dev.gomvn.core.build.BuiltBinary;
+import dev.gomvn.core.build.GoBuilder;
+import dev.gomvn.core.build.TargetList;
+import dev.gomvn.core.toolchain.Toolchain;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProjectHelper;
+
+/**
+ * Builds the module's main packages for every target, verifies that each binary is for the
+ * platform asked, writes SHA256SUMS and attaches the binaries so install/deploy publish them.
+ */
+@Mojo(name = "build", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
+public class BuildMojo extends AbstractGoMojo {
+
+    /** Targets as {@code goos/goarch[/variant]} ({@code linux/arm/7}, {@code linux/amd64/v3}) or {@code host}. */
+    @Parameter(property = "go.targets", defaultValue = "host")
+    List<String> targets;
+
+    /** Main packages to build, one binary each. */
+    @Parameter(property = "go.packages", defaultValue = ".")
+    List<String> packages;
+
+    /**
+     * Renames binaries: keyed by the default name (the package path's last element, or the artifactId
+     * for {@code .}), e.g. {@code <binaryNames><manager>operator</manager></binaryNames>}.
+     */
+    @Parameter
+    Map<String, String> binaryNames;
+
+    /** Build with cgo. Off by default, so cross builds need no C toolchain. */
+    @Parameter(property = "go.cgo", defaultValue = "false")
+    boolean cgo;
+
+    /** Remove file system paths from binaries (reproducible builds). */
+    @Parameter(property = "go.trimpath", defaultValue = "true")
+    boolean trimpath;
+
+    /** VCS stamping: {@code false} (reproducible regardless of a dirty tree), {@code true} or {@code auto}. */
+    @Parameter(property = "go.buildvcs", defaultValue = "false")
+    String buildVcs;
+
+    /** Build tags, comma separated. */
+    @Parameter(property = "go.tags")
+    String tags;
+
+    /** Flags for the linker ({@code -s -w}). */
+    @Parameter(property = "go.ldflags")
+    String ldflags;
+
+    /** String variables set at link time as {@code -X name=value}; values may contain spaces. */
+    @Parameter
+    Map<String, String> linkerVariables;
+
+    /** Further {@code go build} flags, as written on a command line. */
+    @Parameter(property = "go.buildFlags")
+    String buildFlags;
+
+    /** How many targets build at once; 0 means one per available core. */
+    @Parameter(property = "go.parallelism", defaultValue = "0")
+    int parallelism;
+
+    /** Check each binary's header and build info against its target. */
+    @Parameter(property = "go.verifyBinaries", defaultValue = "true")
+    boolean verifyBinaries;
+
+    /** Attach binaries (classifier {@code <goos>-<goarch>[-<variant>]}) and SHA256SUMS to the project. */
+    @Parameter(property = "go.attach", defaultValue = "true")
+    boolean attach;
+
+    /** Rebuild targets even when their inputs did not change. */
+    @Parameter(property = "go.force", defaultValue = "false")
+    boolean force;
+
+    /** Where binaries are written, one directory per target. */
+    @Parameter(property = "go.outputDirectory", defaultValue = "${project.build.directory}/go/bin")
+    File outputDirectory;
+
+    @Component
+    MavenProjectHelper projectHelper;
+
+    @Override
+    void run() {
+        if (GoModuleCheck.skipNonGoProject(project, moduleDirectory, getLog())) {
+            return;
+        }
+        Toolchain toolchain = resolveToolchain();
+        List<BuildTarget> buildTargets = TargetList.parse(splitCommas(targets), toolchain.platform());
+        BuildOptions options = new BuildOptions(cgo, trimpath, buildVcs, tags, ldflags, linkerVariables, buildFlags,
+                goEnvironment());
+        File buildDirectory = new File(project.getBuild().getDirectory());
+        BuildRequest request = new BuildRequest(moduleDirectory.toPath(), outputDirectory.toPath(),
+                buildDirectory.toPath().resolve("go").resolve("build-state"), buildTargets, splitCommas(packages),
+                binaryNames, project.getArtifactId(), options,
+                parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors(), verifyBinaries, force,
+                List.of(buildDirectory.toPath()));
+        getLog().info("Building " + String.join(", ", request.packages()) + " for " + buildTargets.size() + " target(s) with Go "
+                + toolchain.version());
+        BuildResult result = new GoBuilder(toolchain, goLog()).build(request);
+        if (attach) {
+            boolean severalBinaries = request.packages().size() > 1;
+            for (BuiltBinary binary : result.binaries()) {
+                String classifier = severalBinaries
+                        ? binaryBaseName(binary) + "-" + binary.target().classifier()
+                        : binary.target().classifier();
+                projectHelper.attachArtifact(project, artifactType(binary), classifier, binary.file().toFile());
+            }
+            projectHelper.attachArtifact(project, "txt", "sha256sums", result.sha256Sums().toFile());
+        }
+        getLog().info("SHA256SUMS: " + result.sha256Sums());
+    }
+
+    private static String binaryBaseName(BuiltBinary binary) {
+        String name = binary.file().getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && (name.endsWith(".exe") || name.endsWith(".wasm")) ? name.substring(0, dot) : name;
+    }
+
+    private static String artifactType(BuiltBinary binary) {
+        String name = binary.file().getFileName().toString();
+        if (name.endsWith(".exe")) {
+            return "exe";
+        }
+        return name.endsWith(".wasm") ? "wasm" : "bin";
+    }
+
+    /** {@code -Dgo.targets=linux/amd64,darwin/arm64} arrives as one element on some Maven versions. */
+    static List<String> splitCommas(List<String> values) {
+        List<String> result = new ArrayList<>();
+        for (String value : values == null ? List.<String>of() : values) {
+            for (String part : value.split(",")) {
+                if (!part.isBlank()) {
+                    result.add(part.trim());
+                }
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,41 @@
+import java.security.MessageDigest
+
+def bin = new File(basedir, 'target/go/bin')
+def expected = [
+    'linux_amd64/server', 'linux_amd64/cli',
+    'linux_arm64/server', 'linux_arm64/cli',
+    'darwin_arm64/server', 'darwin_arm64/cli',
+    'windows_amd64/server.exe', 'windows_amd64/cli.exe',
+]
+expected.each { assert new File(bin, it).isFile() : "missing binary ${it}" }
+
+def header = { String path, int count -> def b = new byte[count]; new File(bin, path).withInputStream { it.read(b) }; b }
+// ELF, 64-bit little endian, machine 62 (amd64) / 183 (arm64)
+def elf = header('linux_amd64/server', 20)
+assert elf[0] == 0x7f && elf[1] == 'E' as char && elf[4] == 2 && elf[5] == 1 && elf[18] == 62
+assert header('linux_arm64/cli', 20)[18] == (byte) 183
+// Mach-O 64 little endian, cputype 0x0100000c (arm64)
+def macho = header('darwin_arm64/server', 8)
+assert (macho[0] & 0xff) == 0xcf && (macho[1] & 0xff) == 0xfa && (macho[4] & 0xff) == 0x0c && (macho[7] & 0xff) == 0x01
+// PE: MZ, then PE\0\0 and machine 0x8664
+def pe = header('windows_amd64/server.exe', 512)
+assert pe[0] == 'M' as char && pe[1] == 'Z' as char
+int peOffset = (pe[0x3c] & 0xff) | ((pe[0x3d] & 0xff) << 8)
+assert pe[peOffset] == 'P' as char && (pe[peOffset + 4] & 0xff) == 0x64 && (pe[peOffset + 5] & 0xff) == 0x86
+
+def sums = new File(bin, 'SHA256SUMS').readLines()
+assert sums.size() == 8
+sums.each { line ->
+    def (sha, name) = line.split('  ')
+    def actual = MessageDigest.getInstance('SHA-256').digest(new File(bin, name).bytes).encodeHex().toString()
+    assert sha == actual : "SHA256SUMS disagrees for ${name}"
+}
+
+def repo = new File(localRepositoryPath, 'dev/gomvn/it/build-matrix/1.0-SNAPSHOT')
+['server-linux-amd64.bin', 'cli-linux-arm64.bin', 'server-darwin-arm64.bin', 'cli-windows-amd64.exe', 'sha256sums.txt'].each {
+    assert new File(repo, "build-matrix-1.0-SNAPSHOT-${it}").isFile() : "not installed: ${it}"
+}
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('[linux/amd64]') || log.contains('linux/amd64')
+return true
