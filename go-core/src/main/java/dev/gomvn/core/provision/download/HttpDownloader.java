@@ -197,7 +197,7 @@ public final class HttpDownloader {
         try {
             return client(uri).send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
-            throw new RetryableException("no answer within " + settings.readTimeout().toSeconds() + " s (go.readTimeout)", e);
+            throw new RetryableException("no answer within " + seconds(settings.readTimeout()) + " (go.readTimeout)", e);
         } catch (IOException e) {
             throw new RetryableException(describe(e), e);
         } catch (InterruptedException e) {
@@ -272,7 +272,7 @@ public final class HttpDownloader {
             }
         } catch (IOException e) {
             if (stalled[0]) {
-                throw new RetryableException("no data for " + settings.readTimeout().toSeconds() + " s (go.readTimeout) after "
+                throw new RetryableException("no data for " + seconds(settings.readTimeout()) + " (go.readTimeout) after "
                         + written + " bytes", e);
             }
             throw new RetryableException(describe(e) + " after " + written + " bytes", e);
@@ -281,7 +281,7 @@ public final class HttpDownloader {
             watchdog.shutdownNow();
         }
         if (stalled[0]) {
-            throw new RetryableException("no data for " + settings.readTimeout().toSeconds() + " s (go.readTimeout)");
+            throw new RetryableException("no data for " + seconds(settings.readTimeout()) + " (go.readTimeout)");
         }
         if (expectedTotal >= 0 && written < expectedTotal) {
             throw new RetryableException("the download was truncated at " + written + " of " + expectedTotal + " bytes");
@@ -306,6 +306,10 @@ public final class HttpDownloader {
             return new RetryableException("HTTP " + status);
         }
         return new EnvironmentException(source + " answered HTTP " + status + "; check <downloadRoot> (go.downloadRoot).");
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0).replace(".0 s", " s");
     }
 
     private static String describe(IOException e) {

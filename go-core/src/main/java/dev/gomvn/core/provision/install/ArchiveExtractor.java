@@ -133,7 +133,8 @@ public final class ArchiveExtractor {
             }
             target = link.getParent().resolve(linkName).normalize();
         } else {
-            target = resolve(archive, destination, linkName);
+            // Hard link names are archive paths, like entry names.
+            target = linkName.startsWith(TOP) ? destination.resolve(linkName.substring(TOP.length())).normalize() : null;
         }
         if (target == null || !target.startsWith(destination)) {
             throw unsafe(archive, entry.getName(), "is a link to " + linkName + ", outside the install directory");
