@@ -70,7 +70,9 @@ public final class PackageResult {
      * a TestMain failure, a panic outside a test or a timeout. Reported as an error, never dropped.
      */
     public boolean failedOutsideTests() {
-        boolean anyTestFailed = tests.values().stream().anyMatch(t -> t.status() == TestCaseResult.Status.FAILED);
+        // A test still running when the package failed (a timeout) already carries the failure.
+        boolean anyTestFailed = tests.values().stream().anyMatch(t -> t.status() == TestCaseResult.Status.FAILED
+                || t.status() == TestCaseResult.Status.RUNNING);
         return buildFailed() || ("fail".equals(status) || "running".equals(status)) && !anyTestFailed;
     }
 

@@ -66,7 +66,7 @@ public final class SurefireReportWriter {
                     out.write("  </testcase>\n");
                     break;
                 case FAILED:
-                    out.write(">\n    <failure message=\"" + attr(firstLine(test.message())) + "\" type=\"go test\">"
+                    out.write(">\n    <failure message=\"" + attr(abbreviate(test.message())) + "\" type=\"go test\">"
                             + text(test.output()) + "</failure>\n");
                     systemOut(test.output(), out);
                     out.write("  </testcase>\n");
@@ -97,6 +97,11 @@ public final class SurefireReportWriter {
         if (!output.isEmpty()) {
             out.write("    <system-out>" + text(output) + "</system-out>\n");
         }
+    }
+
+    /** Everything the test said (t.Log lines and t.Error lines), capped so CI tables stay readable. */
+    private static String abbreviate(String text) {
+        return text.length() <= 2000 ? text : text.substring(0, 2000) + "...";
     }
 
     private static String firstLine(String text) {
