@@ -7,11 +7,14 @@ import dev.gomvn.core.toolchain.Toolchain;
 import dev.gomvn.core.toolchain.ToolchainResolver;
 import dev.gomvn.maven.GoPluginConfiguration;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.gomvn.core.env.GoEnvironment;
+import dev.gomvn.core.policy.GoSettingSources;
+import dev.gomvn.core.policy.ModuleLayoutPolicy;
+import dev.gomvn.core.policy.PolicyFinding;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.maven.enforcer.rule.api.AbstractEnforcerRule;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleException;
@@ -87,13 +90,37 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
     }
 
     static boolean isGoModule(Path directory) {
-        if (Files.isRegularFile(directory.resolve("go.mod"))) {
-            return true;
+        return ModuleLayoutPolicy.isGoModule(directory);
+    }
+
+    /** The effective configuration as {@code go env -json} reports it, with the plugin's {@code <environment>}. */
+    GoEnvironment goEnv(Toolchain toolchain) {
+        return GoEnvironment.of(toolchain.goRoot(), goEnvironment());
+    }
+
+    /** Which layer set each variable, so messages can say what to change. */
+    GoSettingSources settingSources(Toolchain toolchain, GoEnvironment environment) {
+        String goEnvFile = environment.get("GOENV");
+        return new GoSettingSources(goEnvironment(), System.getenv(),
+                goEnvFile.isBlank() || goEnvFile.equals("off") ? null : Path.of(goEnvFile), toolchain.goRoot());
+    }
+
+    boolean offline() {
+        return session.isOffline();
+    }
+
+    /** Errors fail the rule together, so one run shows every problem; warnings are logged. */
+    void report(List<PolicyFinding> findings) throws RuleViolation {
+        List<String> errors = new ArrayList<>();
+        for (PolicyFinding finding : findings) {
+            if (finding.severity() == PolicyFinding.Severity.ERROR) {
+                errors.add(finding.message());
+            } else {
+                getLog().warn(finding.message());
+            }
         }
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.anyMatch(file -> file.getFileName().toString().endsWith(".go") && Files.isRegularFile(file));
-        } catch (IOException e) {
-            return false;
+        if (!errors.isEmpty()) {
+            throw new RuleViolation(String.join(System.lineSeparator(), errors));
         }
     }
 

@@ -38,6 +38,11 @@ public final class GoEnvironment {
         return CACHE.computeIfAbsent(key, k -> load(command.in(k.goRoot())));
     }
 
+    /** A configuration with known values, for settings go itself refuses to report (GOFLAGS=-insecure breaks go env). */
+    public static GoEnvironment ofValues(Map<String, String> values) {
+        return new GoEnvironment(new LinkedHashMap<>(values));
+    }
+
     private static GoEnvironment load(GoCommand command) {
         GoProcessResult result = command.captureStdout().timeout(Duration.ofMinutes(2)).run().requireSuccess();
         return parse(result.stdout());

@@ -1,0 +1,55 @@
+package dev.gomvn.enforcer;
+
+import dev.gomvn.core.gosum.GoSumFinding;
+import dev.gomvn.core.gosum.GoSumReport;
+import dev.gomvn.core.gosum.GoSumVerifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import javax.inject.Named;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * go.sum must hold every line the build and its tests need, and every module of the build must match
+ * it, downloaded and checked even when the module cache starts empty; the cache must be untampered,
+ * and go.mod/go.sum unchanged afterwards. With {@code -o} only the module cache is used.
+ */
+@Named("requireGoSumVerified")
+public final class RequireGoSumVerified extends AbstractGoRule {
+
+    /** Also require {@code go mod tidy -diff} to be empty (Go 1.23+). */
+    private boolean checkTidy;
+
+    @Inject
+    public RequireGoSumVerified(MavenProject project, MavenSession session, SettingsDecrypter settingsDecrypter) {
+        super(project, session, settingsDecrypter);
+    }
+
+    @Override
+    void enforce(Path directory) throws RuleViolation {
+        if (!Files.isRegularFile(directory.resolve("go.mod"))) {
+            throw new RuleViolation(directory + " has .go files but no go.mod, so there is no go.sum to verify. Fix: run "
+                    + "'go mod init <module path>' and 'go mod tidy', and commit go.mod and go.sum.");
+        }
+        GoSumReport report = new GoSumVerifier(toolchain(directory), goEnvironment()).verify(directory, checkTidy, offline());
+        report.notes().forEach(note -> getLog().warn(note));
+        if (!report.passed()) {
+            throw new RuleViolation("go.sum of " + directory + " is not verified:" + System.lineSeparator()
+                    + report.findings().stream().map(GoSumFinding::message).collect(Collectors.joining(System.lineSeparator())));
+        }
+        getLog().debug("requireGoSumVerified: every module of " + directory + " matches go.sum.");
+    }
+
+    @Override
+    public String getCacheId() {
+        return moduleDirectory() + "|" + checkTidy;
+    }
+
+    @Override
+    public String toString() {
+        return "RequireGoSumVerified[checkTidy=" + checkTidy + "]";
+    }
+}

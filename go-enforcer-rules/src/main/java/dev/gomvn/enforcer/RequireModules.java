@@ -1,0 +1,66 @@
+package dev.gomvn.enforcer;
+
+import dev.gomvn.core.policy.ModuleLayoutPolicy;
+import dev.gomvn.core.toolchain.Toolchain;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.inject.Inject;
+import javax.inject.Named;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * The Go code must be a proper module: go.mod with a {@code go} line, module mode on in every layer,
+ * a go.sum when there are dependencies, no {@code -mod=mod} in GOFLAGS, vendor/ consistent with
+ * go.mod, and optionally no {@code replace} pointing outside the repository.
+ */
+@Named("requireModules")
+public final class RequireModules extends AbstractGoRule {
+
+    /** Allow {@code replace} directives that point to directories outside the repository. */
+    private boolean allowReplaceOutsideModule = true;
+
+    @Inject
+    public RequireModules(MavenProject project, MavenSession session, SettingsDecrypter settingsDecrypter) {
+        super(project, session, settingsDecrypter);
+    }
+
+    @Override
+    void enforce(Path directory) throws RuleViolation {
+        Toolchain toolchain = toolchain(directory);
+        var environment = goEnv(toolchain);
+        report(ModuleLayoutPolicy.check(directory, toolchain, environment, settingSources(toolchain, environment),
+                goEnvironment(), allowReplaceOutsideModule, repositoryRoot(directory), suggestedModulePath()));
+    }
+
+    /** The enclosing git work tree, else the top of the Maven build. */
+    private Path repositoryRoot(Path directory) {
+        for (Path p = directory; p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git"))) {
+                return p;
+            }
+        }
+        return new File(session.getExecutionRootDirectory()).toPath();
+    }
+
+    private String suggestedModulePath() {
+        String[] group = project.getGroupId().split("\\.");
+        StringBuilder host = new StringBuilder();
+        for (int i = group.length - 1; i >= 0; i--) {
+            host.append(group[i]).append(i > 0 ? "." : "");
+        }
+        return host + "/" + project.getArtifactId();
+    }
+
+    @Override
+    public String getCacheId() {
+        return moduleDirectory() + "|" + allowReplaceOutsideModule;
+    }
+
+    @Override
+    public String toString() {
+        return "RequireModules[allowReplaceOutsideModule=" + allowReplaceOutsideModule + "]";
+    }
+}
