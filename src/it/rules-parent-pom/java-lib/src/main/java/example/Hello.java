@@ -1,0 +1,5 @@
+package example;
+
+public final class Hello {
+    private Hello() {}
+}
