@@ -75,10 +75,14 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
         return new GoPluginConfiguration(project, session);
     }
 
-    /** The Go the go-maven-plugin would build with: same properties, same core resolution. */
+    /**
+     * The Go the go-maven-plugin would build with: same properties, same core resolution. One
+     * difference: an installed Go older than go.mod's go line is returned rather than replaced, so
+     * requireGoVersion can say it is too old instead of downloading a newer one in validate.
+     */
     Toolchain toolchain(Path directory) {
-        return new ToolchainResolver(goLog())
-                .resolve(pluginConfiguration().toolchainParameters(directory.toFile()).toRequest(session, settingsDecrypter));
+        return new ToolchainResolver(goLog()).resolve(pluginConfiguration().toolchainParameters(directory.toFile())
+                .toRequest(session, settingsDecrypter).withoutGoLineProvisioning());
     }
 
     Map<String, String> goEnvironment() {

@@ -117,9 +117,14 @@ public class BuildMojo extends AbstractGoMojo {
                         : binary.target().classifier();
                 projectHelper.attachArtifact(project, artifactType(binary), classifier, binary.file().toFile());
             }
-            projectHelper.attachArtifact(project, "txt", "sha256sums", result.sha256Sums().toFile());
+            if ("go".equals(project.getPackaging())) {
+                // The go packaging has no jar: its main artifact is the checksum list of its binaries.
+                project.getArtifact().setFile(result.sha256Sums().toFile());
+            } else {
+                projectHelper.attachArtifact(project, "txt", "sha256sums", result.sha256Sums().toFile());
+            }
         }
-        getLog().info("SHA256SUMS: " + result.sha256Sums());
+        getLog().info("Binaries in " + outputDirectory + ", checksums in " + result.sha256Sums());
     }
 
     private static String binaryBaseName(BuiltBinary binary) {

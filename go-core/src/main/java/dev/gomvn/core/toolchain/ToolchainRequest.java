@@ -18,6 +18,8 @@ import java.util.Map;
  * @param pinnedSha256ByPlatform {@code <sha256s>}: digests keyed {@code linux-amd64}
  * @param sdkDirectory    {@code go.sdkDirectory}: the SDK cache
  * @param environment     variables the build passes to go (the plugin's {@code <environment>})
+ * @param provisionForGoLine provision go.mod's minimum when the installed Go is older; the enforcer
+ *                        rules turn this off to report the too-old Go instead
  */
 public record ToolchainRequest(
         Path goRoot,
@@ -30,9 +32,23 @@ public record ToolchainRequest(
         NetworkSettings network,
         Map<String, String> environment,
         Platform platform,
-        Duration lockTimeout) {
+        Duration lockTimeout,
+        boolean provisionForGoLine) {
 
     public static final String DEFAULT_DOWNLOAD_ROOT = "https://go.dev/dl/";
+
+    public ToolchainRequest(Path goRoot, String versionSpec, Path moduleDirectory, String downloadRoot, String pinnedSha256,
+            Map<String, String> pinnedSha256ByPlatform, Path sdkDirectory, NetworkSettings network,
+            Map<String, String> environment, Platform platform, Duration lockTimeout) {
+        this(goRoot, versionSpec, moduleDirectory, downloadRoot, pinnedSha256, pinnedSha256ByPlatform, sdkDirectory, network,
+                environment, platform, lockTimeout, true);
+    }
+
+    /** The same request, judging the installed Go against go.mod instead of provisioning a newer one. */
+    public ToolchainRequest withoutGoLineProvisioning() {
+        return new ToolchainRequest(goRoot, versionSpec, moduleDirectory, downloadRoot, pinnedSha256, pinnedSha256ByPlatform,
+                sdkDirectory, network, environment, platform, lockTimeout, false);
+    }
 
     public ToolchainRequest {
         downloadRoot = downloadRoot == null || downloadRoot.isBlank() ? DEFAULT_DOWNLOAD_ROOT : downloadRoot.trim();

@@ -43,7 +43,7 @@ public final class ToolchainResolver {
         if (goMod.isPresent() && goMod.get().goVersion().isPresent()) {
             GoVersion minimum = goMod.get().goVersion().get().minimumToolchain();
             Optional<Toolchain> installed = installed(request);
-            if (installed.isPresent() && installed.get().version().compareTo(minimum) >= 0) {
+            if (installed.isPresent() && (installed.get().version().compareTo(minimum) >= 0 || !request.provisionForGoLine())) {
                 return installed.get();
             }
             installed.ifPresent(go -> log.info("The " + go.origin() + " is Go " + go.version()

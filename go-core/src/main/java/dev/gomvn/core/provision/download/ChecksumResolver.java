@@ -1,7 +1,7 @@
 package dev.gomvn.core.provision.download;
 
 import dev.gomvn.core.ConfigurationException;
-import dev.gomvn.core.GoCoreException;
+import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.Platform;
 import dev.gomvn.core.Sha256;
@@ -29,6 +29,7 @@ public final class ChecksumResolver {
         if (fromPom.isPresent()) {
             return fromPom.get();
         }
+        EnvironmentException unreachable = null;
         if (root.isHttp()) {
             try {
                 Optional<String> indexed = GoReleaseIndex.parse(downloader.fetchText(root.indexUri())).file(archiveName)
@@ -37,7 +38,8 @@ public final class ChecksumResolver {
                     return new ExpectedDigest(indexed.get().toLowerCase(Locale.ROOT), "the JSON index " + root.indexUri());
                 }
                 log.debug("The index at " + root.indexUri() + " lists no SHA-256 for " + archiveName + ".");
-            } catch (GoCoreException e) {
+            } catch (EnvironmentException e) {
+                unreachable = e;
                 log.debug("No usable index at " + root.indexUri() + ": " + e.getMessage());
             }
         }
@@ -48,8 +50,13 @@ public final class ChecksumResolver {
                 return new ExpectedDigest(digest.toLowerCase(Locale.ROOT), "the checksum file " + root.sidecarUri(archiveName));
             }
             log.warn(root.sidecarUri(archiveName) + " holds no SHA-256 digest; ignoring it.");
-        } catch (GoCoreException e) {
+        } catch (EnvironmentException e) {
             log.debug("No checksum file at " + root.sidecarUri(archiveName) + ": " + e.getMessage());
+            if (unreachable != null && !e.getMessage().contains("was not found")) {
+                // Neither source answered: that is a network problem, not a missing digest.
+                throw new EnvironmentException("Could not get the SHA-256 of " + archiveName + " from " + root
+                        + ": " + e.getMessage(), e);
+            }
         }
         throw new ConfigurationException("go.sha256", "No SHA-256 found for " + archiveName + ": " + root
                 + (root.isHttp() ? " has no JSON index entry for it and" : "") + " has no " + archiveName

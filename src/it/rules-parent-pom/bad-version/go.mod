@@ -1,5 +1,5 @@
-module example.com/bad
+module example.com/bad-version
 
-go 1.22
+go 1.99
 
 require github.com/google/uuid v1.6.0
