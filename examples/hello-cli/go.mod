@@ -1,0 +1,3 @@
+module example.com/hello-cli
+
+go 1.22
