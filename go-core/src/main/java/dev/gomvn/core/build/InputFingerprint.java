@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * A digest of everything a target's binary depends on: every file of the module (sources, go.mod,
- * go.sum, embedded files) by path, size and modification time, plus the build settings. Equal
+ * go.sum, embedded files; not logs, IDE files or the build directory) by path, size and
+ * modification time, plus the build settings. Equal
  * fingerprints mean the previous binary is still right, so the link and the verification are
  * skipped. Go's build cache already avoids recompiling; this avoids even starting go.
  */
@@ -25,6 +26,11 @@ public final class InputFingerprint {
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", ".hg", ".svn", ".idea", "node_modules");
 
     private InputFingerprint() {}
+
+    /** Logs and IDE files change on every run but no Go build reads them. */
+    static boolean isNeverAnInput(String fileName) {
+        return fileName.endsWith(".log") || fileName.endsWith(".iml") || fileName.equals(".DS_Store");
+    }
 
     /**
      * @param excluded directories inside the module that are outputs, not inputs (the Maven target directory)
@@ -47,6 +53,9 @@ public final class InputFingerprint {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (isNeverAnInput(file.getFileName().toString())) {
+                        return FileVisitResult.CONTINUE;
+                    }
                     entries.add(moduleDirectory.relativize(file) + "\0" + attributes.size() + "\0"
                             + attributes.lastModifiedTime().toMillis());
                     return FileVisitResult.CONTINUE;
