@@ -5,7 +5,9 @@ import dev.gomvn.core.GoCoreException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.toolchain.Toolchain;
 import dev.gomvn.core.toolchain.ToolchainResolver;
+import dev.gomvn.core.net.ProxyEnvironment;
 import dev.gomvn.maven.GoPluginConfiguration;
+import dev.gomvn.maven.MavenNetworkSettings;
 import java.io.File;
 import dev.gomvn.core.env.GoEnvironment;
 import dev.gomvn.core.policy.GoSettingSources;
@@ -85,8 +87,10 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
                 .toRequest(session, settingsDecrypter).withoutGoLineProvisioning());
     }
 
+    /** The plugin's {@code <environment>}, plus settings.xml proxies as HTTP(S)_PROXY unless the user set those. */
     Map<String, String> goEnvironment() {
-        return pluginConfiguration().environment();
+        return ProxyEnvironment.merge(MavenNetworkSettings.from(session, settingsDecrypter, null, 20, 60, 0), System.getenv(),
+                pluginConfiguration().environment());
     }
 
     GoLog goLog() {
@@ -105,7 +109,7 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
     /** Which layer set each variable, so messages can say what to change. */
     GoSettingSources settingSources(Toolchain toolchain, GoEnvironment environment) {
         String goEnvFile = environment.get("GOENV");
-        return new GoSettingSources(goEnvironment(), System.getenv(),
+        return new GoSettingSources(pluginConfiguration().environment(), System.getenv(),
                 goEnvFile.isBlank() || goEnvFile.equals("off") ? null : Path.of(goEnvFile), toolchain.goRoot());
     }
 

@@ -5,7 +5,9 @@ import dev.gomvn.core.GoCoreException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.toolchain.Toolchain;
 import dev.gomvn.core.toolchain.ToolchainRequest;
+import dev.gomvn.core.net.ProxyEnvironment;
 import dev.gomvn.maven.MavenGoLog;
+import dev.gomvn.maven.MavenNetworkSettings;
 import dev.gomvn.maven.ToolchainParameters;
 import dev.gomvn.core.toolchain.ToolchainResolver;
 import java.io.File;
@@ -115,8 +117,10 @@ abstract class AbstractGoMojo extends AbstractMojo {
         return new MavenGoLog(getLog(), session.getRequest().isInteractiveMode());
     }
 
+    /** The POM's {@code <environment>}, plus settings.xml proxies as HTTP(S)_PROXY unless the user set those. */
     Map<String, String> goEnvironment() {
-        return environment == null ? Map.of() : environment;
+        return ProxyEnvironment.merge(MavenNetworkSettings.from(session, settingsDecrypter, null, connectTimeout, readTimeout,
+                retries), System.getenv(), environment == null ? Map.of() : environment);
     }
 
     Toolchain resolveToolchain() {
