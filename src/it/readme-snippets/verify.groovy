@@ -1,5 +1,5 @@
 // The README's XML snippets cannot rot: each must appear, as written, in a POM that an IT builds.
-def root = new File(basedir, '../../../../..').canonicalFile
+def root = new File(repositoryRoot).canonicalFile
 def readme = new File(root, 'README.md').text
 def normalize = { String xml -> xml.replaceAll(/\s+/, ' ').replace('@project.version@', '0.1.0-SNAPSHOT').trim() }
 def poms = [new File(basedir, 'pom.xml'), new File(root, 'examples/company-parent/pom.xml'), new File(root, 'examples/hello-cli/pom.xml')]

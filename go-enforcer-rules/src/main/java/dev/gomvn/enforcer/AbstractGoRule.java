@@ -94,7 +94,7 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
     }
 
     GoLog goLog() {
-        return new EnforcerGoLog(getLog());
+        return GoLog.of(getLog()::info, getLog()::warn, getLog()::debug, getLog()::isDebugEnabled, false);
     }
 
     static boolean isGoModule(Path directory) {

@@ -6,7 +6,6 @@ import dev.gomvn.core.GoLog;
 import dev.gomvn.core.toolchain.Toolchain;
 import dev.gomvn.core.toolchain.ToolchainRequest;
 import dev.gomvn.core.net.ProxyEnvironment;
-import dev.gomvn.maven.MavenGoLog;
 import dev.gomvn.maven.MavenNetworkSettings;
 import dev.gomvn.maven.ToolchainParameters;
 import dev.gomvn.core.toolchain.ToolchainResolver;
@@ -114,7 +113,8 @@ abstract class AbstractGoMojo extends AbstractMojo {
     abstract void run() throws MojoExecutionException, MojoFailureException;
 
     GoLog goLog() {
-        return new MavenGoLog(getLog(), session.getRequest().isInteractiveMode());
+        return GoLog.of(getLog()::info, getLog()::warn, getLog()::debug, getLog()::isDebugEnabled,
+                session.getRequest().isInteractiveMode());
     }
 
     /** The POM's {@code <environment>}, plus settings.xml proxies as HTTP(S)_PROXY unless the user set those. */

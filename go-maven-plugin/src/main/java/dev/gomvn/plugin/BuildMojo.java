@@ -93,7 +93,8 @@ public class BuildMojo extends AbstractGoMojo {
 
     @Override
     void run() {
-        if (GoModuleCheck.skipNonGoProject(project, moduleDirectory, getLog())) {
+        long started = System.nanoTime();
+        if (GoModuleCheck.skipNonGoProject(project, moduleDirectory(), getLog())) {
             return;
         }
         Toolchain toolchain = resolveToolchain();
@@ -101,7 +102,7 @@ public class BuildMojo extends AbstractGoMojo {
         BuildOptions options = new BuildOptions(cgo, trimpath, buildVcs, tags, ldflags, linkerVariables, buildFlags,
                 goEnvironment());
         File buildDirectory = new File(project.getBuild().getDirectory());
-        BuildRequest request = new BuildRequest(moduleDirectory.toPath(), outputDirectory.toPath(),
+        BuildRequest request = new BuildRequest(moduleDirectory().toPath(), outputDirectory.toPath(),
                 buildDirectory.toPath().resolve("go").resolve("build-state"), buildTargets, splitCommas(packages),
                 binaryNames, project.getArtifactId(), options,
                 parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors(), verifyBinaries, force,
@@ -124,7 +125,9 @@ public class BuildMojo extends AbstractGoMojo {
                 projectHelper.attachArtifact(project, "txt", "sha256sums", result.sha256Sums().toFile());
             }
         }
-        getLog().info("Binaries in " + outputDirectory + ", checksums in " + result.sha256Sums());
+        long upToDate = result.binaries().stream().filter(BuiltBinary::upToDate).count();
+        getLog().info(result.binaries().size() + " verified binaries (" + upToDate + " up to date) in " + outputDirectory
+                + ", checksums in " + result.sha256Sums() + " [go:build " + (System.nanoTime() - started) / 1_000_000 + " ms]");
     }
 
     private static String binaryBaseName(BuiltBinary binary) {

@@ -38,9 +38,9 @@ public final class SdkProvisioner {
         String pinned = pinnedDigest(request);
         if (cached.isPresent()) {
             InstalledSdk sdk = cached.get();
-            if (!pinned.isEmpty() && !pinned.equalsIgnoreCase(sdk.sha256())) {
+            if (!pinned.isEmpty() && !pinned.equalsIgnoreCase(sdk.recordedSha256())) {
                 throw new VerificationException("The cached Go SDK " + sdk.home() + " was installed from an archive with SHA-256 "
-                        + sdk.sha256() + ", but <sha256> (go.sha256) pins " + pinned
+                        + sdk.recordedSha256() + ", but <sha256> (go.sha256) pins " + pinned
                         + ". Delete that directory to provision the pinned archive, or correct the pin.");
             }
             return toolchain(sdk, version, "cached in " + sdk.home() + ", SHA-256 verified at install against " + sdk.digestSource(),

@@ -142,24 +142,6 @@ class GoBuilderTest {
     }
 
     private GoLog recording() {
-        return new GoLog() {
-            @Override
-            public void info(String message) {
-                log.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                log.add(message);
-            }
-
-            @Override
-            public void debug(String message) {}
-
-            @Override
-            public boolean isDebugEnabled() {
-                return false;
-            }
-        };
+        return GoLog.of(log::add, log::add, message -> {}, () -> false, false);
     }
 }

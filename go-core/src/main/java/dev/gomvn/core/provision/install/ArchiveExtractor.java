@@ -5,178 +5,316 @@ import dev.gomvn.core.VerificationException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.FileSystems;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
- * Unpacks a Go distribution ({@code .tar.gz} or {@code .zip}, every entry under {@code go/}) into a
- * directory, dropping that top directory. Execute bits are kept. Entries that would land outside the
- * destination (absolute paths, {@code ..}, links pointing out) are refused, and links are created
- * only after every file is written so nothing is ever written through one. Callers extract into a
- * temporary directory, so a refused archive installs nothing.
+ * Unpacks a Go distribution ({@code .tar.gz} or {@code .zip}) whose entries all sit under one top
+ * directory ({@code go/}), stripping that directory so {@code destination/bin/go} exists.
+ *
+ * <p>The archive is untrusted input even after its digest matched (a digest only proves it is the
+ * file the index named), so every entry must stay inside the destination: absolute names, {@code ..}
+ * segments, entries outside the top directory and links leading outside are refused, and the
+ * destination is removed again so a refused archive leaves nothing behind. Symbolic links are created
+ * after all files, so no file is ever written through a link, and are then checked in their final
+ * state so chains of links cannot escape either.
  */
 public final class ArchiveExtractor {
-    private static final int BUFFER = 256 * 1024;
-    private static final String TOP = "go/";
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
-    private ArchiveExtractor() {}
+    private static final int BUFFER_SIZE = 1 << 17;
+    private static final int MAX_LINK_DEPTH = 40;
+    /** go.dev puts every entry of its distributions under this directory. */
+    private static final String TOP_DIRECTORY = "go";
 
-    public static void extract(Path archive, Path destination) {
-        String name = archive.getFileName().toString();
+    /**
+     * Extracts {@code archive} into {@code destination}, which must be absent or empty. On any failure
+     * the destination is deleted, so callers never see a partial tree.
+     *
+     * @throws VerificationException if an entry is unsafe (escapes the destination or the top directory)
+     * @throws EnvironmentException if the archive cannot be read or the destination written
+     */
+    public void extract(Path archive, Path destination) {
+        String fileName = archive.getFileName().toString();
+        boolean zip = fileName.endsWith(".zip");
+        if (!zip && !fileName.endsWith(".tar.gz") && !fileName.endsWith(".tgz")) {
+            throw new EnvironmentException("Cannot extract " + archive + ": only .tar.gz and .zip archives are supported.");
+        }
+        Path root = prepareDestination(destination);
+        boolean posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
+        boolean done = false;
+        try (ParallelFileWriter files = new ParallelFileWriter(posix)) {
+            Extraction extraction = new Extraction(archive, root, files);
+            if (zip) {
+                extraction.unzip();
+            } else {
+                extraction.untar();
+            }
+            files.awaitAll();
+            extraction.createDeferredLinks();
+            done = true;
+        } catch (FileAlreadyExistsException e) {
+            throw new VerificationException("The archive " + archive + " is unsafe: it holds '"
+                    + root.relativize(Path.of(e.getFile())) + "' twice. Nothing was installed; check where the archive came from.");
+        } catch (IOException e) {
+            throw new EnvironmentException("Extracting " + archive + " into " + destination + " failed: " + e
+                    + ". The archive may be truncated or the disk full; nothing was installed.", e);
+        } finally {
+            if (!done) {
+                FileTrees.deleteQuietly(destination);
+            }
+        }
+    }
+
+    private static Path prepareDestination(Path destination) {
         try {
             Files.createDirectories(destination);
-            if (name.endsWith(".zip")) {
-                extractZip(archive, destination);
-            } else {
-                extractTarGz(archive, destination);
+            try (var children = Files.list(destination)) {
+                if (children.findAny().isPresent()) {
+                    throw new EnvironmentException("Cannot extract into " + destination
+                            + " because it is not empty; extraction needs an empty directory.");
+                }
             }
+            return destination.toRealPath();
         } catch (IOException e) {
-            throw new EnvironmentException("Could not extract " + archive + " into " + destination + ": " + e.getMessage()
-                    + "; check free disk space.", e);
+            throw new EnvironmentException("Cannot create the directory " + destination + ": " + e + ".", e);
         }
     }
 
-    private static void extractTarGz(Path archive, Path destination) throws IOException {
-        List<TarArchiveEntry> links = new ArrayList<>();
-        try (InputStream file = Files.newInputStream(archive);
-                InputStream gzip = new GZIPInputStream(new BufferedInputStream(file, BUFFER), BUFFER);
-                TarArchiveInputStream tar = new TarArchiveInputStream(gzip)) {
-            TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
-                Path target = resolve(archive, destination, entry.getName());
-                if (target == null) {
-                    continue;
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else if (entry.isSymbolicLink() || entry.isLink()) {
-                    // Links are created after all files, once their targets can be checked to exist inside.
-                    links.add(entry);
-                } else if (entry.isFile()) {
-                    write(tar, target);
-                    setMode(target, entry.getMode());
+    /** Unix absolute, or a Windows drive path, which would escape on the machine that runs the build. */
+    private static boolean isAbsolute(String name) {
+        String normalized = name.replace('\\', '/');
+        return normalized.startsWith("/") || (normalized.length() > 1 && normalized.charAt(1) == ':');
+    }
+
+    private static String stripSlashes(String name) {
+        String result = name;
+        while (result.endsWith("/")) {
+            result = result.substring(0, result.length() - 1);
+        }
+        return result;
+    }
+
+    /** State of one extraction run: which paths exist and which links wait for the end. */
+    private static final class Extraction {
+        private final Path archive;
+        private final Path root;
+        private final Set<Path> createdDirectories = new HashSet<>();
+        private final List<DeferredLink> deferredLinks = new ArrayList<>();
+        private final ParallelFileWriter files;
+
+        Extraction(Path archive, Path root, ParallelFileWriter files) {
+            this.archive = archive;
+            this.root = root;
+            this.files = files;
+            createdDirectories.add(root);
+        }
+
+        void untar() throws IOException {
+            try (InputStream file = Files.newInputStream(archive);
+                    var tar = new TarArchiveInputStream(new ReadAheadInputStream(
+                            new GZIPInputStream(new BufferedInputStream(file, BUFFER_SIZE), BUFFER_SIZE)))) {
+                TarArchiveEntry entry;
+                while ((entry = tar.getNextEntry()) != null) {
+                    extractTarEntry(entry, tar);
                 }
             }
         }
-        for (TarArchiveEntry link : links) {
-            createLink(archive, destination, link);
-        }
-    }
 
-    private static void extractZip(Path archive, Path destination) throws IOException {
-        try (InputStream file = Files.newInputStream(archive);
-                ZipInputStream zip = new ZipInputStream(new BufferedInputStream(file, BUFFER))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                Path target = resolve(archive, destination, entry.getName());
-                if (target == null) {
-                    continue;
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    write(zip, target);
-                    String relative = destination.relativize(target).toString().replace('\\', '/');
-                    // Zips carry no Unix modes; the go command marks its tools executable the same way.
-                    if (relative.startsWith("bin/") || relative.startsWith("pkg/tool/")) {
-                        setMode(target, 0755);
+        private void extractTarEntry(TarArchiveEntry entry, InputStream content) throws IOException {
+            String name = entry.getName();
+            String relative = relativeName(name);
+            if (relative.isEmpty()) {
+                return;
+            }
+            Path target = inside(name, relative);
+            if (entry.isDirectory()) {
+                ensureDirectory(target);
+            } else if (entry.isSymbolicLink()) {
+                deferredLinks.add(new DeferredLink(name, target, entry.getLinkName()));
+            } else if (entry.isLink()) {
+                copyHardLink(name, target, entry.getLinkName(), entry.getMode());
+            } else if (entry.isFile()) {
+                writeFile(target, content, entry.getSize(), entry.getMode());
+            } else {
+                throw unsafe(name, "is a device, FIFO or other special file, which a Go SDK never contains");
+            }
+        }
+
+        void unzip() throws IOException {
+            try (ZipFile zip = ZipFile.builder().setPath(archive).get()) {
+                Enumeration<ZipArchiveEntry> entries = zip.getEntriesInPhysicalOrder();
+                while (entries.hasMoreElements()) {
+                    ZipArchiveEntry entry = entries.nextElement();
+                    String name = entry.getName();
+                    String relative = relativeName(name);
+                    if (relative.isEmpty()) {
+                        continue;
+                    }
+                    Path target = inside(name, relative);
+                    if (entry.isDirectory()) {
+                        ensureDirectory(target);
+                    } else if (entry.isUnixSymlink()) {
+                        deferredLinks.add(new DeferredLink(name, target, zip.getUnixSymlink(entry)));
+                    } else {
+                        try (InputStream content = zip.getInputStream(entry)) {
+                            writeFile(target, content, entry.getSize(), zipMode(entry, relative));
+                        }
                     }
                 }
             }
         }
-    }
 
-    /** Where an entry goes, or null for the top directory itself; refuses anything that escapes. */
-    private static Path resolve(Path archive, Path destination, String entryName) {
-        String name = entryName.replace('\\', '/');
-        if (name.startsWith("/") || name.matches("^[A-Za-z]:.*")) {
-            throw unsafe(archive, entryName, "has an absolute path");
+        /** Zips made on Windows carry no Unix modes; the Go tools must still be runnable. */
+        private int zipMode(ZipArchiveEntry entry, String relative) {
+            if (entry.getPlatform() == ZipArchiveEntry.PLATFORM_UNIX && entry.getUnixMode() != 0) {
+                return entry.getUnixMode();
+            }
+            boolean tool = relative.startsWith("bin/") || relative.startsWith("pkg/tool/");
+            return tool ? 0755 : 0644;
         }
-        if (name.equals("go") || name.equals(TOP)) {
+
+        /** The entry name below the top directory, after refusing every name that could leave it. */
+        private String relativeName(String name) {
+            String normalized = name.replace('\\', '/');
+            String refusal = refusalReason(normalized);
+            if (refusal != null) {
+                throw unsafe(name, refusal);
+            }
+            return stripSlashes(normalized).equals(TOP_DIRECTORY)
+                    ? ""
+                    : stripSlashes(normalized.substring(TOP_DIRECTORY.length() + 1));
+        }
+
+        /** Why a path named in the archive cannot be extracted, or null if it is safe. */
+        private String refusalReason(String normalized) {
+            if (isAbsolute(normalized)) {
+                return "has an absolute path";
+            }
+            for (String segment : normalized.split("/")) {
+                if (segment.equals("..")) {
+                    return "contains '..' and would escape the installation directory";
+                }
+            }
+            String prefix = TOP_DIRECTORY + "/";
+            if (!normalized.startsWith(prefix) && !stripSlashes(normalized).equals(TOP_DIRECTORY)) {
+                return "is not under the top directory '" + prefix + "' that every entry must share";
+            }
             return null;
         }
-        if (!name.startsWith(TOP)) {
-            throw unsafe(archive, entryName, "is not under the go/ directory every Go distribution uses");
-        }
-        Path target = destination.resolve(name.substring(TOP.length())).normalize();
-        if (!target.startsWith(destination)) {
-            throw unsafe(archive, entryName, "points outside the install directory");
-        }
-        return target;
-    }
 
-    private static void createLink(Path archive, Path destination, TarArchiveEntry entry) throws IOException {
-        Path link = resolve(archive, destination, entry.getName());
-        if (link == null) {
-            return;
-        }
-        String linkName = entry.getLinkName().replace('\\', '/');
-        Path target;
-        if (entry.isSymbolicLink()) {
-            if (linkName.startsWith("/")) {
-                throw unsafe(archive, entry.getName(), "is a symlink to the absolute path " + linkName);
+        private Path inside(String name, String relative) {
+            Path target = root.resolve(relative).normalize();
+            if (!target.startsWith(root) || target.equals(root)) {
+                throw unsafe(name, "resolves outside the installation directory");
             }
-            target = link.getParent().resolve(linkName).normalize();
-        } else {
-            // Hard link names are archive paths, like entry names.
-            target = linkName.startsWith(TOP) ? destination.resolve(linkName.substring(TOP.length())).normalize() : null;
+            return target;
         }
-        if (target == null || !target.startsWith(destination)) {
-            throw unsafe(archive, entry.getName(), "is a link to " + linkName + ", outside the install directory");
-        }
-        Files.createDirectories(link.getParent());
-        Files.deleteIfExists(link);
-        if (entry.isSymbolicLink()) {
-            Files.createSymbolicLink(link, link.getParent().relativize(target));
-        } else {
-            Files.copy(target, link, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-        }
-    }
 
-    private static void write(InputStream in, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
-        try (OutputStream out = Files.newOutputStream(target)) {
-            in.transferTo(out);
-        }
-    }
-
-    private static void setMode(Path file, int mode) throws IOException {
-        if (!POSIX) {
-            return;
-        }
-        Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] order = {
-            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ,
-        };
-        for (int bit = 0; bit < order.length; bit++) {
-            if ((mode & (1 << bit)) != 0) {
-                permissions.add(order[bit]);
+        private void ensureDirectory(Path directory) throws IOException {
+            if (createdDirectories.add(directory)) {
+                ensureDirectory(directory.getParent());
+                if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectory(directory);
+                }
             }
         }
-        permissions.add(PosixFilePermission.OWNER_READ);
-        permissions.add(PosixFilePermission.OWNER_WRITE);
-        Files.setPosixFilePermissions(file, permissions);
+
+        private void writeFile(Path target, InputStream content, long size, int mode) throws IOException {
+            ensureDirectory(target.getParent());
+            files.write(target, content, size, mode);
+        }
+
+        private void copyHardLink(String name, Path target, String linkName, int mode) throws IOException {
+            String refusal = refusalReason(linkName.replace('\\', '/'));
+            if (refusal != null) {
+                throw unsafe(name, "is a hard link to '" + linkName + "', which " + refusal);
+            }
+            Path source = root.resolve(relativeName(linkName)).normalize();
+            files.awaitAll();
+            if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+                throw unsafe(name, "is a hard link to '" + linkName
+                        + "', which is not a file extracted earlier from this archive");
+            }
+            // A copy instead of a real link keeps the SDK on file systems without hard links.
+            try (InputStream content = new BufferedInputStream(Files.newInputStream(source), BUFFER_SIZE)) {
+                writeFile(target, content, Files.size(source), mode);
+            }
+        }
+
+        void createDeferredLinks() throws IOException {
+            for (DeferredLink link : deferredLinks) {
+                requireNoLinkAbove(link);
+                if (isAbsolute(link.target())) {
+                    throw unsafe(link.entryName(), "is a symbolic link to the absolute path '" + link.target() + "'");
+                }
+                resolveInside(link, link.path().getParent(), link.target(), 0);
+                ensureDirectory(link.path().getParent());
+                try {
+                    Files.createSymbolicLink(link.path(), link.path().getFileSystem().getPath(link.target()));
+                } catch (FileAlreadyExistsException e) {
+                    throw unsafe(link.entryName(), "appears twice in the archive");
+                }
+            }
+            // Checked again once all exist: a link that looked safe may lead outside through a later one.
+            for (DeferredLink link : deferredLinks) {
+                resolveInside(link, link.path().getParent(), link.target(), 0);
+            }
+        }
+
+        private void requireNoLinkAbove(DeferredLink link) {
+            for (Path parent = link.path().getParent(); !parent.equals(root); parent = parent.getParent()) {
+                if (Files.isSymbolicLink(parent)) {
+                    throw unsafe(link.entryName(), "would be created through the symbolic link " + root.relativize(parent));
+                }
+            }
+        }
+
+        /**
+         * Follows {@code target} from {@code start} one segment at a time, like the OS would, and
+         * refuses the link as soon as a step leaves the destination.
+         */
+        private Path resolveInside(DeferredLink link, Path start, String target, int depth) throws IOException {
+            if (depth > MAX_LINK_DEPTH) {
+                throw unsafe(link.entryName(), "is part of a cycle of symbolic links");
+            }
+            Path current = start;
+            for (String segment : target.replace('\\', '/').split("/")) {
+                if (segment.isEmpty() || segment.equals(".")) {
+                    continue;
+                }
+                current = segment.equals("..") ? current.getParent() : current.resolve(segment);
+                if (current == null || !current.startsWith(root)) {
+                    throw unsafe(link.entryName(), "is a symbolic link to '" + link.target()
+                            + "', which points outside the installation directory");
+                }
+                if (Files.isSymbolicLink(current)) {
+                    String next = Files.readSymbolicLink(current).toString();
+                    if (isAbsolute(next)) {
+                        throw unsafe(link.entryName(), "leads through a symbolic link to an absolute path");
+                    }
+                    current = resolveInside(link, current.getParent(), next, depth + 1);
+                }
+            }
+            return current;
+        }
+
+        private VerificationException unsafe(String entryName, String reason) {
+            return new VerificationException("The archive " + archive + " is unsafe: its entry '" + entryName + "' "
+                    + reason + ". Nothing was installed; check where the archive came from.");
+        }
     }
 
-    private static VerificationException unsafe(Path archive, String entry, String reason) {
-        return new VerificationException("Refusing " + archive.getFileName() + ": its entry '" + entry + "' " + reason
-                + ". The archive is unsafe or not a Go distribution; nothing was installed.");
-    }
+    private record DeferredLink(String entryName, Path path, String target) {}
 }

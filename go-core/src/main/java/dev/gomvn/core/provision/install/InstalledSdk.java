@@ -1,19 +1,24 @@
 package dev.gomvn.core.provision.install;
 
 import dev.gomvn.core.Platform;
-import dev.gomvn.core.process.GoCommand;
 import java.nio.file.Path;
 
 /**
- * A verified SDK in the cache.
+ * A verified Go SDK in the cache.
  *
- * @param sha256       the digest its archive was verified against when it was installed
- * @param digestSource where that digest came from (pinned go.sha256, the JSON index, a .sha256 file)
+ * @param home the GOROOT, holding {@code bin/go}
+ * @param goVersion the version with its prefix, e.g. {@code go1.22.5}
+ * @param platform the platform the SDK runs on
+ * @param recordedSha256 the SHA-256 of the archive it was installed from, as recorded at install
+ *     time; compare a pinned digest against it instead of re-hashing
+ * @param digestSource where the digest that was checked at install time came from
+ * @param freshlyInstalled true if this call downloaded and installed it, false for a cache hit
  */
-public record InstalledSdk(Path home, String version, Platform platform, String sha256, String digestSource,
-        boolean freshlyInstalled) {
+public record InstalledSdk(
+        Path home, String goVersion, Platform platform, String recordedSha256, String digestSource, boolean freshlyInstalled) {
 
+    /** {@code bin/go}, or {@code bin/go.exe} for a Windows SDK. */
     public Path goExecutable() {
-        return GoCommand.executable(home);
+        return home.resolve("bin").resolve("go" + platform.executableSuffix());
     }
 }

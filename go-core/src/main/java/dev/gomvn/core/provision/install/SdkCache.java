@@ -1,37 +1,42 @@
 package dev.gomvn.core.provision.install;
 
+import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.Platform;
 import dev.gomvn.core.Sha256;
 import dev.gomvn.core.VerificationException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.stream.Stream;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Verified Go SDKs, one directory per version and platform ({@code go1.22.5.linux-amd64/}). A
- * directory counts only with its marker file, written last, just before the atomic rename into
- * place: so a build killed at any moment leaves either nothing or a complete, verified SDK. A cache
- * hit reads the marker and nothing else: no hashing, no process.
+ * A directory of verified Go SDKs, one per version and platform ({@code <root>/go1.22.5.linux-amd64/}).
+ *
+ * <p>An SDK becomes visible only by an atomic rename of a fully extracted, digest-checked and
+ * validated tree that already holds its {@code .gomvn-verified} marker, so a killed build or a failed
+ * check leaves the cache exactly as it was. Staging happens in {@code <root>/.tmp/}, on the same file
+ * system as the final directory, which is what makes the rename atomic.
  */
 public final class SdkCache {
-    static final String MARKER = ".gomvn-verified";
-    private static final String TEMPORARY = ".tmp";
+
+    private static final String TEMP_DIRECTORY = ".tmp";
+    /** Versions become directory names, so nothing that could climb out of the cache is accepted. */
+    private static final Pattern SAFE_VERSION = Pattern.compile("go[0-9][A-Za-z0-9.+_-]*");
 
     private final Path root;
     private final GoLog log;
     private final Duration lockTimeout;
+    private final ArchiveExtractor extractor = new ArchiveExtractor();
 
     public SdkCache(Path root, GoLog log, Duration lockTimeout) {
         this.root = root.toAbsolutePath().normalize();
@@ -39,129 +44,161 @@ public final class SdkCache {
         this.lockTimeout = lockTimeout;
     }
 
-    public Path directoryFor(String version, Platform platform) {
-        return root.resolve(version + "." + platform.goos() + "-" + platform.goarch());
+    /** Where the SDK for this version and platform lives (whether or not it is installed). */
+    public Path homeOf(String goVersion, Platform platform) {
+        return root.resolve(directoryName(goVersion, platform));
     }
 
-    public Optional<InstalledSdk> find(String version, Platform platform) {
-        Path home = directoryFor(version, platform);
-        Path marker = home.resolve(MARKER);
-        if (!Files.isRegularFile(marker)) {
-            return Optional.empty();
-        }
-        Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(marker)) {
-            properties.load(in);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        String sha256 = properties.getProperty("sha256");
-        if (!Sha256.isHex(sha256) || !version.equals(properties.getProperty("version"))) {
-            return Optional.empty();
-        }
-        return Optional.of(new InstalledSdk(home, version, platform, sha256, properties.getProperty("digestSource", "?"), false));
+    /**
+     * The installed SDK if its directory holds a valid marker and its go executable. Reads one small
+     * file: no hashing, no process, no lock.
+     */
+    public Optional<InstalledSdk> find(String goVersion, Platform platform) {
+        Path home = homeOf(goVersion, platform);
+        return InstallMarker.readFrom(home, goVersion, platform)
+                .map(marker -> new InstalledSdk(home, goVersion, platform, marker.sha256(), marker.digestSource(), false))
+                .filter(sdk -> Files.isRegularFile(sdk.goExecutable()));
     }
 
+    /** The SHA-256 recorded when this SDK was installed, to compare a pinned digest without re-hashing. */
+    public Optional<String> recordedSha256(String goVersion, Platform platform) {
+        return find(goVersion, platform).map(InstalledSdk::recordedSha256);
+    }
+
+    /**
+     * Returns the SDK, downloading, verifying and installing it first unless it is already there.
+     * Concurrent calls for the same SDK, from threads or other processes, download it once.
+     *
+     * @throws VerificationException if the archive digest differs from the expected one or the
+     *     archive is unsafe; nothing is installed
+     * @throws EnvironmentException if the download, disk or lock fails; nothing is installed
+     */
     public InstalledSdk install(SdkInstallRequest request) {
-        Path home = directoryFor(request.version(), request.platform());
-        try (InstallLock lock = InstallLock.acquire(root.resolve(home.getFileName() + ".lock"), lockTimeout)) {
-            Optional<InstalledSdk> installedMeanwhile = find(request.version(), request.platform());
-            if (installedMeanwhile.isPresent()) {
-                log.info("Go " + request.version() + " was installed by another build while this one waited.");
-                return installedMeanwhile.get();
+        // A marker is only ever published by an atomic rename, so a hit needs no lock.
+        Optional<InstalledSdk> cached = find(request.goVersion(), request.platform());
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        String name = directoryName(request.goVersion(), request.platform());
+        Path tempRoot = root.resolve(TEMP_DIRECTORY);
+        createDirectories(tempRoot);
+        try (InstallLock lock = InstallLock.acquire(root.resolve(name + ".lock"), lockTimeout, log)) {
+            Optional<InstalledSdk> installed = find(request.goVersion(), request.platform());
+            if (installed.isPresent()) {
+                log.debug("Go SDK " + name + " was installed by another build while this one waited.");
+                return installed.get();
             }
-            return installLocked(request, home);
+            removeHalfInstalled(homeOf(request.goVersion(), request.platform()));
+            removeLeftovers(tempRoot, name);
+            return installLocked(request, name, tempRoot);
         }
     }
 
-    private InstalledSdk installLocked(SdkInstallRequest request, Path home) {
-        Path temporary = root.resolve(TEMPORARY);
+    private InstalledSdk installLocked(SdkInstallRequest request, String name, Path tempRoot) {
+        Path home = homeOf(request.goVersion(), request.platform());
         Path archive = null;
-        Path extracted = null;
+        Path staging = null;
         try {
-            Files.createDirectories(temporary);
-            removeLeftovers(temporary, home.getFileName().toString());
-            if (Files.exists(home)) {
-                log.info("Replacing " + home + ": it has no " + MARKER + " marker, so an earlier build stopped while installing it.");
-                deleteTree(home);
-            }
-            archive = temporary.resolve(home.getFileName() + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime()
-                    + "-" + request.archiveName());
-            request.fetcher().fetch(archive);
-            String actual = Sha256.of(archive);
-            if (!actual.equalsIgnoreCase(request.expectedSha256())) {
-                throw new VerificationException("SHA-256 mismatch for " + request.archiveName() + ": expected "
-                        + request.expectedSha256().toLowerCase(java.util.Locale.ROOT) + " (from " + request.digestSource()
-                        + "), got " + actual + ". The download is corrupt or has been tampered with; nothing was installed.");
-            }
-            extracted = Files.createTempDirectory(temporary, home.getFileName() + "-");
-            if (Files.getFileStore(extracted).supportsFileAttributeView("posix")) {
-                // Temporary directories are private; an SDK cache is often shared by the users of a CI box.
-                Files.setPosixFilePermissions(extracted, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-            }
-            ArchiveExtractor.extract(archive, extracted);
-            request.validator().validate(extracted);
-            writeMarker(extracted.resolve(MARKER), request, actual);
-            move(extracted, home);
-            extracted = null;
-            return new InstalledSdk(home, request.version(), request.platform(), actual, request.digestSource(), true);
+            // The suffix keeps the archive name, whose extension tells the extractor the format.
+            archive = Files.createTempFile(tempRoot, name + ".", "." + request.archiveName());
+            fetch(request, archive);
+            long verifyStarted = System.nanoTime();
+            verifyDigest(request, archive);
+            staging = Files.createTempDirectory(tempRoot, name + ".");
+            extractor.extract(archive, staging);
+            long verifyAndExtractMillis = (System.nanoTime() - verifyStarted) / 1_000_000;
+            Files.delete(archive);
+            request.validator().validate(staging);
+            new InstallMarker(request.goVersion(), request.platform(), request.archiveName(), request.expectedSha256(),
+                    request.digestSource(), Instant.now()).writeInto(staging);
+            publish(staging, home);
+            log.info("Installed Go SDK " + name + " into " + home + " (SHA-256 " + request.expectedSha256()
+                    + " verified against " + request.digestSource() + "; verified and extracted in "
+                    + verifyAndExtractMillis + " ms).");
+            return new InstalledSdk(home, request.goVersion(), request.platform(), request.expectedSha256(),
+                    request.digestSource(), true);
         } catch (IOException e) {
-            throw new EnvironmentException("Could not install Go " + request.version() + " into " + home + ": " + e.getMessage()
-                    + "; check free disk space and that go.sdkDirectory is writable.", e);
+            throw new EnvironmentException("Installing Go SDK " + name + " into " + root + " failed: " + e
+                    + ". Check free disk space and permissions; nothing was installed.", e);
         } finally {
-            deleteQuietly(archive);
-            deleteQuietly(extracted);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
-    private static void writeMarker(Path marker, SdkInstallRequest request, String sha256) throws IOException {
-        Properties properties = new Properties();
-        properties.setProperty("version", request.version());
-        properties.setProperty("platform", request.platform().toString());
-        properties.setProperty("archive", request.archiveName());
-        properties.setProperty("sha256", sha256);
-        properties.setProperty("digestSource", request.digestSource());
-        properties.setProperty("installed", Instant.now().toString());
-        try (OutputStream out = Files.newOutputStream(marker)) {
-            properties.store(out, "Verified by gomvn; delete this directory to reinstall");
-        }
-    }
-
-    /** Temporary files of this SDK left by killed builds: we hold its lock, so nobody else is using them. */
-    private void removeLeftovers(Path temporary, String prefix) throws IOException {
-        try (Stream<Path> entries = Files.list(temporary)) {
-            entries.filter(p -> p.getFileName().toString().startsWith(prefix + "-")).forEach(SdkCache::deleteQuietly);
-        }
-    }
-
-    private static void deleteQuietly(Path path) {
-        if (path == null) {
-            return;
-        }
-        try {
-            deleteTree(path);
-        } catch (IOException ignored) {
-            // A leftover in .tmp is removed by the next install of the same version.
-        }
-    }
-
-    static void deleteTree(Path path) throws IOException {
-        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                p.toFile().setWritable(true);
-                Files.deleteIfExists(p);
+            if (archive != null) {
+                FileTrees.deleteQuietly(archive);
+            }
+            if (staging != null) {
+                FileTrees.deleteQuietly(staging);
             }
         }
+    }
+
+    private static void fetch(SdkInstallRequest request, Path archive) {
+        try {
+            request.fetcher().fetch(archive);
+        } catch (IOException e) {
+            throw new EnvironmentException("Downloading " + request.archiveName() + " failed: " + e
+                    + ". Nothing was installed; check the network or proxy settings and retry.", e);
+        }
+    }
+
+    private static void verifyDigest(SdkInstallRequest request, Path archive) {
+        String actual = Sha256.of(archive);
+        if (!actual.equals(request.expectedSha256())) {
+            throw new VerificationException("SHA-256 mismatch for " + request.archiveName() + ": expected "
+                    + request.expectedSha256() + " (from " + request.digestSource() + "), got " + actual
+                    + ". The download is corrupt or tampered with; nothing was installed.");
+        }
+    }
+
+    private static void publish(Path staging, Path home) throws IOException {
+        try {
+            Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new EnvironmentException("Cannot atomically rename " + staging + " to " + home + ": " + e
+                    + ". Put the Go SDK cache on a local file system that supports renames; nothing was installed.", e);
+        }
+    }
+
+    private void removeHalfInstalled(Path home) {
+        if (Files.exists(home, LinkOption.NOFOLLOW_LINKS)) {
+            log.info("Found a half-installed Go SDK at " + home + " (no valid " + InstallMarker.FILE_NAME
+                    + " or no go executable, as a killed build leaves it); removing it and installing again.");
+            try {
+                FileTrees.delete(home);
+            } catch (IOException e) {
+                throw new EnvironmentException("Cannot remove the half-installed Go SDK " + home + ": " + e
+                        + ". Delete that directory by hand and run the build again.", e);
+            }
+        }
+    }
+
+    /** Staging files of this SDK exist only while its lock is held; we hold it, so these are from killed builds. */
+    private void removeLeftovers(Path tempRoot, String name) {
+        List<Path> leftovers;
+        try (var entries = Files.list(tempRoot)) {
+            leftovers = entries.filter(entry -> entry.getFileName().toString().startsWith(name + "."))
+                    .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot list " + tempRoot + ": " + e + ". Check its permissions.", e);
+        }
+        for (Path leftover : leftovers) {
+            log.debug("Removing " + leftover + ", left by an interrupted installation.");
+            FileTrees.deleteQuietly(leftover);
+        }
+    }
+
+    private static void createDirectories(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot create the Go SDK cache directory " + directory + ": " + e
+                    + ". Check that its parent is writable or choose another cache location.", e);
+        }
+    }
+
+    private static String directoryName(String goVersion, Platform platform) {
+        if (!SAFE_VERSION.matcher(goVersion).matches()) {
+            throw new ConfigurationException("go.version", "The Go version '" + goVersion
+                    + "' is not a version like go1.22.5; set go.version to such a version.");
+        }
+        return goVersion + "." + platform.goos() + "-" + platform.goarch();
     }
 }

@@ -1,0 +1,82 @@
+package dev.gomvn.core.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gomvn.core.EnvironmentException;
+import dev.gomvn.core.env.GoEnvironment;
+import dev.gomvn.core.testing.InstalledGoForTests;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+class GoCommandTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void goAlwaysRunsWithGotoolchainLocalAndItsOwnBinFirst() {
+        Path goRoot = InstalledGoForTests.toolchain().goRoot();
+        String output = GoCommand.of(goRoot, "env", "GOTOOLCHAIN", "GOROOT").environment(Map.of("GOTOOLCHAIN", "auto"))
+                .captureStdout().run().requireSuccess().stdout();
+        assertThat(output.lines()).containsExactly("local", goRoot.toString());
+        assertThat(GoCommand.of(goRoot, "version").effectiveEnvironment().get("PATH")).startsWith(goRoot.resolve("bin").toString());
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void outputArrivesLineByLineWhileTheProcessRuns() throws IOException {
+        Path fakeRoot = fakeGo("echo first; sleep 2; echo second");
+        List<Long> arrivals = new CopyOnWriteArrayList<>();
+        long started = System.nanoTime();
+        GoProcessResult result = GoCommand.of(fakeRoot).onStdout(line -> arrivals.add(System.nanoTime() - started)).run();
+        assertThat(result.succeeded()).isTrue();
+        assertThat(arrivals).hasSize(2);
+        assertThat(Duration.ofNanos(arrivals.get(1) - arrivals.get(0))).isGreaterThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void aHungProcessIsStoppedAtItsTimeout() throws IOException {
+        Path fakeRoot = fakeGo("sleep 30");
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> GoCommand.of(fakeRoot, "build").timeout(Duration.ofMillis(500)).run())
+                .isInstanceOf(EnvironmentException.class)
+                .hasMessageContaining("'go build' did not finish within");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void failuresCarryTheExitCodeAndTheLastLines() throws IOException {
+        Path fakeRoot = fakeGo("echo 'main.go:3:1: syntax error' >&2; exit 1");
+        assertThatThrownBy(() -> GoCommand.of(fakeRoot, "build", ".").run().requireSuccess())
+                .hasMessage("'go build .' failed with exit code 1:\nmain.go:3:1: syntax error");
+    }
+
+    @Test
+    void goEnvRunsOncePerToolchainAndEnvironment() {
+        Path goRoot = InstalledGoForTests.toolchain().goRoot();
+        GoEnvironment first = GoEnvironment.of(goRoot, Map.of("GOFLAGS", "-mod=readonly"));
+        assertThat(GoEnvironment.of(goRoot, Map.of("GOFLAGS", "-mod=readonly"))).isSameAs(first);
+        assertThat(first.get("GOFLAGS")).isEqualTo("-mod=readonly");
+        assertThat(GoEnvironment.of(goRoot, Map.of("GOFLAGS", "-mod=mod"))).isNotSameAs(first);
+    }
+
+    private Path fakeGo(String script) throws IOException {
+        Path bin = Files.createDirectories(temp.resolve("fake-go/bin"));
+        Path go = bin.resolve("go");
+        Files.writeString(go, "#!/bin/sh\n" + script + "\n");
+        Files.setPosixFilePermissions(go, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return temp.resolve("fake-go");
+    }
+}
