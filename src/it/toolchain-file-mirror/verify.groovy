@@ -1,7 +1,7 @@
 // First run provisions from the file: mirror, second run is a cache hit; the SDK runs and reports the version.
 def log = new File(basedir, 'build.log').text
 def version = installedGoVersion
-def sdk = new File(localRepositoryPath, '.cache/gomvn/sdk').listFiles().find { it.directory && it.name.startsWith(version + '.') }
+def sdk = new File(localRepositoryPath, '.cache/gomvn/sdk').listFiles().find { it.directory && it.name.startsWith(version + '.') }?.canonicalFile
 assert sdk != null : 'the SDK must be in the cache inside the local repository'
 
 assert log.contains("Go SDK downloaded from file:")
