@@ -29,6 +29,11 @@ public record NetworkSettings(
         return new NetworkSettings(proxies, credentials, value, connectTimeout, readTimeout, retries, initialBackoff);
     }
 
+    /** The same settings with another login (null for none), e.g. the one in a GOPROXY URL. */
+    public NetworkSettings withCredentials(Credentials value) {
+        return new NetworkSettings(proxies, value, offline, connectTimeout, readTimeout, retries, initialBackoff);
+    }
+
     /**
      * The proxy Maven would use for this scheme and host, or null for a direct connection. As in Maven,
      * a proxy declared for {@code http} also serves {@code https} unless an {@code https} one is declared.

@@ -1,27 +1,47 @@
 package dev.gomvn.core.provision;
 
+import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.EnvironmentException;
+import dev.gomvn.core.GoCoreException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.Platform;
 import dev.gomvn.core.VerificationException;
+import dev.gomvn.core.env.GoEnvironment;
+import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.provision.download.ChecksumResolver;
 import dev.gomvn.core.provision.download.DownloadRoot;
 import dev.gomvn.core.provision.download.ExpectedDigest;
 import dev.gomvn.core.provision.download.HttpDownloader;
+import dev.gomvn.core.provision.download.UnreachableException;
 import dev.gomvn.core.provision.install.InstalledSdk;
 import dev.gomvn.core.provision.install.SdkCache;
 import dev.gomvn.core.provision.install.SdkInstallRequest;
+import dev.gomvn.core.provision.install.SdkValidator;
+import dev.gomvn.core.provision.proxy.GoProxyList;
+import dev.gomvn.core.provision.proxy.ProxyToolchainSource;
+import dev.gomvn.core.sumdb.ChecksumDatabaseSetting;
+import dev.gomvn.core.sumdb.TreeHeadStore;
+import dev.gomvn.core.toolchain.InstalledGo;
+import dev.gomvn.core.toolchain.SdkSources;
 import dev.gomvn.core.toolchain.Toolchain;
 import dev.gomvn.core.toolchain.ToolchainRequest;
 import dev.gomvn.core.version.GoVersion;
 import dev.gomvn.core.version.GoVersionOutput;
 import dev.gomvn.core.version.GoVersionRange;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Puts exactly one Go version on this machine, verified: the cache when it already holds it,
- * otherwise a download whose SHA-256 must match a digest from a trusted source before anything is
- * extracted. There is no path that runs an unverified SDK.
+ * otherwise an archive that must match a digest from a trusted source before anything is extracted.
+ * The archive comes from {@code go.sdkArtifact}, from {@code go.downloadRoot}, or from the Go module
+ * proxy (verified against the checksum database) when {@code go.source} says so or the download
+ * root cannot be reached. There is no path that runs an unverified SDK.
  */
 public final class SdkProvisioner {
     private final GoLog log;
@@ -35,62 +55,209 @@ public final class SdkProvisioner {
         String versionName = version.withGoPrefix();
         SdkCache cache = new SdkCache(request.sdkDirectory(), log, request.lockTimeout());
         Optional<InstalledSdk> cached = cache.find(versionName, platform);
-        String pinned = pinnedDigest(request);
         if (cached.isPresent()) {
             InstalledSdk sdk = cached.get();
-            if (!pinned.isEmpty() && !pinned.equalsIgnoreCase(sdk.recordedSha256())) {
-                throw new VerificationException("The cached Go SDK " + sdk.home() + " was installed from an archive with SHA-256 "
-                        + sdk.recordedSha256() + ", but <sha256> (go.sha256) pins " + pinned
-                        + ". Delete that directory to provision the pinned archive, or correct the pin.");
-            }
-            return toolchain(sdk, version, "cached in " + sdk.home() + ", SHA-256 verified at install against " + sdk.digestSource(),
+            checkPinAgainstCached(sdk, request);
+            return toolchain(sdk, version, "cached in " + sdk.home() + ", verified at install against " + sdk.digestSource(),
                     reason);
+        }
+        SdkValidator validator = home -> checkReportedVersion(home, version, platform);
+        SdkSources sources = request.sources();
+        if (sources.artifact() != null) {
+            return install(cache, fromArtifact(version, request, validator), version, reason);
         }
         if (request.network().offline()) {
             throw new EnvironmentException("Go " + version + " for " + platform + " is not in the SDK cache "
                     + request.sdkDirectory() + " and Maven runs offline (-o); run once online, or set <goRoot> (go.root) to an installed Go.");
         }
-        DownloadRoot root = DownloadRoot.parse(request.downloadRoot());
-        String archiveName = platform.archiveName(versionName);
-        HttpDownloader downloader = new HttpDownloader(request.network(), log);
-        ExpectedDigest expected = new ChecksumResolver(downloader, log)
-                .resolve(root, archiveName, request.pinnedSha256(), request.pinnedSha256ByPlatform(), platform);
-        InstalledSdk sdk = cache.install(new SdkInstallRequest(versionName, platform, archiveName, expected.sha256Hex(),
-                expected.source(),
-                temporaryArchive -> downloader.download(root.archiveUri(archiveName), temporaryArchive),
-                home -> checkReportedVersion(home, version, platform)));
-        return toolchain(sdk, version, "downloaded from " + root.archiveUri(archiveName) + ", SHA-256 verified against "
-                + expected.source(), reason);
+        switch (sources.mode()) {
+            case PROXY:
+                return install(cache, fromProxy(version, request, goProxy(request).orElse(defaultGoProxy()), validator),
+                        version, reason);
+            case DOWNLOAD:
+                return install(cache, fromDownloadRoot(version, request, validator), version, reason);
+            default:
+                try {
+                    return install(cache, fromDownloadRoot(version, request, validator), version, reason);
+                } catch (EnvironmentException unreachable) {
+                    GoProxyList proxies = fallbackProxy(request, unreachable);
+                    log.warn("Could not get Go " + version + " from <downloadRoot> (go.downloadRoot) " + request.downloadRoot()
+                            + ": " + unreachable.getMessage() + " Getting it from the Go module proxy (" + proxies.describe()
+                            + ") instead, verified against the checksum database.");
+                    return install(cache, fromProxy(version, request, proxies, validator), version, reason);
+                }
+        }
     }
 
-    /** The newest stable release in the range that the download root offers for this platform. */
+    /** The newest stable release in the range that the download root (or the module proxy) offers for this platform. */
     public Optional<GoVersion> newestStable(ToolchainRequest request, GoVersionRange range) {
         if (request.network().offline()) {
             throw new EnvironmentException("Resolving <version> (go.version) " + request.versionSpec()
                     + " needs the list of releases at " + request.downloadRoot()
                     + ", but Maven runs offline (-o); pin an exact version that is already cached.");
         }
-        DownloadRoot root = DownloadRoot.parse(request.downloadRoot());
-        return new AvailableReleases(new HttpDownloader(request.network(), log), root).versionsFor(request.platform())
-                .stream()
+        return available(request).stream()
                 .filter(range::contains)
                 .filter(GoVersion::isStable)
                 .max(GoVersion::compareTo);
     }
 
-    private static String pinnedDigest(ToolchainRequest request) {
+    private List<GoVersion> available(ToolchainRequest request) {
+        switch (request.sources().mode()) {
+            case PROXY:
+                return proxySource(request, goProxy(request).orElse(defaultGoProxy())).availableVersions(request.platform());
+            case DOWNLOAD:
+                return downloadRootVersions(request);
+            default:
+                try {
+                    return downloadRootVersions(request);
+                } catch (EnvironmentException unreachable) {
+                    GoProxyList proxies = fallbackProxy(request, unreachable);
+                    log.warn("Could not list the Go releases at <downloadRoot> (go.downloadRoot) " + request.downloadRoot() + ": "
+                            + unreachable.getMessage() + " Listing them at the Go module proxy (" + proxies.describe() + ") instead.");
+                    return proxySource(request, proxies).availableVersions(request.platform());
+                }
+        }
+    }
+
+    /**
+     * The module proxy to fall back on when an http(s) download root cannot be reached; a missing
+     * file (404), a refused login or a file: root is the user's to fix, so that failure stands.
+     */
+    private GoProxyList fallbackProxy(ToolchainRequest request, EnvironmentException failure) {
+        if (!UnreachableException.isCauseOf(failure) || !DownloadRoot.parse(request.downloadRoot()).isHttp()) {
+            throw failure;
+        }
+        return goProxy(request).orElseThrow(() -> new EnvironmentException(failure.getMessage() + " No GOPROXY is configured "
+                + "to fall back on: set <proxy> (go.proxy) to a Go module proxy, or <source>proxy</source> (go.source=proxy).",
+                failure));
+    }
+
+    private List<GoVersion> downloadRootVersions(ToolchainRequest request) {
+        DownloadRoot root = DownloadRoot.parse(request.downloadRoot());
+        return new AvailableReleases(new HttpDownloader(request.network(), log), root).versionsFor(request.platform());
+    }
+
+    private Toolchain install(SdkCache cache, InstallPlan plan, GoVersion version, String reason) {
+        InstalledSdk sdk = cache.install(plan.request());
+        return toolchain(sdk, version, plan.from() + ", " + plan.check() + " verified against " + sdk.digestSource()
+                + ", installed into " + sdk.home(), reason);
+    }
+
+    /** What to install, where it comes from and what is checked, in words. */
+    private record InstallPlan(SdkInstallRequest request, String from, String check) {}
+
+    private InstallPlan fromDownloadRoot(GoVersion version, ToolchainRequest request, SdkValidator validator) {
+        DownloadRoot root = DownloadRoot.parse(request.downloadRoot());
+        String archiveName = request.platform().archiveName(version.withGoPrefix());
+        HttpDownloader downloader = new HttpDownloader(request.network(), log);
+        ExpectedDigest expected = new ChecksumResolver(downloader, log)
+                .resolve(root, archiveName, request.pinnedSha256(), request.pinnedSha256ByPlatform(), request.platform());
+        return new InstallPlan(new SdkInstallRequest(version.withGoPrefix(), request.platform(), archiveName, expected.sha256Hex(),
+                expected.source(), temporaryArchive -> downloader.download(root.archiveUri(archiveName), temporaryArchive),
+                validator), "downloaded from " + root.archiveUri(archiveName), "SHA-256");
+    }
+
+    private InstallPlan fromProxy(GoVersion version, ToolchainRequest request, GoProxyList proxies, SdkValidator validator) {
+        return new InstallPlan(proxySource(request, proxies).installRequest(version, request.platform(), validator),
+                "downloaded as the module " + ProxyToolchainSource.MODULE_PATH + "@"
+                        + ProxyToolchainSource.moduleVersion(version, request.platform()) + " from " + proxies.describe(),
+                "module hash");
+    }
+
+    private ProxyToolchainSource proxySource(ToolchainRequest request, GoProxyList proxies) {
+        String sumDb = request.sources().sumDb();
+        ChecksumDatabaseSetting database = sumDb != null
+                ? ChecksumDatabaseSetting.forToolchains(sumDb, "<sumdb> (go.sumdb)")
+                : ChecksumDatabaseSetting.forToolchains(effectiveGoSetting(request, "GOSUMDB").orElse(null), "GOSUMDB");
+        return new ProxyToolchainSource(proxies, database, new TreeHeadStore(request.sdkDirectory().resolve(".sumdb")),
+                request.network(), log);
+    }
+
+    /** An archive the build tool resolved; trusted only through a pinned digest or the download root's index. */
+    private InstallPlan fromArtifact(GoVersion version, ToolchainRequest request, SdkValidator validator) {
+        SdkSources.SdkArtifact artifact = request.sources().artifact();
+        GoVersion held = GoVersion.parse(artifact.goVersion(), "go.sdkArtifact");
+        if (held.compareTo(version) != 0) {
+            throw new ConfigurationException("go.sdkArtifact", "<sdkArtifact> (go.sdkArtifact) " + artifact.coordinates()
+                    + " holds Go " + held + ", but this build needs Go " + version
+                    + "; point it at that version, or remove go.version / the go.mod toolchain line that asks for it.");
+        }
+        String extension = artifact.extension();
+        if (!extension.equals("tar.gz") && !extension.equals("zip")) {
+            throw new ConfigurationException("go.sdkArtifact", "<sdkArtifact> (go.sdkArtifact) " + artifact.coordinates()
+                    + " has the type '" + extension + "'; a Go SDK artifact must be a tar.gz or zip as on go.dev.");
+        }
+        String versionName = version.withGoPrefix();
+        String goDevName = request.platform().archiveName(versionName);
+        ExpectedDigest expected = new ChecksumResolver(new HttpDownloader(request.network(), log), log)
+                .resolve(DownloadRoot.parse(request.downloadRoot()), goDevName, request.pinnedSha256(),
+                        request.pinnedSha256ByPlatform(), request.platform());
+        String archiveName = versionName + "." + request.platform().goos() + "-" + request.platform().downloadArch() + "."
+                + extension;
+        return new InstallPlan(new SdkInstallRequest(versionName, request.platform(), archiveName, expected.sha256Hex(),
+                expected.source(), temporaryArchive -> {
+                    Path resolved = artifact.resolve();
+                    log.info("Installing Go " + version + " from the artifact " + artifact.coordinates() + " (" + resolved + ")");
+                    Files.copy(resolved, temporaryArchive, StandardCopyOption.REPLACE_EXISTING);
+                },
+                validator), "resolved as the artifact " + artifact.coordinates(), "SHA-256");
+    }
+
+    /** {@code go.proxy}, else GOPROXY as the environment or the installed Go's configuration sets it. */
+    private Optional<GoProxyList> goProxy(ToolchainRequest request) {
+        String configured = request.sources().goProxy();
+        if (configured != null) {
+            return Optional.of(GoProxyList.parse(configured, "<proxy> (go.proxy)"));
+        }
+        return effectiveGoSetting(request, "GOPROXY").map(value -> GoProxyList.parse(value, "GOPROXY"));
+    }
+
+    private static GoProxyList defaultGoProxy() {
+        return GoProxyList.parse(GoProxyList.GO_DEFAULT, "GOPROXY");
+    }
+
+    /**
+     * A go setting from the build's environment, the process environment, or {@code go env} of the
+     * installed Go (which adds the GOENV file and GOROOT/go.env); empty if none sets it.
+     */
+    private Optional<String> effectiveGoSetting(ToolchainRequest request, String name) {
+        Map<String, String> environment = new LinkedHashMap<>(System.getenv());
+        environment.putAll(request.environment());
+        String value = environment.get(name);
+        if (value != null && !value.isBlank()) {
+            return Optional.of(value);
+        }
+        try {
+            return InstalledGo.find(environment)
+                    .flatMap(go -> GoEnvironment.of(go.goRoot(), request.environment()).find(name))
+                    .filter(found -> !found.isBlank());
+        } catch (GoCoreException noUsableGo) {
+            log.debug("No installed Go could report " + name + ": " + noUsableGo.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** A pinned go.sha256 describes the go.dev archive; an SDK installed from the module proxy was verified otherwise. */
+    private static void checkPinAgainstCached(InstalledSdk sdk, ToolchainRequest request) {
         String byPlatform = request.pinnedSha256ByPlatform().get(request.platform().goos() + "-" + request.platform().goarch());
-        return byPlatform != null ? byPlatform.trim() : request.pinnedSha256();
+        String pinned = byPlatform != null ? byPlatform.trim() : request.pinnedSha256();
+        boolean goDevArchive = sdk.archiveName().equals(request.platform().archiveName(sdk.goVersion()));
+        if (!pinned.isEmpty() && goDevArchive && !pinned.equalsIgnoreCase(sdk.recordedSha256())) {
+            throw new VerificationException("The cached Go SDK " + sdk.home() + " was installed from an archive with SHA-256 "
+                    + sdk.recordedSha256() + ", but <sha256> (go.sha256) pins " + pinned
+                    + ". Delete that directory to provision the pinned archive, or correct the pin.");
+        }
     }
 
     /** A freshly extracted SDK must report the version and platform we asked for, or it is not installed. */
-    private static void checkReportedVersion(java.nio.file.Path home, GoVersion version, Platform platform) {
-        GoVersionOutput reported = GoVersion.fromGoVersionOutput(dev.gomvn.core.process.GoCommand.of(home, "version")
+    private static void checkReportedVersion(Path home, GoVersion version, Platform platform) {
+        GoVersionOutput reported = GoVersion.fromGoVersionOutput(GoCommand.of(home, "version")
                 .captureStdout().run().requireSuccess().stdout().strip());
         if (reported.version().compareTo(version) != 0 || !reported.goos().equals(platform.goos())
                 || !reported.goarch().equals(platform.goarch())) {
             throw new VerificationException("The downloaded SDK reports 'go" + reported.version() + " " + reported.goos() + "/"
-                    + reported.goarch() + "' but go" + version + " " + platform + " was requested; the archive at the download root "
+                    + reported.goarch() + "' but go" + version + " " + platform + " was requested; the archive "
                     + "is mislabelled, so nothing was installed.");
         }
     }

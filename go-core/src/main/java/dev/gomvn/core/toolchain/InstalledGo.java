@@ -17,13 +17,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A Go that is already on this machine: {@code go.root}, the GOROOT variable, or the go on PATH. */
-final class InstalledGo {
+public final class InstalledGo {
     private static final Map<Path, GoVersionOutput> REPORTED_VERSIONS = new ConcurrentHashMap<>();
 
     private InstalledGo() {}
 
     /** The Go a user would get by typing {@code go} in this environment, if any. */
-    static Optional<Toolchain> find(Map<String, String> environment) {
+    public static Optional<Toolchain> find(Map<String, String> environment) {
         String goRoot = environment.get("GOROOT");
         if (goRoot != null && !goRoot.isBlank() && Files.isRegularFile(GoCommand.executable(Path.of(goRoot)))) {
             return Optional.of(at(Path.of(goRoot), "installed Go at " + goRoot + " (GOROOT environment variable)"));

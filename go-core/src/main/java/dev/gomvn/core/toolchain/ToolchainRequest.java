@@ -20,6 +20,7 @@ import java.util.Map;
  * @param environment     variables the build passes to go (the plugin's {@code <environment>})
  * @param provisionForGoLine provision go.mod's minimum when the installed Go is older; the enforcer
  *                        rules turn this off to report the too-old Go instead
+ * @param sources         {@code go.source}, {@code go.proxy}, {@code go.sumdb}, {@code go.sdkArtifact}
  */
 public record ToolchainRequest(
         Path goRoot,
@@ -33,7 +34,8 @@ public record ToolchainRequest(
         Map<String, String> environment,
         Platform platform,
         Duration lockTimeout,
-        boolean provisionForGoLine) {
+        boolean provisionForGoLine,
+        SdkSources sources) {
 
     public static final String DEFAULT_DOWNLOAD_ROOT = "https://go.dev/dl/";
 
@@ -41,13 +43,19 @@ public record ToolchainRequest(
             Map<String, String> pinnedSha256ByPlatform, Path sdkDirectory, NetworkSettings network,
             Map<String, String> environment, Platform platform, Duration lockTimeout) {
         this(goRoot, versionSpec, moduleDirectory, downloadRoot, pinnedSha256, pinnedSha256ByPlatform, sdkDirectory, network,
-                environment, platform, lockTimeout, true);
+                environment, platform, lockTimeout, true, SdkSources.defaults());
     }
 
     /** The same request, judging the installed Go against go.mod instead of provisioning a newer one. */
     public ToolchainRequest withoutGoLineProvisioning() {
         return new ToolchainRequest(goRoot, versionSpec, moduleDirectory, downloadRoot, pinnedSha256, pinnedSha256ByPlatform,
-                sdkDirectory, network, environment, platform, lockTimeout, false);
+                sdkDirectory, network, environment, platform, lockTimeout, false, sources);
+    }
+
+    /** The same request, installing missing SDKs from {@code value}. */
+    public ToolchainRequest withSources(SdkSources value) {
+        return new ToolchainRequest(goRoot, versionSpec, moduleDirectory, downloadRoot, pinnedSha256, pinnedSha256ByPlatform,
+                sdkDirectory, network, environment, platform, lockTimeout, provisionForGoLine, value);
     }
 
     public ToolchainRequest {
@@ -59,5 +67,6 @@ public record ToolchainRequest(
         network = network == null ? NetworkSettings.defaults() : network;
         platform = platform == null ? Platform.host() : platform;
         lockTimeout = lockTimeout == null ? Duration.ofMinutes(10) : lockTimeout;
+        sources = sources == null ? SdkSources.defaults() : sources;
     }
 }

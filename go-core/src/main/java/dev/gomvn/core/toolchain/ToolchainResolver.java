@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Decides which Go a build uses, in this order: {@code go.root} (use it, never download), then
- * {@code go.version}, then the module's go.mod ({@code toolchain} line exactly, else the {@code go}
+ * {@code go.version}, then the version of {@code go.sdkArtifact}, then the module's go.mod ({@code toolchain} line exactly, else the {@code go}
  * line as a minimum), then the Go installed on this machine. An exact version is always provisioned
  * exactly; a minimum or range is satisfied by an installed Go when one fits, so nothing is downloaded
  * needlessly.
@@ -34,6 +34,10 @@ public final class ToolchainResolver {
         }
         if (request.versionSpec() != null) {
             return fromVersionSpec(request);
+        }
+        if (request.sources().artifact() != null) {
+            GoVersion held = GoVersion.parse(request.sources().artifact().goVersion(), "go.sdkArtifact");
+            return provisioner.provision(held, request, "go.sdkArtifact " + request.sources().artifact().coordinates());
         }
         Optional<GoModFile> goMod = goMod(request.moduleDirectory());
         if (goMod.isPresent() && goMod.get().toolchain().isPresent()) {

@@ -19,6 +19,7 @@ final class TestServer implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
+    private final Map<String, Handler> prefixHandlers = new ConcurrentHashMap<>();
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
     final List<Map<String, List<String>>> requestHeaders = new CopyOnWriteArrayList<>();
@@ -33,6 +34,10 @@ final class TestServer implements AutoCloseable {
             requestHeaders.add(Map.copyOf(exchange.getRequestHeaders()));
             int attempt = attempts.merge(key, 1, Integer::sum);
             Handler handler = handlers.get(key);
+            if (handler == null) {
+                handler = prefixHandlers.entrySet().stream().filter(entry -> key.startsWith(entry.getKey()))
+                        .map(Map.Entry::getValue).findFirst().orElse(null);
+            }
             try {
                 if (handler == null) {
                     exchange.sendResponseHeaders(404, -1);
@@ -56,6 +61,11 @@ final class TestServer implements AutoCloseable {
 
     void on(String pathAndQuery, Handler handler) {
         handlers.put(pathAndQuery, handler);
+    }
+
+    /** Answers every path below {@code prefix} that has no exact handler. */
+    void onPrefix(String prefix, Handler handler) {
+        prefixHandlers.put(prefix, handler);
     }
 
     void serve(String path, byte[] body) {

@@ -52,7 +52,7 @@ public final class ChecksumResolver {
             log.warn(root.sidecarUri(archiveName) + " holds no SHA-256 digest; ignoring it.");
         } catch (EnvironmentException e) {
             log.debug("No checksum file at " + root.sidecarUri(archiveName) + ": " + e.getMessage());
-            if (unreachable != null && !e.getMessage().contains("was not found")) {
+            if (unreachable != null && !(e instanceof ResourceNotFoundException)) {
                 // Neither source answered: that is a network problem, not a missing digest.
                 throw new EnvironmentException("Could not get the SHA-256 of " + archiveName + " from " + root
                         + ": " + e.getMessage(), e);

@@ -84,19 +84,32 @@ public final class HttpDownloader {
 
     /** A small text resource: the release index or a {@code .sha256} file. */
     public String fetchText(URI source) {
+        return new String(fetchBytes(source), StandardCharsets.UTF_8);
+    }
+
+    /** A small resource, or empty when the server answers 404 or 410 (or the file: path does not exist). */
+    public Optional<byte[]> fetchIfPresent(URI source) {
+        try {
+            return Optional.of(fetchBytes(source));
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private byte[] fetchBytes(URI source) {
         refuseWhenOffline(source);
         try {
             if ("file".equalsIgnoreCase(source.getScheme())) {
                 Path file = Path.of(source);
                 if (!Files.isRegularFile(file)) {
-                    throw new EnvironmentException(file + " does not exist.");
+                    throw new ResourceNotFoundException(file + " does not exist.");
                 }
-                return Files.readString(file, StandardCharsets.UTF_8);
+                return Files.readAllBytes(file);
             }
-            Path temporary = Files.createTempFile("gomvn-", ".txt");
+            Path temporary = Files.createTempFile("gomvn-", ".download");
             try {
                 downloadWithRetries(source, temporary);
-                return Files.readString(temporary, StandardCharsets.UTF_8);
+                return Files.readAllBytes(temporary);
             } finally {
                 Files.deleteIfExists(temporary);
             }
@@ -115,7 +128,7 @@ public final class HttpDownloader {
     private static void copyFile(URI source, Path partial) throws IOException {
         Path file = Path.of(source);
         if (!Files.isRegularFile(file)) {
-            throw new EnvironmentException(file + " does not exist; check <downloadRoot> (go.downloadRoot) and <version> "
+            throw new ResourceNotFoundException(file + " does not exist; check <downloadRoot> (go.downloadRoot) and <version> "
                     + "(go.version).");
         }
         Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
@@ -129,7 +142,7 @@ public final class HttpDownloader {
                 return;
             } catch (RetryableException e) {
                 if (attempt >= settings.retries()) {
-                    throw new EnvironmentException("Downloading " + source + " failed after " + (attempt + 1) + " attempts: "
+                    throw new UnreachableException("Downloading " + source + " failed after " + (attempt + 1) + " attempts: "
                             + e.getMessage() + ". Check the network, the proxy in settings.xml and <downloadRoot> "
                             + "(go.downloadRoot).", e);
                 }
@@ -291,7 +304,7 @@ public final class HttpDownloader {
 
     private EnvironmentException failure(int status, URI source) {
         if (status == 404 || status == 410) {
-            return new EnvironmentException(source + " was not found (HTTP " + status + "); check <downloadRoot> "
+            return new ResourceNotFoundException(source + " was not found (HTTP " + status + "); check <downloadRoot> "
                     + "(go.downloadRoot) and that <version> (go.version) exists for this platform.");
         }
         if (status == 401 || status == 403) {

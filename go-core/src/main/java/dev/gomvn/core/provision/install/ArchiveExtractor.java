@@ -14,6 +14,7 @@ import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -22,7 +23,8 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
  * Unpacks a Go distribution ({@code .tar.gz} or {@code .zip}) whose entries all sit under one top
- * directory ({@code go/}), stripping that directory so {@code destination/bin/go} exists.
+ * directory ({@code go/}, or the module prefix of a toolchain module zip; see {@link ArchiveLayout}),
+ * stripping that directory so {@code destination/bin/go} exists.
  *
  * <p>The archive is untrusted input even after its digest matched (a digest only proves it is the
  * file the index named), so every entry must stay inside the destination: absolute names, {@code ..}
@@ -35,8 +37,8 @@ public final class ArchiveExtractor {
 
     private static final int BUFFER_SIZE = 1 << 17;
     private static final int MAX_LINK_DEPTH = 40;
-    /** go.dev puts every entry of its distributions under this directory. */
-    private static final String TOP_DIRECTORY = "go";
+    /** Names the go command makes executable in a toolchain module (its {@code allowExec} patterns). */
+    private static final Pattern EXEC_WRAPPER = Pattern.compile("go_.+_.+_exec");
 
     /**
      * Extracts {@code archive} into {@code destination}, which must be absent or empty. On any failure
@@ -46,6 +48,11 @@ public final class ArchiveExtractor {
      * @throws EnvironmentException if the archive cannot be read or the destination written
      */
     public void extract(Path archive, Path destination) {
+        extract(archive, destination, ArchiveLayout.GO_DISTRIBUTION);
+    }
+
+    /** As {@link #extract(Path, Path)}, for a distribution laid out as {@code layout} says. */
+    public void extract(Path archive, Path destination, ArchiveLayout layout) {
         String fileName = archive.getFileName().toString();
         boolean zip = fileName.endsWith(".zip");
         if (!zip && !fileName.endsWith(".tar.gz") && !fileName.endsWith(".tgz")) {
@@ -55,7 +62,7 @@ public final class ArchiveExtractor {
         boolean posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
         boolean done = false;
         try (ParallelFileWriter files = new ParallelFileWriter(posix)) {
-            Extraction extraction = new Extraction(archive, root, files);
+            Extraction extraction = new Extraction(archive, root, files, layout);
             if (zip) {
                 extraction.unzip();
             } else {
@@ -113,11 +120,13 @@ public final class ArchiveExtractor {
         private final Set<Path> createdDirectories = new HashSet<>();
         private final List<DeferredLink> deferredLinks = new ArrayList<>();
         private final ParallelFileWriter files;
+        private final ArchiveLayout layout;
 
-        Extraction(Path archive, Path root, ParallelFileWriter files) {
+        Extraction(Path archive, Path root, ParallelFileWriter files, ArchiveLayout layout) {
             this.archive = archive;
             this.root = root;
             this.files = files;
+            this.layout = layout;
             createdDirectories.add(root);
         }
 
@@ -162,9 +171,14 @@ public final class ArchiveExtractor {
                     if (relative.isEmpty()) {
                         continue;
                     }
+                    if (layout.moduleZip()) {
+                        relative = restoredGoMod(relative);
+                    }
                     Path target = inside(name, relative);
                     if (entry.isDirectory()) {
                         ensureDirectory(target);
+                    } else if (layout.moduleZip() && entry.isUnixSymlink()) {
+                        throw unsafe(name, "is a symbolic link, which a module zip never holds");
                     } else if (entry.isUnixSymlink()) {
                         deferredLinks.add(new DeferredLink(name, target, zip.getUnixSymlink(entry)));
                     } else {
@@ -176,13 +190,24 @@ public final class ArchiveExtractor {
             }
         }
 
-        /** Zips made on Windows carry no Unix modes; the Go tools must still be runnable. */
+        /** Zips made on Windows and module zips carry no Unix modes; the Go tools must still be runnable. */
         private int zipMode(ZipArchiveEntry entry, String relative) {
-            if (entry.getPlatform() == ZipArchiveEntry.PLATFORM_UNIX && entry.getUnixMode() != 0) {
+            if (!layout.moduleZip() && entry.getPlatform() == ZipArchiveEntry.PLATFORM_UNIX && entry.getUnixMode() != 0) {
                 return entry.getUnixMode();
             }
-            boolean tool = relative.startsWith("bin/") || relative.startsWith("pkg/tool/");
+            String fileName = relative.substring(relative.lastIndexOf('/') + 1);
+            boolean tool = relative.startsWith("bin/") || relative.startsWith("pkg/tool/")
+                    || EXEC_WRAPPER.matcher(fileName).matches();
             return tool ? 0755 : 0644;
+        }
+
+        /** A module zip cannot nest modules, so the toolchain's go.mod files travel as _go.mod. */
+        private static String restoredGoMod(String relative) {
+            if (relative.equals("_go.mod")) {
+                return "go.mod";
+            }
+            return relative.endsWith("/_go.mod") ? relative.substring(0, relative.length() - "_go.mod".length()) + "go.mod"
+                    : relative;
         }
 
         /** The entry name below the top directory, after refusing every name that could leave it. */
@@ -192,9 +217,9 @@ public final class ArchiveExtractor {
             if (refusal != null) {
                 throw unsafe(name, refusal);
             }
-            return stripSlashes(normalized).equals(TOP_DIRECTORY)
+            return stripSlashes(normalized).equals(layout.topDirectory())
                     ? ""
-                    : stripSlashes(normalized.substring(TOP_DIRECTORY.length() + 1));
+                    : stripSlashes(normalized.substring(layout.topDirectory().length() + 1));
         }
 
         /** Why a path named in the archive cannot be extracted, or null if it is safe. */
@@ -207,8 +232,8 @@ public final class ArchiveExtractor {
                     return "contains '..' and would escape the installation directory";
                 }
             }
-            String prefix = TOP_DIRECTORY + "/";
-            if (!normalized.startsWith(prefix) && !stripSlashes(normalized).equals(TOP_DIRECTORY)) {
+            String prefix = layout.topDirectory() + "/";
+            if (!normalized.startsWith(prefix) && !stripSlashes(normalized).equals(layout.topDirectory())) {
                 return "is not under the top directory '" + prefix + "' that every entry must share";
             }
             return null;

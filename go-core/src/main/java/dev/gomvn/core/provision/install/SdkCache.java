@@ -4,7 +4,6 @@ import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.Platform;
-import dev.gomvn.core.Sha256;
 import dev.gomvn.core.VerificationException;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -56,7 +55,7 @@ public final class SdkCache {
     public Optional<InstalledSdk> find(String goVersion, Platform platform) {
         Path home = homeOf(goVersion, platform);
         return InstallMarker.readFrom(home, goVersion, platform)
-                .map(marker -> new InstalledSdk(home, goVersion, platform, marker.sha256(), marker.digestSource(), false))
+                .map(marker -> new InstalledSdk(home, goVersion, platform, marker.archiveName(), marker.sha256(), marker.digestSource(), false))
                 .filter(sdk -> Files.isRegularFile(sdk.goExecutable()));
     }
 
@@ -103,20 +102,22 @@ public final class SdkCache {
             archive = Files.createTempFile(tempRoot, name + ".", "." + request.archiveName());
             fetch(request, archive);
             long verifyStarted = System.nanoTime();
-            verifyDigest(request, archive);
+            ArchiveVerifier.VerifiedArchive verified = request.verifier().verify(archive);
+            long extractStarted = System.nanoTime();
             staging = Files.createTempDirectory(tempRoot, name + ".");
-            extractor.extract(archive, staging);
-            long verifyAndExtractMillis = (System.nanoTime() - verifyStarted) / 1_000_000;
+            extractor.extract(archive, staging, request.layout());
+            long extractMillis = (System.nanoTime() - extractStarted) / 1_000_000;
+            long verifyMillis = (extractStarted - verifyStarted) / 1_000_000;
             Files.delete(archive);
             request.validator().validate(staging);
-            new InstallMarker(request.goVersion(), request.platform(), request.archiveName(), request.expectedSha256(),
-                    request.digestSource(), Instant.now()).writeInto(staging);
+            new InstallMarker(request.goVersion(), request.platform(), request.archiveName(), verified.sha256(),
+                    verified.digestSource(), Instant.now()).writeInto(staging);
             publish(staging, home);
-            log.info("Installed Go SDK " + name + " into " + home + " (SHA-256 " + request.expectedSha256()
-                    + " verified against " + request.digestSource() + "; verified and extracted in "
-                    + verifyAndExtractMillis + " ms).");
-            return new InstalledSdk(home, request.goVersion(), request.platform(), request.expectedSha256(),
-                    request.digestSource(), true);
+            log.info("Installed Go SDK " + name + " into " + home + " (" + request.archiveName() + ", SHA-256 "
+                    + verified.sha256() + ", verified against " + verified.digestSource() + " in " + verifyMillis
+                    + " ms; extracted in " + extractMillis + " ms).");
+            return new InstalledSdk(home, request.goVersion(), request.platform(), request.archiveName(), verified.sha256(),
+                    verified.digestSource(), true);
         } catch (IOException e) {
             throw new EnvironmentException("Installing Go SDK " + name + " into " + root + " failed: " + e
                     + ". Check free disk space and permissions; nothing was installed.", e);
@@ -136,15 +137,6 @@ public final class SdkCache {
         } catch (IOException e) {
             throw new EnvironmentException("Downloading " + request.archiveName() + " failed: " + e
                     + ". Nothing was installed; check the network or proxy settings and retry.", e);
-        }
-    }
-
-    private static void verifyDigest(SdkInstallRequest request, Path archive) {
-        String actual = Sha256.of(archive);
-        if (!actual.equals(request.expectedSha256())) {
-            throw new VerificationException("SHA-256 mismatch for " + request.archiveName() + ": expected "
-                    + request.expectedSha256() + " (from " + request.digestSource() + "), got " + actual
-                    + ". The download is corrupt or tampered with; nothing was installed.");
         }
     }
 

@@ -156,6 +156,52 @@ class ArchiveExtractorTest {
     }
 
     @Test
+    void installsAToolchainModuleZipAsTheGoCommandDoes() throws IOException {
+        assumeTrue(posix(), "execute bits exist only on POSIX file systems");
+        String prefix = "golang.org/toolchain@v0.0.1-go1.22.5.linux-amd64/";
+        Path archive = new TestArchives.Zip()
+                .file(prefix + "bin/go", "#!/bin/sh\n")
+                .file(prefix + "pkg/tool/linux_amd64/compile", "ELF")
+                .file(prefix + "lib/wasm/go_js_wasm_exec", "#!/bin/sh\n")
+                .file(prefix + "src/_go.mod", "module std\n")
+                .file(prefix + "src/cmd/_go.mod", "module cmd\n")
+                .file(prefix + "src/fmt/print.go", "package fmt\n")
+                .writeTo(work.resolve("v0.0.1-go1.22.5.linux-amd64.zip"));
+        Path sdk = work.resolve("sdk");
+
+        extractor.extract(archive, sdk, ArchiveLayout.toolchainModule("golang.org/toolchain", "v0.0.1-go1.22.5.linux-amd64"));
+
+        assertThat(sdk.resolve("src/go.mod")).hasContent("module std");
+        assertThat(sdk.resolve("src/cmd/go.mod")).hasContent("module cmd");
+        assertThat(sdk.resolve("src/_go.mod")).doesNotExist();
+        assertThat(Files.isExecutable(sdk.resolve("bin/go"))).isTrue();
+        assertThat(Files.isExecutable(sdk.resolve("pkg/tool/linux_amd64/compile"))).isTrue();
+        assertThat(Files.isExecutable(sdk.resolve("lib/wasm/go_js_wasm_exec"))).isTrue();
+        assertThat(Files.isExecutable(sdk.resolve("src/fmt/print.go"))).isFalse();
+    }
+
+    @Test
+    void refusesModuleZipEntriesOutsideTheModulePrefixAndLinks() throws IOException {
+        ArchiveLayout layout = ArchiveLayout.toolchainModule("golang.org/toolchain", "v0.0.1-go1.22.5.linux-amd64");
+        Path outside = new TestArchives.Zip()
+                .file("golang.org/toolchain@v0.0.1-go1.22.5.linux-amd64/bin/go", "#!/bin/sh\n")
+                .file("golang.org/toolchain@v0.0.1-go1.99.0.linux-amd64/bin/go", "#!/bin/sh\n")
+                .writeTo(work.resolve("outside.zip"));
+        assertThatThrownBy(() -> extractor.extract(outside, work.resolve("sdk1"), layout))
+                .isInstanceOf(VerificationException.class)
+                .hasMessageContaining("is not under the top directory 'golang.org/toolchain@v0.0.1-go1.22.5.linux-amd64/'");
+
+        Path link = new TestArchives.Zip()
+                .unixSymlink("golang.org/toolchain@v0.0.1-go1.22.5.linux-amd64/bin/go", "../../../../etc/passwd")
+                .writeTo(work.resolve("link.zip"));
+        assertThatThrownBy(() -> extractor.extract(link, work.resolve("sdk2"), layout))
+                .isInstanceOf(VerificationException.class)
+                .hasMessageContaining("is a symbolic link, which a module zip never holds");
+        assertThat(work.resolve("sdk1")).doesNotExist();
+        assertThat(work.resolve("sdk2")).doesNotExist();
+    }
+
+    @Test
     void refusesZipSlip() throws IOException {
         Path archive = new TestArchives.Zip()
                 .file("go/bin/go.exe", "MZ")

@@ -18,7 +18,8 @@ class SdkInstallRequestTest {
 
     @Test
     void acceptsUpperCaseDigestAndComparesInLowerCase() {
-        assertThat(request("go1.22.5.linux-amd64.tar.gz", " " + "AB".repeat(32) + "\n").expectedSha256())
+        assertThat(request("go1.22.5.linux-amd64.tar.gz", " " + "AB".repeat(32) + "\n").verifier())
+                .extracting(verifier -> ((ExpectedSha256) verifier).sha256())
                 .isEqualTo("ab".repeat(32));
     }
 
