@@ -23,6 +23,7 @@ import org.apache.maven.enforcer.rule.api.EnforcerRuleException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * What every Go rule shares: it applies only to Maven modules that are Go modules (so the rules can
@@ -41,11 +42,14 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
     protected final MavenProject project;
     protected final MavenSession session;
     private final SettingsDecrypter settingsDecrypter;
+    private final RepositorySystem repositorySystem;
 
-    AbstractGoRule(MavenProject project, MavenSession session, SettingsDecrypter settingsDecrypter) {
+    AbstractGoRule(MavenProject project, MavenSession session, SettingsDecrypter settingsDecrypter,
+            RepositorySystem repositorySystem) {
         this.project = project;
         this.session = session;
         this.settingsDecrypter = settingsDecrypter;
+        this.repositorySystem = repositorySystem;
     }
 
     @Override
@@ -84,7 +88,7 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
      */
     Toolchain toolchain(Path directory) {
         return new ToolchainResolver(goLog()).resolve(pluginConfiguration().toolchainParameters(directory.toFile())
-                .toRequest(session, settingsDecrypter).withoutGoLineProvisioning());
+                .toRequest(session, settingsDecrypter, repositorySystem, project).withoutGoLineProvisioning());
     }
 
     /** The plugin's {@code <environment>}, plus settings.xml proxies as HTTP(S)_PROXY unless the user set those. */

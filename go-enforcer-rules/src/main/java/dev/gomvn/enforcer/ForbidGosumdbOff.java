@@ -15,6 +15,7 @@ import javax.inject.Named;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * Checksum-database verification must really be on, judged from the effective configuration (process
@@ -32,8 +33,9 @@ public final class ForbidGosumdbOff extends AbstractGoRule {
     private List<String> allowedInsecurePatterns = new ArrayList<>();
 
     @Inject
-    public ForbidGosumdbOff(MavenProject project, MavenSession session, SettingsDecrypter settingsDecrypter) {
-        super(project, session, settingsDecrypter);
+    public ForbidGosumdbOff(MavenProject project, MavenSession session, SettingsDecrypter settingsDecrypter,
+            RepositorySystem repositorySystem) {
+        super(project, session, settingsDecrypter, repositorySystem);
     }
 
     @Override

@@ -11,6 +11,7 @@ import javax.inject.Named;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * Module families must move in lockstep: every module of a {@code <group>} present in the build list
@@ -23,8 +24,9 @@ public final class RequireConsistentModuleVersions extends AbstractGoRule {
     private List<Group> groups = new ArrayList<>();
 
     @Inject
-    public RequireConsistentModuleVersions(MavenProject project, MavenSession session, SettingsDecrypter settingsDecrypter) {
-        super(project, session, settingsDecrypter);
+    public RequireConsistentModuleVersions(MavenProject project, MavenSession session, SettingsDecrypter settingsDecrypter,
+            RepositorySystem repositorySystem) {
+        super(project, session, settingsDecrypter, repositorySystem);
     }
 
     @Override

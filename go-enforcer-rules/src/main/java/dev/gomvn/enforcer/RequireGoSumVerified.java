@@ -11,6 +11,7 @@ import javax.inject.Named;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * go.sum must hold every line the build and its tests need, and every module of the build must match
@@ -24,8 +25,9 @@ public final class RequireGoSumVerified extends AbstractGoRule {
     private boolean checkTidy;
 
     @Inject
-    public RequireGoSumVerified(MavenProject project, MavenSession session, SettingsDecrypter settingsDecrypter) {
-        super(project, session, settingsDecrypter);
+    public RequireGoSumVerified(MavenProject project, MavenSession session, SettingsDecrypter settingsDecrypter,
+            RepositorySystem repositorySystem) {
+        super(project, session, settingsDecrypter, repositorySystem);
     }
 
     @Override

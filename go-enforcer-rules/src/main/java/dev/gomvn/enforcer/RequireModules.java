@@ -10,6 +10,7 @@ import javax.inject.Named;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * The Go code must be a proper module: go.mod with a {@code go} line, module mode on in every layer,
@@ -23,8 +24,9 @@ public final class RequireModules extends AbstractGoRule {
     private boolean allowReplaceOutsideModule = true;
 
     @Inject
-    public RequireModules(MavenProject project, MavenSession session, SettingsDecrypter settingsDecrypter) {
-        super(project, session, settingsDecrypter);
+    public RequireModules(MavenProject project, MavenSession session, SettingsDecrypter settingsDecrypter,
+            RepositorySystem repositorySystem) {
+        super(project, session, settingsDecrypter, repositorySystem);
     }
 
     @Override

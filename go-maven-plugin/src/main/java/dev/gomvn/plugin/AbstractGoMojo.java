@@ -19,6 +19,7 @@ import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * The parameters that choose the Go toolchain, shared by every goal so that one {@code go.*}
@@ -52,6 +53,33 @@ abstract class AbstractGoMojo extends AbstractMojo {
     /** The SDK cache. Default: {@code .cache/gomvn/sdk} in the Maven local repository, so CI caches of ~/.m2 keep it. */
     @Parameter(property = "go.sdkDirectory")
     File sdkDirectory;
+
+    /**
+     * Where a missing SDK comes from: {@code auto} (the download root, then the Go module proxy if the
+     * download root cannot be reached), {@code download} (only the download root) or {@code proxy}
+     * (only the Go module proxy, as the module golang.org/toolchain verified against the checksum database).
+     */
+    @Parameter(property = "go.source", defaultValue = "auto")
+    String source;
+
+    /** The Go module proxy list (GOPROXY syntax) toolchains come from. Default: the effective GOPROXY. */
+    @Parameter(property = "go.proxy")
+    String proxy;
+
+    /**
+     * The checksum database that verifies toolchains from the proxy (GOSUMDB syntax). Default: the
+     * effective GOSUMDB; {@code off} still means sum.golang.org, as for the go command.
+     */
+    @Parameter(property = "go.sumdb")
+    String sumdb;
+
+    /**
+     * A Go SDK archive in a Maven repository, {@code groupId:artifactId:version[:extension[:classifier]]}
+     * (extension {@code tar.gz}, classifier {@code <goos>-<goarch>} of this machine by default), verified by
+     * {@code go.sha256}/{@code <sha256s>} or the download root's index.
+     */
+    @Parameter(property = "go.sdkArtifact")
+    String sdkArtifact;
 
     /** The id of a settings.xml {@code <server>} whose credentials the download root needs. */
     @Parameter(property = "go.serverId")
@@ -94,6 +122,9 @@ abstract class AbstractGoMojo extends AbstractMojo {
     @Component
     SettingsDecrypter settingsDecrypter;
 
+    @Component
+    RepositorySystem repositorySystem;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -124,12 +155,14 @@ abstract class AbstractGoMojo extends AbstractMojo {
     }
 
     Toolchain resolveToolchain() {
-        return new ToolchainResolver(goLog()).resolve(toolchainParameters().toRequest(session, settingsDecrypter));
+        return new ToolchainResolver(goLog()).resolve(toolchainParameters().toRequest(session, settingsDecrypter,
+                repositorySystem, project));
     }
 
     ToolchainParameters toolchainParameters() {
         return new ToolchainParameters(goRoot, version, downloadRoot, sha256, sha256s, sdkDirectory, serverId,
-                connectTimeout, readTimeout, retries, lockTimeout, moduleDirectory(), goEnvironment());
+                connectTimeout, readTimeout, retries, lockTimeout, moduleDirectory(), goEnvironment(), source, proxy, sumdb,
+                sdkArtifact);
     }
 
     /** Without a POM (mvn go:toolchain in a bare Go module) the module is the current directory. */

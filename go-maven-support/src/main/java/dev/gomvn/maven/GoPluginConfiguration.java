@@ -42,7 +42,11 @@ public final class GoPluginConfiguration {
                 value("retries", "go.retries").map(Integer::parseInt).orElse(3),
                 value("lockTimeout", "go.lockTimeout").map(Integer::parseInt).orElse(10),
                 moduleDirectory,
-                environment());
+                environment(),
+                value("source", "go.source").orElse(null),
+                value("proxy", "go.proxy").orElse(null),
+                value("sumdb", "go.sumdb").orElse(null),
+                value("sdkArtifact", "go.sdkArtifact").orElse(null));
     }
 
     /** The plugin's {@code <environment>}: what every go command of this project runs with. */

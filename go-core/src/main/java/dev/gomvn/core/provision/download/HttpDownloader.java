@@ -367,6 +367,9 @@ public final class HttpDownloader {
         }
 
         void update(long written) {
+            if (total > 0 && total < 1_000_000) {
+                return;
+            }
             if (total > 0) {
                 int decile = (int) (written * 10 / total);
                 if (decile > lastDecile && decile < 10) {

@@ -69,6 +69,9 @@ public final class ProxyToolchainSource {
                 + "); it cannot be verified, so nothing was installed."));
         String goModHash = record.goModHash().orElseThrow(() -> new VerificationException("The checksum database "
                 + database.name() + " holds no go.mod hash for " + module + "; it cannot be verified, so nothing was installed."));
+        log.info("The checksum database " + database.name() + " (reached at " + connection.describe() + ") proves that "
+                + module + " has the zip hash " + zipHash + " and the go.mod hash " + goModHash + " (signed tree of size "
+                + record.treeSize() + ").");
         Found<byte[]> goMod = fetchGoMod(moduleVersion);
         String actualGoModHash = ModuleHash.ofGoMod(goMod.value());
         if (!actualGoModHash.equals(goModHash)) {
