@@ -66,7 +66,8 @@ public final class SdkProvisioner {
         if (sources.artifact() != null) {
             return install(cache, fromArtifact(version, request, validator), version, reason);
         }
-        if (request.network().offline()) {
+        boolean localRoot = sources.mode() != SdkSources.Mode.PROXY && !DownloadRoot.parse(request.downloadRoot()).isHttp();
+        if (request.network().offline() && !localRoot) {
             throw new EnvironmentException("Go " + version + " for " + platform + " is not in the SDK cache "
                     + request.sdkDirectory() + " and Maven runs offline (-o); run once online, or set <goRoot> (go.root) to an installed Go.");
         }

@@ -309,6 +309,18 @@ class SdkProvisionerTest {
     }
 
     @Test
+    void offlineStillInstallsFromAFileDownloadRoot() throws IOException {
+        Path mirror = Files.createDirectories(temp.resolve("mirror"));
+        Files.write(mirror.resolve(ARCHIVE), archive);
+        Files.writeString(mirror.resolve(ARCHIVE + ".sha256"), sha256 + "\n");
+
+        Toolchain toolchain = new ToolchainResolver(log()).resolve(request("file:" + mirror, settings().withOffline(true), ""));
+
+        assertThat(toolchain.origin()).contains("downloaded from file:");
+        assertThat(toolchain.goExecutable()).isExecutable();
+    }
+
+    @Test
     void replacesAHalfInstalledSdkLeftByAKilledBuild() throws IOException {
         serveArchiveAndSidecar();
         Path half = Files.createDirectories(temp.resolve("sdk/go1.22.5.linux-amd64/bin"));

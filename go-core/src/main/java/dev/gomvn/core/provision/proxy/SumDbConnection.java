@@ -34,9 +34,10 @@ final class SumDbConnection implements SumDbServer {
         return downloader.fetchIfPresent(base.resolve(path));
     }
 
+    /** Where the database is reached; never holds credentials, which travel in a header. */
     String describe() {
         connect();
-        return base.getRawUserInfo() == null ? base.toString() : base.toString().replace(base.getRawUserInfo() + "@", "***@");
+        return base.toString();
     }
 
     private void connect() {
