@@ -160,10 +160,10 @@ public final class SdkProvisioner {
     }
 
     private InstallPlan fromProxy(GoVersion version, ToolchainRequest request, GoProxyList proxies, SdkValidator validator) {
-        return new InstallPlan(proxySource(request, proxies).installRequest(version, request.platform(), validator),
-                "downloaded as the module " + ProxyToolchainSource.MODULE_PATH + "@"
-                        + ProxyToolchainSource.moduleVersion(version, request.platform()) + " from " + proxies.describe(),
-                "module hash");
+        ProxyToolchainSource.ProxyInstall install = proxySource(request, proxies).installRequest(version, request.platform(),
+                validator);
+        return new InstallPlan(install.request(), "downloaded as the module " + ProxyToolchainSource.MODULE_PATH + "@"
+                + ProxyToolchainSource.moduleVersion(version, request.platform()) + " from " + install.proxy(), "module hash");
     }
 
     private ProxyToolchainSource proxySource(ToolchainRequest request, GoProxyList proxies) {

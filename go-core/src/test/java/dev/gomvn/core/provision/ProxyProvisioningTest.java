@@ -130,7 +130,9 @@ class ProxyProvisioningTest {
         server.on("/broken/golang.org/toolchain/@v/" + MODULE_VERSION + ".mod",
                 (exchange, attempt) -> TestServer.send(exchange, 500, new byte[0]));
 
-        assertThat(resolve(sources("proxy", missing + "," + server.url("/proxy"))).goExecutable()).isExecutable();
+        Toolchain fromSecond = resolve(sources("proxy", missing + "," + server.url("/proxy")));
+        assertThat(fromSecond.goExecutable()).isExecutable();
+        assertThat(fromSecond.origin()).contains(MODULE_VERSION + " from " + server.url("/proxy") + ",");
 
         deleteTree(temp.resolve("sdk/go1.22.5.linux-amd64"));
         assertThatThrownBy(() -> resolve(sources("proxy", broken + "," + server.url("/proxy"))))

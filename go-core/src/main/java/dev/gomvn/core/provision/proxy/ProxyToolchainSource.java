@@ -55,10 +55,13 @@ public final class ProxyToolchainSource {
     }
 
     /**
-     * Looks the toolchain up in the checksum database, checks its go.mod, and returns the request that
-     * downloads the zip and verifies its hash before the cache extracts it.
+     * What to install and from where: the request downloads the zip from {@code proxy} (credentials
+     * hidden) and verifies its hash before the cache extracts it.
      */
-    public SdkInstallRequest installRequest(GoVersion version, Platform platform, SdkValidator validator) {
+    public record ProxyInstall(SdkInstallRequest request, String proxy) {}
+
+    /** Looks the toolchain up in the checksum database, checks its go.mod, and plans the zip's download. */
+    public ProxyInstall installRequest(GoVersion version, Platform platform, SdkValidator validator) {
         String moduleVersion = moduleVersion(version, platform);
         String module = MODULE_PATH + "@" + moduleVersion;
         SumDbConnection connection = new SumDbConnection(database, proxies, clients, log);
@@ -84,7 +87,7 @@ public final class ProxyToolchainSource {
         HttpDownloader downloader = clients.forProxy(proxy);
         String archiveName = moduleVersion + ".zip";
         ArchiveVerifier verifier = zip -> verifyZip(zip, zipHash, record, module, proxy);
-        return new SdkInstallRequest(version.withGoPrefix(), platform, archiveName,
+        return new ProxyInstall(new SdkInstallRequest(version.withGoPrefix(), platform, archiveName,
                 ArchiveLayout.toolchainModule(MODULE_PATH, moduleVersion), verifier,
                 temporaryZip -> {
                     log.info("Downloading " + module + " from " + proxy.redacted());
@@ -95,7 +98,7 @@ public final class ProxyToolchainSource {
                                 + " but not its zip (HTTP 404); the proxy is incomplete. Nothing was installed.", e);
                     }
                 },
-                validator);
+                validator), proxy.redacted());
     }
 
     /** The Go versions the first answering proxy lists for this platform ({@code @v/list}). */
