@@ -12,6 +12,7 @@ import dev.gomvn.core.VerificationException;
 import dev.gomvn.core.net.Credentials;
 import dev.gomvn.core.net.NetworkSettings;
 import dev.gomvn.core.net.ProxySettings;
+import dev.gomvn.core.toolchain.SdkSources;
 import dev.gomvn.core.toolchain.Toolchain;
 import dev.gomvn.core.toolchain.ToolchainRequest;
 import dev.gomvn.core.toolchain.ToolchainResolver;
@@ -306,6 +307,57 @@ class SdkProvisionerTest {
         int before = server.requests.size();
         assertThat(resolve(offline).origin()).contains("cached in");
         assertThat(server.requests).hasSize(before);
+    }
+
+    @Test
+    void installsAnSdkArtifactVerifiedByThePinEvenOffline() throws IOException {
+        Path resolved = Files.write(temp.resolve("go-sdk-1.22.5-linux-amd64.tar.gz"), archive);
+        ToolchainRequest request = new ToolchainRequest(null, null, null, server.url("/dl/"), sha256, Map.of(),
+                temp.resolve("sdk"), settings().withOffline(true), Map.of(), LINUX, Duration.ofSeconds(30))
+                .withSources(SdkSources.of(null, null, null, artifact("1.22.5", resolved)));
+
+        Toolchain toolchain = new ToolchainResolver(log()).resolve(request);
+
+        assertThat(toolchain.version()).hasToString("1.22.5");
+        assertThat(toolchain.origin()).contains("resolved as the artifact com.example.go:go-sdk:1.22.5:tar.gz:linux-amd64, "
+                + "SHA-256 verified against the pinned go.sha256").contains("(chosen by go.sdkArtifact ");
+        assertThat(server.requests).isEmpty();
+    }
+
+    @Test
+    void refusesAnSdkArtifactOfAnotherVersionThanTheBuildNeeds() throws IOException {
+        Path resolved = Files.write(temp.resolve("go-sdk.tar.gz"), archive);
+        ToolchainRequest request = request(server.url("/dl/"), settings(), sha256)
+                .withSources(SdkSources.of(null, null, null, artifact("1.21.0", resolved)));
+
+        assertThatThrownBy(() -> new ToolchainResolver(log()).resolve(request))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("<sdkArtifact> (go.sdkArtifact) com.example.go:go-sdk:1.21.0:tar.gz:linux-amd64 holds "
+                        + "Go 1.21.0, but this build needs Go 1.22.5");
+    }
+
+    private static SdkSources.SdkArtifact artifact(String version, Path file) {
+        return new SdkSources.SdkArtifact() {
+            @Override
+            public String coordinates() {
+                return "com.example.go:go-sdk:" + version + ":tar.gz:linux-amd64";
+            }
+
+            @Override
+            public String goVersion() {
+                return version;
+            }
+
+            @Override
+            public Path resolve() {
+                return file;
+            }
+
+            @Override
+            public String extension() {
+                return "tar.gz";
+            }
+        };
     }
 
     @Test
