@@ -35,6 +35,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Puts exactly one Go version on this machine, verified: the cache when it already holds it,
@@ -71,23 +74,12 @@ public final class SdkProvisioner {
             throw new EnvironmentException("Go " + version + " for " + platform + " is not in the SDK cache "
                     + request.sdkDirectory() + " and Maven runs offline (-o); run once online, or set <goRoot> (go.root) to an installed Go.");
         }
-        switch (sources.mode()) {
-            case PROXY:
-                return install(cache, fromProxy(version, request, goProxy(request).orElse(defaultGoProxy()), validator),
-                        version, reason);
-            case DOWNLOAD:
-                return install(cache, fromDownloadRoot(version, request, validator), version, reason);
-            default:
-                try {
-                    return install(cache, fromDownloadRoot(version, request, validator), version, reason);
-                } catch (EnvironmentException unreachable) {
-                    GoProxyList proxies = fallbackProxy(request, unreachable);
-                    log.warn("Could not get Go " + version + " from <downloadRoot> (go.downloadRoot) " + request.downloadRoot()
-                            + ": " + unreachable.getMessage() + " Getting it from the Go module proxy (" + proxies.describe()
-                            + ") instead, verified against the checksum database.");
-                    return install(cache, fromProxy(version, request, proxies, validator), version, reason);
-                }
-        }
+        return fromSource(request,
+                () -> install(cache, fromDownloadRoot(version, request, validator), version, reason),
+                proxies -> install(cache, fromProxy(version, request, proxies, validator), version, reason),
+                (failure, proxies) -> "Could not get Go " + version + " from <downloadRoot> (go.downloadRoot) "
+                        + request.downloadRoot() + ": " + failure.getMessage() + " Getting it from the Go module proxy ("
+                        + proxies.describe() + ") instead, verified against the checksum database.");
     }
 
     /** The newest stable release in the range that the download root (or the module proxy) offers for this platform. */
@@ -104,19 +96,32 @@ public final class SdkProvisioner {
     }
 
     private List<GoVersion> available(ToolchainRequest request) {
+        return fromSource(request,
+                () -> downloadRootVersions(request),
+                proxies -> proxySource(request, proxies).availableVersions(request.platform()),
+                (failure, proxies) -> "Could not list the Go releases at <downloadRoot> (go.downloadRoot) "
+                        + request.downloadRoot() + ": " + failure.getMessage() + " Listing them at the Go module proxy ("
+                        + proxies.describe() + ") instead.");
+    }
+
+    /**
+     * Applies {@code go.source}: the download root, the module proxy, or for {@code auto} the download
+     * root and, when it cannot be reached, the module proxy with {@code warning} logged.
+     */
+    private <T> T fromSource(ToolchainRequest request, Supplier<T> fromDownloadRoot, Function<GoProxyList, T> fromProxy,
+            BiFunction<EnvironmentException, GoProxyList, String> warning) {
         switch (request.sources().mode()) {
             case PROXY:
-                return proxySource(request, goProxy(request).orElse(defaultGoProxy())).availableVersions(request.platform());
+                return fromProxy.apply(goProxy(request).orElse(defaultGoProxy()));
             case DOWNLOAD:
-                return downloadRootVersions(request);
+                return fromDownloadRoot.get();
             default:
                 try {
-                    return downloadRootVersions(request);
-                } catch (EnvironmentException unreachable) {
-                    GoProxyList proxies = fallbackProxy(request, unreachable);
-                    log.warn("Could not list the Go releases at <downloadRoot> (go.downloadRoot) " + request.downloadRoot() + ": "
-                            + unreachable.getMessage() + " Listing them at the Go module proxy (" + proxies.describe() + ") instead.");
-                    return proxySource(request, proxies).availableVersions(request.platform());
+                    return fromDownloadRoot.get();
+                } catch (EnvironmentException failure) {
+                    GoProxyList proxies = fallbackProxy(request, failure);
+                    log.warn(warning.apply(failure, proxies));
+                    return fromProxy.apply(proxies);
                 }
         }
     }
@@ -194,7 +199,7 @@ public final class SdkProvisioner {
         ExpectedDigest expected = new ChecksumResolver(new HttpDownloader(request.network(), log), log)
                 .resolve(DownloadRoot.parse(request.downloadRoot()), goDevName, request.pinnedSha256(),
                         request.pinnedSha256ByPlatform(), request.platform());
-        String archiveName = versionName + "." + request.platform().goos() + "-" + request.platform().downloadArch() + "."
+        String archiveName = goDevName.substring(0, goDevName.length() - request.platform().archiveExtension().length())
                 + extension;
         return new InstallPlan(new SdkInstallRequest(versionName, request.platform(), archiveName, expected.sha256Hex(),
                 expected.source(), temporaryArchive -> {

@@ -38,7 +38,12 @@ final class ProxyClients {
         return new HttpDownloader(network.withCredentials(null), log);
     }
 
-    URI withoutUserInfo(URI uri) {
+    /** {@code <proxy>/<path>}, without the proxy's user:password, which travels in a header instead. */
+    URI urlOf(GoProxyList.Entry entry, String path) {
+        return withoutUserInfo(URI.create(entry.url() + "/" + path));
+    }
+
+    private static URI withoutUserInfo(URI uri) {
         if (uri.getRawUserInfo() == null) {
             return uri;
         }

@@ -83,7 +83,7 @@ public final class ProxyToolchainSource {
                     + ". The proxy served altered content; nothing was installed.");
         }
         GoProxyList.Entry proxy = goMod.proxy();
-        URI zipUri = clients.withoutUserInfo(URI.create(proxy.url() + "/" + MODULE_PATH + "/@v/" + moduleVersion + ".zip"));
+        URI zipUri = clients.urlOf(proxy, MODULE_PATH + "/@v/" + moduleVersion + ".zip");
         HttpDownloader downloader = clients.forProxy(proxy);
         String archiveName = moduleVersion + ".zip";
         ArchiveVerifier verifier = zip -> verifyZip(zip, zipHash, record, module, proxy);
@@ -148,7 +148,7 @@ public final class ProxyToolchainSource {
                 failures.add("direct: a toolchain comes only from a module proxy (the go command does the same)");
                 continue;
             }
-            URI uri = clients.withoutUserInfo(URI.create(entry.url() + "/" + MODULE_PATH + "/@v/" + file));
+            URI uri = clients.urlOf(entry, MODULE_PATH + "/@v/" + file);
             try {
                 Optional<byte[]> body = clients.forProxy(entry).fetchIfPresent(uri);
                 if (body.isPresent()) {

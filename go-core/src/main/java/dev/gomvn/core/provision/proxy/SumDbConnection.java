@@ -48,11 +48,11 @@ final class SumDbConnection implements SumDbServer {
             if (!entry.isUrl()) {
                 break;
             }
-            URI candidate = URI.create(entry.url() + "/sumdb/" + database.name() + "/");
+            URI candidate = clients.urlOf(entry, "sumdb/" + database.name() + "/");
             HttpDownloader proxyDownloader = clients.forProxy(entry);
             try {
-                if (proxyDownloader.fetchIfPresent(clients.withoutUserInfo(candidate).resolve("supported")).isPresent()) {
-                    base = clients.withoutUserInfo(candidate);
+                if (proxyDownloader.fetchIfPresent(candidate.resolve("supported")).isPresent()) {
+                    base = candidate;
                     downloader = proxyDownloader;
                     log.debug("Reaching the checksum database " + database.name() + " through the proxy " + entry.redacted());
                     return;
