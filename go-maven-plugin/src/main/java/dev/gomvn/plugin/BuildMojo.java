@@ -1,12 +1,12 @@
 package dev.gomvn.plugin;
 
-import dev.gomvn.core.build.BuildOptions;
-import dev.gomvn.core.build.BuildRequest;
-import dev.gomvn.core.build.BuildResult;
-import dev.gomvn.core.build.BuildTarget;
-import dev.gomvn.core.build.BuiltBinary;
-import dev.gomvn.core.build.GoBuilder;
-import dev.gomvn.core.build.TargetList;
+import dev.gomvn.core.gobuild.BuildOptions;
+import dev.gomvn.core.gobuild.BuildRequest;
+import dev.gomvn.core.gobuild.BuildResult;
+import dev.gomvn.core.gobuild.BuildTarget;
+import dev.gomvn.core.gobuild.BuiltBinary;
+import dev.gomvn.core.gobuild.GoBuilder;
+import dev.gomvn.core.gobuild.TargetList;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.io.File;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.gomvn.plugin;
 
-import dev.gomvn.core.test.GoTester;
-import dev.gomvn.core.test.TestRequest;
-import dev.gomvn.core.testreport.TestSummary;
+import dev.gomvn.core.gotest.GoTester;
+import dev.gomvn.core.gotest.TestRequest;
+import dev.gomvn.core.gotest.TestSummary;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.io.File;
 import java.util.List;

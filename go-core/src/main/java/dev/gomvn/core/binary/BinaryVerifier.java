@@ -1,8 +1,8 @@
 package dev.gomvn.core.binary;
 
 import dev.gomvn.core.VerificationException;
-import dev.gomvn.core.build.BuildOptions;
-import dev.gomvn.core.build.BuildTarget;
+import dev.gomvn.core.gobuild.BuildOptions;
+import dev.gomvn.core.gobuild.BuildTarget;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.nio.file.Path;

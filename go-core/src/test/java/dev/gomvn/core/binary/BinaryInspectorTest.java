@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gomvn.core.Platform;
 import dev.gomvn.core.VerificationException;
-import dev.gomvn.core.build.BuildOptions;
-import dev.gomvn.core.build.BuildTarget;
-import dev.gomvn.core.build.DistList;
+import dev.gomvn.core.gobuild.BuildOptions;
+import dev.gomvn.core.gobuild.BuildTarget;
+import dev.gomvn.core.gobuild.DistList;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.process.GoProcessResult;
-import dev.gomvn.core.testing.InstalledGoForTests;
+import dev.gomvn.core.testsupport.InstalledGoForTests;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,13 +31,20 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Builds a tiny program for every target of {@code go tool dist list} and checks that the header
- * parser and the build-info reader agree with the target. Nothing is skipped silently: the targets
- * that cannot link without cgo are listed here, and the test proves they really need it.
+ * Builds a tiny program per target and checks that the header parser and the build-info reader agree
+ * with the target. By default a representative handful: every binary format (ELF, Mach-O, PE, wasm,
+ * XCOFF, Plan 9) and both word sizes and byte orders, so a fresh machine runs it in a minute or two.
+ * With {@code -Dgomvn.binaryTargets=all} (the {@code all-targets} profile, for nightly runs) every
+ * target of {@code go tool dist list}. Nothing is skipped silently: the targets that cannot link
+ * without cgo are listed here, and the test proves they really need it.
  */
 class BinaryInspectorTest {
     /** Go links these only with cgo (an external linker for Android's and iOS's system libraries). */
     static final Set<String> NEED_CGO = Set.of("android/386", "android/amd64", "android/arm", "ios/amd64", "ios/arm64");
+
+    /** One target per binary format, plus 32-bit and big-endian ELF, and one target that needs cgo. */
+    static final List<String> REPRESENTATIVE = List.of("linux/amd64", "linux/386", "linux/arm64", "linux/mips64",
+            "linux/mips64le", "darwin/arm64", "windows/amd64", "js/wasm", "aix/ppc64", "plan9/amd64", "ios/arm64");
 
     @TempDir
     static Path work;
@@ -53,7 +60,7 @@ class BinaryInspectorTest {
         Files.writeString(work.resolve("go.mod"), "module example.com/tiny\n\ngo 1.21\n");
         Files.writeString(work.resolve("main.go"), "package main\n\nfunc main() {}\n");
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
-        for (String platform : DistList.of(go)) {
+        for (String platform : targets()) {
             BuildTarget target = BuildTarget.parse(platform, go.platform());
             pool.submit(() -> {
                 Path output = work.resolve("out").resolve(target.directoryName()).resolve(target.executableName("tiny"));
@@ -72,9 +79,19 @@ class BinaryInspectorTest {
         assertThat(pool.awaitTermination(15, TimeUnit.MINUTES)).isTrue();
     }
 
+    /** The targets this run builds: every one Go knows with -Dgomvn.binaryTargets=all, else the handful. */
+    static List<String> targets() {
+        List<String> known = List.copyOf(DistList.of(go));
+        if ("all".equals(System.getProperty("gomvn.binaryTargets"))) {
+            return known;
+        }
+        assertThat(known).as("targets this Go can build").containsAll(REPRESENTATIVE);
+        return REPRESENTATIVE;
+    }
+
     @TestFactory
     Stream<DynamicTest> everyTargetsHeaderAndBuildInfoMatchIt() {
-        return DistList.of(go).stream().map(platform -> DynamicTest.dynamicTest(platform, () -> {
+        return targets().stream().map(platform -> DynamicTest.dynamicTest(platform, () -> {
             if (NEED_CGO.contains(platform)) {
                 assertThat(FAILURES).as("%s is listed as needing cgo", platform).containsKey(platform);
                 return;

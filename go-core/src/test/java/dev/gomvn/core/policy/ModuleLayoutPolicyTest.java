@@ -3,7 +3,7 @@ package dev.gomvn.core.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gomvn.core.env.GoEnvironment;
-import dev.gomvn.core.testing.InstalledGoForTests;
+import dev.gomvn.core.testsupport.InstalledGoForTests;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.env.GoEnvironment;
-import dev.gomvn.core.testing.InstalledGoForTests;
+import dev.gomvn.core.testsupport.InstalledGoForTests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import dev.gomvn.core.Platform;
 import dev.gomvn.core.VerificationException;
 import dev.gomvn.core.gomod.ModuleHash;
 import dev.gomvn.core.net.NetworkSettings;
-import dev.gomvn.core.testing.TestChecksumDatabase;
+import dev.gomvn.core.testsupport.TestChecksumDatabase;
 import dev.gomvn.core.toolchain.SdkSources;
 import dev.gomvn.core.toolchain.Toolchain;
 import dev.gomvn.core.toolchain.ToolchainRequest;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gomvn.core.ConfigurationException;
-import dev.gomvn.core.testing.TestChecksumDatabase;
+import dev.gomvn.core.testsupport.TestChecksumDatabase;
 import org.junit.jupiter.api.Test;
 
 class ChecksumDatabaseSettingTest {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.VerificationException;
-import dev.gomvn.core.testing.TestChecksumDatabase;
+import dev.gomvn.core.testsupport.TestChecksumDatabase;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -63,7 +63,7 @@ class RecordedSumGolangOrgTest {
 
     @Test
     void refusesTheRealTreeHeadUnderAnotherKey() {
-        NoteVerifier otherKey = NoteVerifier.parse(new dev.gomvn.core.testing.TestChecksumDatabase("sum.golang.org").verifierKey(),
+        NoteVerifier otherKey = NoteVerifier.parse(new dev.gomvn.core.testsupport.TestChecksumDatabase("sum.golang.org").verifierKey(),
                 "go.sumdb");
         assertThatThrownBy(() -> new ChecksumDatabase(otherKey, recorded, new TreeHeadStore(temp), GoLog.SILENT)
                 .lookup("golang.org/toolchain", VERSION))

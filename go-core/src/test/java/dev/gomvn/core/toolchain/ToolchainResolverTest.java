@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.net.NetworkSettings;
-import dev.gomvn.core.testing.InstalledGoForTests;
+import dev.gomvn.core.testsupport.InstalledGoForTests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

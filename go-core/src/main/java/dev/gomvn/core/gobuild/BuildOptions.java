@@ -1,0 +1,84 @@
+package dev.gomvn.core.gobuild;
+
+import dev.gomvn.core.ConfigurationException;
+import dev.gomvn.core.Platform;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The flags of a {@code go build}, the same for every target. Defaults make builds reproducible:
+ * {@code -trimpath} drops local paths, {@code -buildvcs=false} keeps the working tree's state out,
+ * and nothing stamps the wall clock, so the same commit gives byte-identical binaries.
+ *
+ * @param cgo             {@code go.cgo}; off by default so cross builds need no C toolchain
+ * @param buildVcs        {@code go.buildvcs}: {@code false}, {@code true} or {@code auto}
+ * @param linkerVariables {@code -X name=value} pairs; values may contain spaces
+ * @param buildFlags      further flags, written as on a command line ({@code -race -gcflags='all=-N -l'})
+ * @param environment     variables passed to go (GOFLAGS, GOPROXY, CC ...)
+ */
+public record BuildOptions(
+        boolean cgo,
+        boolean trimpath,
+        String buildVcs,
+        String tags,
+        String ldflags,
+        Map<String, String> linkerVariables,
+        String buildFlags,
+        Map<String, String> environment) {
+
+    public BuildOptions {
+        buildVcs = buildVcs == null || buildVcs.isBlank() ? "false" : buildVcs.trim();
+        if (!List.of("true", "false", "auto").contains(buildVcs)) {
+            throw new ConfigurationException("go.buildvcs", "<buildVcs> (go.buildvcs) is '" + buildVcs
+                    + "'; use true, false or auto.");
+        }
+        tags = tags == null ? "" : tags.trim();
+        ldflags = ldflags == null ? "" : ldflags.trim();
+        linkerVariables = linkerVariables == null ? Map.of() : Map.copyOf(new java.util.TreeMap<>(linkerVariables));
+        buildFlags = buildFlags == null ? "" : buildFlags.trim();
+        environment = environment == null ? Map.of() : Map.copyOf(environment);
+    }
+
+    /** {@code go build ...} arguments for one package, written to {@code output}. */
+    public List<String> buildArguments(Path output, String packagePath) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add("build");
+        if (trimpath) {
+            arguments.add("-trimpath");
+        }
+        arguments.add("-buildvcs=" + buildVcs);
+        if (!tags.isEmpty()) {
+            arguments.add("-tags=" + tags);
+        }
+        String linker = LinkerFlags.of(ldflags, linkerVariables);
+        if (!linker.isEmpty()) {
+            arguments.add("-ldflags=" + linker);
+        }
+        arguments.addAll(GoQuoting.split(buildFlags, "go.buildFlags"));
+        arguments.add("-o");
+        arguments.add(output.toString());
+        arguments.add(packagePath);
+        return arguments;
+    }
+
+    /**
+     * The variables for one target: GOOS, GOARCH, its variant (GOARM, GOAMD64 ...), CGO_ENABLED. With
+     * cgo on for another platform a C cross compiler is needed, so a missing CC is refused here with
+     * advice, rather than failing later inside the C compiler.
+     */
+    public Map<String, String> environment(BuildTarget target, Platform host) {
+        Map<String, String> result = new LinkedHashMap<>(environment);
+        result.putAll(target.environment());
+        result.put("CGO_ENABLED", cgo ? "1" : "0");
+        boolean cross = !target.goos().equals(host.goos()) || !target.goarch().equals(host.goarch());
+        if (cgo && cross && !environment.containsKey("CC") && !environment.containsKey("CC_FOR_" + target.goos() + "_" + target.goarch())) {
+            throw new ConfigurationException("go.cgo", "<cgo> (go.cgo) is on and " + target
+                    + " is not this machine's platform (" + host + "), so cgo needs a C cross compiler for it; set CC (or CC_FOR_"
+                    + target.goos() + "_" + target.goarch() + ") in <environment>, or turn cgo off.");
+        }
+        return result;
+    }
+}

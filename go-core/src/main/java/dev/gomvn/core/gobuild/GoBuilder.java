@@ -1,0 +1,163 @@
+package dev.gomvn.core.gobuild;
+
+import dev.gomvn.core.EnvironmentException;
+import dev.gomvn.core.GoLog;
+import dev.gomvn.core.Sha256;
+import dev.gomvn.core.binary.BinaryVerifier;
+import dev.gomvn.core.process.GoCommand;
+import dev.gomvn.core.process.GoProcessResult;
+import dev.gomvn.core.toolchain.Toolchain;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Builds every requested package for every target, targets in parallel up to a bound, each target's
+ * compiler output streamed live with its target as prefix. A failing target does not stop the
+ * others, so one run shows every failure. Every binary is checked to be what was asked for.
+ */
+public final class GoBuilder {
+    private final Toolchain toolchain;
+    private final GoLog log;
+
+    public GoBuilder(Toolchain toolchain, GoLog log) {
+        this.toolchain = toolchain;
+        this.log = log;
+    }
+
+    public BuildResult build(BuildRequest request) {
+        TargetList.validate(request.targets(), DistList.of(toolchain), toolchain.version().toString());
+        Map<String, String> names = BinaryNames.of(request.packages(), request.binaryNames(), request.defaultName());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(request.parallelism(), request.targets().size()));
+        Map<BuildTarget, Future<List<BuiltBinary>>> running = new LinkedHashMap<>();
+        try {
+            for (BuildTarget target : request.targets()) {
+                running.put(target, pool.submit(() -> buildTarget(request, target, names)));
+            }
+            List<BuiltBinary> binaries = new ArrayList<>();
+            List<String> failures = new ArrayList<>();
+            for (Map.Entry<BuildTarget, Future<List<BuiltBinary>>> entry : running.entrySet()) {
+                try {
+                    binaries.addAll(entry.getValue().get());
+                } catch (ExecutionException e) {
+                    failures.add(entry.getKey() + ": " + e.getCause().getMessage());
+                }
+            }
+            if (!failures.isEmpty()) {
+                throw new BuildFailedException(failures);
+            }
+            Path sums = request.outputDirectory().resolve("SHA256SUMS");
+            Map<Path, String> digests = new LinkedHashMap<>();
+            binaries.forEach(binary -> digests.put(binary.file(), binary.sha256()));
+            Sha256Sums.write(sums, digests);
+            return new BuildResult(List.copyOf(binaries), sums);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EnvironmentException("Interrupted while building.", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private List<BuiltBinary> buildTarget(BuildRequest request, BuildTarget target, Map<String, String> names) {
+        Path directory = request.outputDirectory().resolve(target.directoryName());
+        Path stateFile = request.stateDirectory().resolve(target.directoryName() + ".properties");
+        String settings = toolchain.goRoot() + "\n" + toolchain.version() + "\n" + target + "\n" + request.options()
+                + "\n" + names + "\n" + request.verifyBinaries();
+        String fingerprint = InputFingerprint.of(request.moduleDirectory(), request.outputsToIgnore(), settings);
+        if (!request.force()) {
+            List<BuiltBinary> previous = upToDate(stateFile, fingerprint, target, directory, names);
+            if (previous != null) {
+                return previous;
+            }
+        }
+        List<BuiltBinary> built = new ArrayList<>();
+        for (Map.Entry<String, String> entry : names.entrySet()) {
+            built.add(buildBinary(request, target, entry.getKey(), directory.resolve(target.executableName(entry.getValue()))));
+        }
+        saveState(stateFile, fingerprint, built);
+        return built;
+    }
+
+    private BuiltBinary buildBinary(BuildRequest request, BuildTarget target, String packagePath, Path output) {
+        long started = System.nanoTime();
+        String prefix = "[" + target + "] ";
+        GoProcessResult result = GoCommand.of(toolchain.goRoot(), request.options().buildArguments(output, packagePath))
+                .environment(request.options().environment(target, toolchain.platform()))
+                .in(request.moduleDirectory())
+                .onStdout(line -> log.info(prefix + line))
+                .onStderr(line -> log.info(prefix + line))
+                .run();
+        if (!result.succeeded()) {
+            throw new BuildFailedException("'" + result.commandLine() + "' for package " + packagePath
+                    + " failed with exit code " + result.exitCode() + (result.tail().isEmpty() ? "" : ":\n  "
+                            + String.join("\n  ", result.tail())));
+        }
+        if (request.verifyBinaries()) {
+            new BinaryVerifier(toolchain).verify(output, target, request.options());
+        }
+        Duration time = Duration.ofNanos(System.nanoTime() - started);
+        BuiltBinary binary = new BuiltBinary(target, packagePath, output, Sha256.of(output), size(output), time, false);
+        log.info(binary.summary());
+        return binary;
+    }
+
+    private List<BuiltBinary> upToDate(Path stateFile, String fingerprint, BuildTarget target, Path directory,
+            Map<String, String> names) {
+        Properties state = new Properties();
+        try (var in = Files.newInputStream(stateFile)) {
+            state.load(in);
+        } catch (IOException noState) {
+            return null;
+        }
+        if (!fingerprint.equals(state.getProperty("fingerprint"))) {
+            return null;
+        }
+        List<BuiltBinary> binaries = new ArrayList<>();
+        for (Map.Entry<String, String> entry : names.entrySet()) {
+            Path file = directory.resolve(target.executableName(entry.getValue()));
+            String sha256 = state.getProperty("sha256." + file.getFileName());
+            if (sha256 == null || !Files.isRegularFile(file) || size(file) != Long.parseLong(state.getProperty("size." + file.getFileName(), "-1"))) {
+                return null;
+            }
+            binaries.add(new BuiltBinary(target, entry.getKey(), file, sha256, size(file), Duration.ZERO, true));
+        }
+        binaries.forEach(binary -> log.info(binary.summary()));
+        return binaries;
+    }
+
+    private static void saveState(Path stateFile, String fingerprint, List<BuiltBinary> built) {
+        Properties state = new Properties();
+        state.setProperty("fingerprint", fingerprint);
+        for (BuiltBinary binary : built) {
+            state.setProperty("sha256." + binary.file().getFileName(), binary.sha256());
+            state.setProperty("size." + binary.file().getFileName(), Long.toString(binary.size()));
+        }
+        try {
+            Files.createDirectories(stateFile.getParent());
+            try (var out = Files.newOutputStream(stateFile)) {
+                state.store(out, "go:build up-to-date state; delete to force a rebuild");
+            }
+        } catch (IOException e) {
+            throw new EnvironmentException("Could not write " + stateFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new EnvironmentException("Could not read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

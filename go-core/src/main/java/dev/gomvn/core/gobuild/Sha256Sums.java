@@ -1,0 +1,29 @@
+package dev.gomvn.core.gobuild;
+
+import dev.gomvn.core.EnvironmentException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A {@code SHA256SUMS} file in the format {@code sha256sum -c} reads: {@code <hex>  <relative path>}. */
+public final class Sha256Sums {
+    private Sha256Sums() {}
+
+    /** Writes the digests of {@code files} (keyed by path) with paths relative to the file's own directory. */
+    public static void write(Path sumsFile, Map<Path, String> sha256ByFile) {
+        Path base = sumsFile.toAbsolutePath().getParent();
+        StringBuilder content = new StringBuilder();
+        Map<String, String> sorted = new TreeMap<>();
+        sha256ByFile.forEach((file, sha) -> sorted.put(base.relativize(file.toAbsolutePath()).toString().replace('\\', '/'), sha));
+        sorted.forEach((name, sha) -> content.append(sha).append("  ").append(name).append('\n'));
+        try {
+            Files.createDirectories(base);
+            Files.writeString(sumsFile, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new EnvironmentException("Could not write " + sumsFile + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.gomvn.core.gobuild;
+
+import dev.gomvn.core.ConfigurationException;
+import dev.gomvn.core.Platform;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The targets of one build, parsed, without duplicates, and checked against what the toolchain supports. */
+public final class TargetList {
+    private TargetList() {}
+
+    /** Parses every entry; {@code host} and an explicit entry for the same platform count once. */
+    public static List<BuildTarget> parse(List<String> specs, Platform host) {
+        if (specs.isEmpty()) {
+            return List.of(BuildTarget.parse("host", host));
+        }
+        Set<BuildTarget> targets = new LinkedHashSet<>();
+        for (String spec : specs) {
+            targets.add(BuildTarget.parse(spec, host));
+        }
+        return List.copyOf(targets);
+    }
+
+    /**
+     * Fails, before anything builds, when a target is not in {@code go tool dist list} of the chosen
+     * Go, naming the closest valid ones (a typo like linux/amd46 is the usual cause).
+     */
+    public static void validate(List<BuildTarget> targets, Set<String> supported, String goVersion) {
+        List<String> unknown = new ArrayList<>();
+        for (BuildTarget target : targets) {
+            if (!supported.contains(target.platform())) {
+                unknown.add("'" + target + "' (closest: " + closest(target.platform(), supported) + ")");
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ConfigurationException("go.targets", "Unknown target" + (unknown.size() > 1 ? "s " : " ")
+                    + String.join(", ", unknown) + " in <targets> (go.targets) for Go " + goVersion
+                    + ". Run 'go tool dist list' for all valid targets.");
+        }
+    }
+
+    static String closest(String target, Set<String> supported) {
+        return supported.stream()
+                .sorted(Comparator.comparingInt((String candidate) -> distance(target, candidate)).thenComparing(c -> c))
+                .limit(3)
+                .collect(Collectors.joining(", "));
+    }
+
+    /** Levenshtein distance: the number of single-character edits between two strings. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,82 @@
+package dev.gomvn.core.gotest;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The tests of one Go package, in the order they started, and what the package printed outside any test. */
+public final class PackageResult {
+    private final String importPath;
+    private final Map<String, TestCaseResult> tests = new LinkedHashMap<>();
+    private final List<String> output = new ArrayList<>();
+    private final List<String> buildOutput = new ArrayList<>();
+    private String status = "running";
+    private double seconds;
+    private boolean buildFailed;
+
+    PackageResult(String importPath) {
+        this.importPath = importPath;
+    }
+
+    TestCaseResult test(String name) {
+        return tests.computeIfAbsent(name, TestCaseResult::new);
+    }
+
+    void output(String text) {
+        output.add(text);
+    }
+
+    void buildOutput(String text) {
+        buildOutput.add(text);
+    }
+
+    void markBuildFailed() {
+        buildFailed = true;
+    }
+
+    void finish(String result, double elapsedSeconds) {
+        this.status = result;
+        this.seconds = elapsedSeconds;
+    }
+
+    public String importPath() {
+        return importPath;
+    }
+
+    public Collection<TestCaseResult> tests() {
+        return tests.values();
+    }
+
+    public String output() {
+        return String.join("", output);
+    }
+
+    public String buildOutput() {
+        return String.join("", buildOutput);
+    }
+
+    public boolean buildFailed() {
+        return buildFailed || output().contains("[build failed]") || output().contains("[setup failed]");
+    }
+
+    public double seconds() {
+        return seconds;
+    }
+
+    /**
+     * The package failed although none of its tests did (or it never finished): a build failure,
+     * a TestMain failure, a panic outside a test or a timeout. Reported as an error, never dropped.
+     */
+    public boolean failedOutsideTests() {
+        // A test still running when the package failed (a timeout) already carries the failure.
+        boolean anyTestFailed = tests.values().stream().anyMatch(t -> t.status() == TestCaseResult.Status.FAILED
+                || t.status() == TestCaseResult.Status.RUNNING);
+        return buildFailed() || ("fail".equals(status) || "running".equals(status)) && !anyTestFailed;
+    }
+
+    public String status() {
+        return status;
+    }
+}

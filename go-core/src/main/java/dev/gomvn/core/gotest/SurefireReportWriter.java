@@ -1,0 +1,145 @@
+package dev.gomvn.core.gotest;
+
+import dev.gomvn.core.EnvironmentException;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes one Surefire-format file per Go package ({@code TEST-example.com.m.pkg.xml}): a testcase per
+ * test and subtest, failures with that test's own output, skips with their reason, and a package
+ * that failed outside its tests (build failure, TestMain, panic, timeout) as an error testcase.
+ * Jenkins, GitLab and maven-surefire-report-plugin read these files.
+ */
+public final class SurefireReportWriter {
+    private SurefireReportWriter() {}
+
+    public static TestSummary write(List<PackageResult> packages, Path directory) {
+        TestSummary total = TestSummary.EMPTY;
+        try {
+            Files.createDirectories(directory);
+            for (PackageResult result : packages) {
+                TestSummary summary = TestSummary.of(result);
+                if (summary.tests() == 0) {
+                    continue; // a package without test files
+                }
+                total = total.plus(summary);
+                Path file = directory.resolve("TEST-" + result.importPath().replace('/', '.') + ".xml");
+                try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    write(result, summary, out);
+                }
+            }
+        } catch (IOException e) {
+            throw new EnvironmentException("Could not write test reports to " + directory + ": " + e.getMessage(), e);
+        }
+        return total;
+    }
+
+    private static void write(PackageResult result, TestSummary summary, Writer out) throws IOException {
+        String suite = result.importPath();
+        out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        out.write("<testsuite xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                + "xsi:noNamespaceSchemaLocation=\"https://maven.apache.org/surefire/maven-surefire-plugin/xsd/surefire-test-report.xsd\""
+                + " name=\"" + attr(suite) + "\" time=\"" + seconds(result.seconds()) + "\" tests=\"" + summary.tests()
+                + "\" errors=\"" + summary.errors() + "\" skipped=\"" + summary.skipped() + "\" failures=\""
+                + summary.failures() + "\" timestamp=\"" + DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
+                        Instant.now().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC).toLocalDateTime()) + "\">\n");
+        out.write("  <properties/>\n");
+        for (TestCaseResult test : result.tests()) {
+            out.write("  <testcase name=\"" + attr(test.name()) + "\" classname=\"" + attr(suite) + "\" time=\""
+                    + seconds(test.seconds()) + "\"");
+            switch (test.status()) {
+                case PASSED:
+                    out.write("/>\n");
+                    break;
+                case SKIPPED:
+                    out.write(">\n    <skipped message=\"" + attr(firstLine(test.message())) + "\"/>\n");
+                    systemOut(test.output(), out);
+                    out.write("  </testcase>\n");
+                    break;
+                case FAILED:
+                    out.write(">\n    <failure message=\"" + attr(abbreviate(test.message())) + "\" type=\"go test\">"
+                            + text(test.output()) + "</failure>\n");
+                    systemOut(test.output(), out);
+                    out.write("  </testcase>\n");
+                    break;
+                default:
+                    // Still running when the package ended: killed by a timeout or a panic elsewhere.
+                    out.write(">\n    <error message=\"did not finish\" type=\"go test\">" + text(test.output() + result.output())
+                            + "</error>\n  </testcase>\n");
+                    break;
+            }
+        }
+        if (result.failedOutsideTests()) {
+            String name = result.buildFailed() ? "[build failed]" : "[package failed]";
+            String details = result.buildOutput() + result.output();
+            out.write("  <testcase name=\"" + attr(name) + "\" classname=\"" + attr(suite) + "\" time=\""
+                    + seconds(result.seconds()) + "\">\n    <error message=\"" + attr(firstLine(errorMessage(details)))
+                    + "\" type=\"go test\">" + text(details) + "</error>\n  </testcase>\n");
+        }
+        systemOut(result.output(), out);
+        out.write("</testsuite>\n");
+    }
+
+    private static String errorMessage(String details) {
+        return details.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).findFirst().orElse(details);
+    }
+
+    private static void systemOut(String output, Writer out) throws IOException {
+        if (!output.isEmpty()) {
+            out.write("    <system-out>" + text(output) + "</system-out>\n");
+        }
+    }
+
+    /** Everything the test said (t.Log lines and t.Error lines), capped so CI tables stay readable. */
+    private static String abbreviate(String text) {
+        return text.length() <= 2000 ? text : text.substring(0, 2000) + "...";
+    }
+
+    private static String firstLine(String text) {
+        String stripped = text.strip();
+        int newline = stripped.indexOf('\n');
+        return newline < 0 ? stripped : stripped.substring(0, newline);
+    }
+
+    private static String seconds(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    private static String attr(String value) {
+        return text(value).replace("\"", "&quot;").replace("\n", "&#10;");
+    }
+
+    /** XML-escaped, with characters XML 1.0 cannot carry (control bytes from test output) removed. */
+    static String text(String value) {
+        StringBuilder escaped = new StringBuilder(value.length());
+        value.codePoints().forEach(c -> {
+            switch (c) {
+                case '<':
+                    escaped.append("&lt;");
+                    break;
+                case '>':
+                    escaped.append("&gt;");
+                    break;
+                case '&':
+                    escaped.append("&amp;");
+                    break;
+                default:
+                    boolean allowed = c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF
+                            || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF;
+                    if (allowed) {
+                        escaped.appendCodePoint(c);
+                    }
+            }
+        });
+        return escaped.toString();
+    }
+}

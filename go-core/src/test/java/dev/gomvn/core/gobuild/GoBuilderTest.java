@@ -1,0 +1,147 @@
+package dev.gomvn.core.gobuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gomvn.core.ConfigurationException;
+import dev.gomvn.core.GoLog;
+import dev.gomvn.core.Sha256;
+import dev.gomvn.core.testsupport.InstalledGoForTests;
+import dev.gomvn.core.toolchain.Toolchain;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** go:build's core with the real go command. */
+class GoBuilderTest {
+    @TempDir
+    Path module;
+
+    Toolchain go;
+    final List<String> log = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void writeModule() throws IOException {
+        go = InstalledGoForTests.toolchain();
+        Files.writeString(module.resolve("go.mod"), "module example.com/app\n\ngo 1.21\n");
+        Files.createDirectories(module.resolve("cmd/app"));
+        Files.writeString(module.resolve("cmd/app/main.go"), String.join("\n",
+                "package main",
+                "",
+                "import \"fmt\"",
+                "",
+                "var (",
+                "\tversion = \"dev\"",
+                "\tmotto   = \"\"",
+                "\tequation = \"\"",
+                ")",
+                "",
+                "func main() { fmt.Printf(\"%s|%s|%s\\n\", version, motto, equation) }",
+                ""));
+    }
+
+    @Test
+    void linkerVariablesWithSpacesAndQuotesArriveIntact() throws Exception {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("main.version", "1.2.3 (build 7)");
+        variables.put("main.motto", "it's \"verified\"?".replace("\"", ""));
+        variables.put("main.equation", "a=b c=\"d\"");
+        BuildResult result = build(List.of("host"), options(variables, ""), false);
+        Path binary = result.binaries().get(0).file();
+        Process process = new ProcessBuilder(binary.toString()).start();
+        String printed = new String(process.getInputStream().readAllBytes()).strip();
+        assertThat(printed).isEqualTo("1.2.3 (build 7)|it's verified?|a=b c=\"d\"");
+    }
+
+    @Test
+    void aValueWithBothQuoteKindsIsRefusedNamingTheVariable() {
+        assertThatThrownBy(() -> LinkerFlags.of("", Map.of("main.motto", "it's \"x\"")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("<linkerVariables> entry main.motto contains both ' and \"");
+    }
+
+    @Test
+    void quotingRoundTripsThroughGosSplitRules() {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("main.a", "x y");
+        variables.put("main.b", "it's");
+        String flags = LinkerFlags.of("-s -w", variables);
+        assertThat(GoQuoting.split(flags, "go.ldflags")).containsExactly("-s", "-w", "-X", "main.a=x y", "-X", "main.b=it's");
+    }
+
+    @Test
+    void nothingChangedMeansUpToDateAndAChangeRebuilds() throws IOException {
+        BuildOptions options = options(Map.of(), "");
+        BuildResult first = build(List.of("host", "windows/amd64"), options, false);
+        assertThat(first.binaries()).noneMatch(BuiltBinary::upToDate);
+        BuildResult second = build(List.of("host", "windows/amd64"), options, false);
+        assertThat(second.binaries()).allMatch(BuiltBinary::upToDate);
+        assertThat(second.sha256Sums()).content().isEqualTo(Files.readString(first.sha256Sums()));
+
+        Path main = module.resolve("cmd/app/main.go");
+        Files.writeString(main, Files.readString(main).replace("\"dev\"", "\"changed\""));
+        Files.setLastModifiedTime(main, FileTime.from(Instant.now().plusSeconds(5)));
+        BuildResult third = build(List.of("host", "windows/amd64"), options, false);
+        assertThat(third.binaries()).noneMatch(BuiltBinary::upToDate);
+
+        BuildResult forced = build(List.of("host", "windows/amd64"), options, true);
+        assertThat(forced.binaries()).noneMatch(BuiltBinary::upToDate);
+        assertThat(Sha256.of(forced.binaries().get(0).file())).isEqualTo(third.binaries().get(0).sha256());
+    }
+
+    @Test
+    void oneFailingTargetFailsTheBuildAfterTheOthersFinish() throws IOException {
+        Files.writeString(module.resolve("cmd/app/broken_windows.go"), "package main\n\nvar broken int = \"x\"\n");
+        assertThatThrownBy(() -> build(List.of("linux/amd64", "windows/amd64"), options(Map.of(), ""), false))
+                .isInstanceOf(BuildFailedException.class)
+                .hasMessageContaining("1 of the targets failed to build")
+                .hasMessageContaining("windows/amd64: 'go build")
+                .hasMessageContaining("broken_windows.go:3:18");
+        assertThat(module.resolve("out/linux_amd64/app")).isRegularFile();
+        assertThat(log).anyMatch(l -> l.startsWith("[windows/amd64] ") && l.contains("broken_windows.go:3"));
+    }
+
+    @Test
+    void cgoForAnotherPlatformNeedsACrossCompiler() {
+        BuildOptions cgo = new BuildOptions(true, true, "false", "", "", Map.of(), "", Map.of());
+        assertThatThrownBy(() -> cgo.environment(BuildTarget.parse("windows/arm64", go.platform()), go.platform()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("<cgo> (go.cgo) is on and windows/arm64 is not this machine's platform")
+                .hasMessageContaining("set CC (or CC_FOR_windows_arm64) in <environment>, or turn cgo off");
+    }
+
+    @Test
+    void packagePatternsAndCollidingNamesAreRefused() {
+        assertThatThrownBy(() -> BinaryNames.of(List.of("./cmd/..."), Map.of(), "app"))
+                .hasMessageContaining("contains the pattern './cmd/...'");
+        assertThatThrownBy(() -> BinaryNames.of(List.of("./a/tool", "./b/tool"), Map.of(), "app"))
+                .hasMessageContaining("would both be built as 'tool'; give one another name in <binaryNames>");
+        assertThat(BinaryNames.of(List.of(".", "./cmd/tool/v2", "./cmd/x"), Map.of("x", "renamed"), "artifact"))
+                .containsValues("artifact", "tool", "renamed");
+    }
+
+    private BuildOptions options(Map<String, String> variables, String flags) {
+        return new BuildOptions(false, true, "false", "", "", variables, flags, InstalledGoForTests.cleanEnvironment());
+    }
+
+    private BuildResult build(List<String> targets, BuildOptions options, boolean force) {
+        BuildRequest request = new BuildRequest(module, module.resolve("out"), module.resolve("state"),
+                TargetList.parse(new ArrayList<>(targets), go.platform()), List.of("./cmd/app"), Map.of(), "app", options, 2,
+                true, force, List.of(module.resolve("out"), module.resolve("state")));
+        return new GoBuilder(go, recording()).build(request);
+    }
+
+    private GoLog recording() {
+        return GoLog.of(log::add, log::add, message -> {}, () -> false, false);
+    }
+}
