@@ -4,8 +4,14 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.gomvn.core.EnvironmentException;
+import dev.gomvn.core.FileStamp;
+import dev.gomvn.core.Platform;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.process.GoProcessResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -19,8 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * GOENV file, then {@code $GOROOT/go.env}. It is the source of truth; reading variables ourselves
  * misses {@code go env -w} settings.
  *
- * <p>It runs from GOROOT, not from a module, so its answer depends only on the toolchain and the
- * environment: one run per toolchain and environment serves every module of a reactor.
+ * <p>It runs from GOROOT, not from a module, so its answer depends only on the go binary, the
+ * environment, the GOENV file and {@code $GOROOT/go.env}: one run per combination of those serves every
+ * module of a reactor, and a {@code go env -w} between two builds of one Maven daemon is seen.
  */
 public final class GoEnvironment {
     private static final Map<CacheKey, GoEnvironment> CACHE = new ConcurrentHashMap<>();
@@ -31,11 +38,55 @@ public final class GoEnvironment {
         this.values = Collections.unmodifiableMap(values);
     }
 
-    /** {@code go env -json} for this GOROOT and these extra variables, run at most once per build. */
+    /**
+     * {@code go env -json} for this GOROOT and this complete environment, run again only when one of
+     * its inputs changed.
+     */
     public static GoEnvironment of(Path goRoot, Map<String, String> environment) {
-        GoCommand command = GoCommand.of(goRoot, "env", "-json").environment(environment);
-        CacheKey key = new CacheKey(goRoot.toAbsolutePath().normalize(), command.effectiveEnvironment());
-        return CACHE.computeIfAbsent(key, k -> load(command.in(k.goRoot())));
+        Path root = goRoot.toAbsolutePath().normalize();
+        GoCommand command = GoCommand.of(root, "env", "-json").environment(environment).in(root);
+        Map<String, String> effective = command.effectiveEnvironment();
+        CacheKey key = new CacheKey(FileStamp.of(GoCommand.executable(root)), effective,
+                contentOf(root.resolve("go.env")), goEnvFile(effective).map(GoEnvironment::contentOf).orElse(""));
+        return CACHE.computeIfAbsent(key, k -> load(command));
+    }
+
+    /** The GOENV file go reads in this environment: GOENV itself, else go/env in the user's config directory. */
+    static Optional<Path> goEnvFile(Map<String, String> environment) {
+        String configured = environment.getOrDefault("GOENV", "");
+        if (configured.equals("off")) {
+            return Optional.empty();
+        }
+        if (!configured.isEmpty()) {
+            return Optional.of(Path.of(configured));
+        }
+        return userConfigDirectory(environment).map(directory -> directory.resolve("go").resolve("env"));
+    }
+
+    /** Go's os.UserConfigDir. */
+    private static Optional<Path> userConfigDirectory(Map<String, String> environment) {
+        String goos = Platform.host().goos();
+        if (goos.equals("windows")) {
+            return nonEmpty(environment.get("AppData")).or(() -> nonEmpty(environment.get("APPDATA"))).map(Path::of);
+        }
+        Optional<String> home = nonEmpty(environment.get("HOME"));
+        if (goos.equals("darwin")) {
+            return home.map(h -> Path.of(h, "Library", "Application Support"));
+        }
+        return nonEmpty(environment.get("XDG_CONFIG_HOME")).map(Path::of).or(() -> home.map(h -> Path.of(h, ".config")));
+    }
+
+    private static Optional<String> nonEmpty(String value) {
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** Settings files are a few lines; their content, not their time stamp, is what go reads. */
+    private static String contentOf(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException | UncheckedIOException e) {
+            return "unreadable: " + e.getMessage();
+        }
     }
 
     /** A configuration with known values, for settings go itself refuses to report (GOFLAGS=-insecure breaks go env). */
@@ -80,5 +131,5 @@ public final class GoEnvironment {
         return values;
     }
 
-    private record CacheKey(Path goRoot, Map<String, String> environment) {}
+    private record CacheKey(FileStamp goBinary, Map<String, String> environment, String goRootGoEnv, String goEnvFile) {}
 }

@@ -3,6 +3,7 @@ package dev.gomvn.core.gobuild;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import dev.gomvn.core.EnvironmentException;
+import dev.gomvn.core.FileStamp;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.time.Duration;
@@ -13,12 +14,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The {@code goos/goarch} pairs a toolchain can build for, from {@code go tool dist list -json}. */
 public final class DistList {
-    private static final Map<String, Set<String>> BY_GOROOT = new ConcurrentHashMap<>();
+    /** Keyed by the go binary's stamp: a Go upgraded in place (same GOROOT) is asked again. */
+    private static final Map<FileStamp, Set<String>> BY_GO_BINARY = new ConcurrentHashMap<>();
 
     private DistList() {}
 
     public static Set<String> of(Toolchain toolchain) {
-        return BY_GOROOT.computeIfAbsent(toolchain.goRoot().toString(), root -> parse(GoCommand.of(toolchain.goRoot(),
+        return BY_GO_BINARY.computeIfAbsent(FileStamp.of(toolchain.goExecutable()), stamp -> parse(GoCommand.of(toolchain.goRoot(),
                 "tool", "dist", "list", "-json").captureStdout().timeout(Duration.ofMinutes(1)).run().requireSuccess().stdout()));
     }
 

@@ -53,7 +53,11 @@ public final class GoCommand {
         return this;
     }
 
-    /** Variables layered over this process's environment (GOFLAGS, GOPROXY, CC ...). */
+    /**
+     * The environment go runs with: the build's process environment with the user's variables
+     * (GOFLAGS, GOPROXY, CC ...) over it. Callers pass it complete; without it go sees only GOROOT,
+     * GOTOOLCHAIN and PATH, which is enough for {@code go version} and {@code go tool dist list}.
+     */
     public GoCommand environment(Map<String, String> variables) {
         environment.putAll(variables);
         return this;
@@ -91,13 +95,9 @@ public final class GoCommand {
         return "go " + String.join(" ", arguments);
     }
 
-    /**
-     * The complete environment the child sees. Inherited variables are kept so that HOME, proxies,
-     * GOFLAGS, GOENV ... behave exactly as they do for the user's own go command.
-     */
+    /** The complete environment the child sees. */
     public Map<String, String> effectiveEnvironment() {
-        Map<String, String> result = new LinkedHashMap<>(System.getenv());
-        result.putAll(environment);
+        Map<String, String> result = new LinkedHashMap<>(environment);
         result.put("GOROOT", goRoot.toString());
         result.put("GOTOOLCHAIN", "local");
         String pathKey = result.keySet().stream().filter(k -> k.equalsIgnoreCase("PATH")).findFirst().orElse("PATH");

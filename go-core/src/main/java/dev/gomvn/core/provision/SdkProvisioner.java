@@ -31,7 +31,6 @@ import dev.gomvn.core.version.GoVersionRange;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -228,8 +227,7 @@ public final class SdkProvisioner {
      * installed Go (which adds the GOENV file and GOROOT/go.env); empty if none sets it.
      */
     private Optional<String> effectiveGoSetting(ToolchainRequest request, String name) {
-        Map<String, String> environment = new LinkedHashMap<>(System.getenv());
-        environment.putAll(request.environment());
+        Map<String, String> environment = request.environment();
         String value = environment.get(name);
         if (value != null && !value.isBlank()) {
             return Optional.of(value);

@@ -1,6 +1,7 @@
 package dev.gomvn.core.toolchain;
 
 import dev.gomvn.core.ConfigurationException;
+import dev.gomvn.core.FileStamp;
 import dev.gomvn.core.GoCoreException;
 import dev.gomvn.core.Platform;
 import dev.gomvn.core.process.GoCommand;
@@ -18,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** A Go that is already on this machine: {@code go.root}, the GOROOT variable, or the go on PATH. */
 public final class InstalledGo {
-    private static final Map<Path, GoVersionOutput> REPORTED_VERSIONS = new ConcurrentHashMap<>();
+    /** Keyed by the go binary's stamp: a Go upgraded in place (same GOROOT) is asked again. */
+    private static final Map<FileStamp, GoVersionOutput> REPORTED_VERSIONS = new ConcurrentHashMap<>();
 
     private InstalledGo() {}
 
@@ -46,7 +48,8 @@ public final class InstalledGo {
      * way to learn the platform and to prove the binary runs here.
      */
     static GoVersionOutput versionOf(Path goRoot) {
-        return REPORTED_VERSIONS.computeIfAbsent(goRoot.toAbsolutePath().normalize(), InstalledGo::runGoVersion);
+        Path root = goRoot.toAbsolutePath().normalize();
+        return REPORTED_VERSIONS.computeIfAbsent(FileStamp.of(GoCommand.executable(root)), stamp -> runGoVersion(root));
     }
 
     private static GoVersionOutput runGoVersion(Path goRoot) {

@@ -8,7 +8,6 @@ import dev.gomvn.core.version.GoVersion;
 import dev.gomvn.core.version.GoVersionRange;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -118,9 +117,7 @@ public final class ToolchainResolver {
     }
 
     private static Optional<Toolchain> installed(ToolchainRequest request) {
-        Map<String, String> environment = new LinkedHashMap<>(System.getenv());
-        environment.putAll(request.environment());
-        return InstalledGo.find(environment);
+        return InstalledGo.find(request.environment());
     }
 
     private static Optional<GoModFile> goMod(Path moduleDirectory) {

@@ -55,8 +55,8 @@ class GoSumVerifierTest {
     @BeforeEach
     void writeModule() throws Exception {
         cache = Files.createTempDirectory(shared, "modcache");
-        environment = new HashMap<>(Map.of("GOPROXY", proxy.url(), "GONOSUMDB", "example.test", "GOFLAGS", "-modcacherw",
-                "GOMODCACHE", cache.toString(), "GOENV", "off"));
+        environment = new HashMap<>(InstalledGoForTests.processEnvironmentWith(Map.of("GOPROXY", proxy.url(), "GONOSUMDB",
+                "example.test", "GOFLAGS", "-modcacherw", "GOMODCACHE", cache.toString(), "GOENV", "off")));
         Files.writeString(module.resolve("go.mod"), "module example.com/app\n\ngo 1.21\n\nrequire (\n"
                 + "\texample.test/lib v1.0.0\n\texample.test/assert v1.0.0\n)\n");
         Files.writeString(module.resolve("main.go"), "package main\n\nimport \"example.test/lib\"\n\nfunc main() { println(lib.Hello()) }\n");

@@ -128,7 +128,7 @@ class ChecksumPolicyTest {
         Map<String, String> environment = new HashMap<>(pom);
         environment.values().removeIf(String::isEmpty);
         environment.put("GOENV", goEnvFile.toString());
-        GoEnvironment effective = GoEnvironment.of(go.goRoot(), new HashMap<>(pom));
+        GoEnvironment effective = GoEnvironment.of(go.goRoot(), InstalledGoForTests.processEnvironmentWith(pom));
         return ChecksumPolicy.check(effective, new GoSettingSources(environment, Map.of(), goEnvFile, go.goRoot()), modules,
                 allowedPrivate, allowedInsecure);
     }

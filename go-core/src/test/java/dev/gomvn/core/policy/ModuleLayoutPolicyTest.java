@@ -84,10 +84,11 @@ class ModuleLayoutPolicyTest {
     }
 
     private List<PolicyFinding> check(boolean allowReplaceOutside) {
-        GoEnvironment environment = GoEnvironment.of(go.goRoot(), pom);
+        Map<String, String> complete = InstalledGoForTests.processEnvironmentWith(pom);
+        GoEnvironment environment = GoEnvironment.of(go.goRoot(), complete);
         Map<String, String> declared = new java.util.HashMap<>(pom);
         declared.values().removeIf(String::isEmpty);
-        return ModuleLayoutPolicy.check(module, go, environment, new GoSettingSources(declared, Map.of(), null, go.goRoot()), pom,
+        return ModuleLayoutPolicy.check(module, go, environment, new GoSettingSources(declared, Map.of(), null, go.goRoot()), complete,
                 allowReplaceOutside, repository, "example.com/service");
     }
 }

@@ -185,8 +185,9 @@ class ProxyProvisioningTest {
 
     @Test
     void refusesToDownloadOffline() {
-        ToolchainRequest offline = new ToolchainRequest(null, "1.22.5", null, null, "", Map.of(), temp.resolve("sdk"),
-                network().withOffline(true), Map.of(), LINUX, Duration.ofSeconds(30)).withSources(sources("proxy", server.url("/proxy")));
+        ToolchainRequest offline = ToolchainRequest.builder().versionSpec("1.22.5").sdkDirectory(temp.resolve("sdk"))
+                .network(network().withOffline(true)).platform(LINUX).lockTimeout(Duration.ofSeconds(30))
+                .sources(sources("proxy", server.url("/proxy"))).build();
         assertThatThrownBy(() -> new ToolchainResolver(log()).resolve(offline)).isInstanceOf(EnvironmentException.class)
                 .hasMessageContaining("Maven runs offline (-o)");
         assertThat(server.requests).isEmpty();
@@ -225,8 +226,8 @@ class ProxyProvisioningTest {
     }
 
     private ToolchainRequest request(String downloadRoot, SdkSources sources) {
-        return new ToolchainRequest(null, "1.22.5", null, downloadRoot, "", Map.of(), temp.resolve("sdk"), network(), Map.of(),
-                LINUX, Duration.ofSeconds(30)).withSources(sources);
+        return ToolchainRequest.builder().versionSpec("1.22.5").downloadRoot(downloadRoot).sdkDirectory(temp.resolve("sdk"))
+                .network(network()).platform(LINUX).lockTimeout(Duration.ofSeconds(30)).sources(sources).build();
     }
 
     private static NetworkSettings network() {

@@ -312,9 +312,10 @@ class SdkProvisionerTest {
     @Test
     void installsAnSdkArtifactVerifiedByThePinEvenOffline() throws IOException {
         Path resolved = Files.write(temp.resolve("go-sdk-1.22.5-linux-amd64.tar.gz"), archive);
-        ToolchainRequest request = new ToolchainRequest(null, null, null, server.url("/dl/"), sha256, Map.of(),
-                temp.resolve("sdk"), settings().withOffline(true), Map.of(), LINUX, Duration.ofSeconds(30))
-                .withSources(SdkSources.of(null, null, null, artifact("1.22.5", resolved)));
+        ToolchainRequest request = ToolchainRequest.builder().downloadRoot(server.url("/dl/")).pinnedSha256(sha256)
+                .sdkDirectory(temp.resolve("sdk")).network(settings().withOffline(true)).platform(LINUX)
+                .lockTimeout(Duration.ofSeconds(30)).sources(SdkSources.of(null, null, null, artifact("1.22.5", resolved)))
+                .build();
 
         Toolchain toolchain = new ToolchainResolver(log()).resolve(request);
 
@@ -327,8 +328,8 @@ class SdkProvisionerTest {
     @Test
     void refusesAnSdkArtifactOfAnotherVersionThanTheBuildNeeds() throws IOException {
         Path resolved = Files.write(temp.resolve("go-sdk.tar.gz"), archive);
-        ToolchainRequest request = request(server.url("/dl/"), settings(), sha256)
-                .withSources(SdkSources.of(null, null, null, artifact("1.21.0", resolved)));
+        ToolchainRequest request = request(server.url("/dl/"), settings(), sha256).toBuilder()
+                .sources(SdkSources.of(null, null, null, artifact("1.21.0", resolved))).build();
 
         assertThatThrownBy(() -> new ToolchainResolver(log()).resolve(request))
                 .isInstanceOf(ConfigurationException.class)
@@ -453,8 +454,8 @@ class SdkProvisionerTest {
     }
 
     static ToolchainRequest request(String root, NetworkSettings network, String pinned, Path sdkDirectory) {
-        return new ToolchainRequest(null, "1.22.5", null, root, pinned, Map.of(), sdkDirectory, network, Map.of(), LINUX,
-                Duration.ofSeconds(30));
+        return ToolchainRequest.builder().versionSpec("1.22.5").downloadRoot(root).pinnedSha256(pinned)
+                .sdkDirectory(sdkDirectory).network(network).platform(LINUX).lockTimeout(Duration.ofSeconds(30)).build();
     }
 
     GoLog log() {

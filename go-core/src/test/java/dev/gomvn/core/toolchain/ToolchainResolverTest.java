@@ -98,8 +98,9 @@ class ToolchainResolverTest {
     }
 
     private Toolchain resolve(Path goRoot, String version) {
-        ToolchainRequest request = new ToolchainRequest(goRoot, version, module, "file:" + emptyMirror + "/", null, Map.of(),
-                module.resolve("sdk"), NetworkSettings.defaults(), Map.of(), null, Duration.ofSeconds(10));
+        ToolchainRequest request = ToolchainRequest.builder().goRoot(goRoot).versionSpec(version).moduleDirectory(module)
+                .downloadRoot("file:" + emptyMirror + "/").sdkDirectory(module.resolve("sdk"))
+                .network(NetworkSettings.defaults()).environment(System.getenv()).lockTimeout(Duration.ofSeconds(10)).build();
         return new ToolchainResolver(GoLog.SILENT).resolve(request);
     }
 }
