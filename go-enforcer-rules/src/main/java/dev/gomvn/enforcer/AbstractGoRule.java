@@ -3,16 +3,14 @@ package dev.gomvn.enforcer;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoCoreException;
 import dev.gomvn.core.GoLog;
-import dev.gomvn.core.toolchain.Toolchain;
-import dev.gomvn.core.toolchain.ToolchainResolver;
-import dev.gomvn.core.net.ProxyEnvironment;
-import dev.gomvn.maven.GoPluginConfiguration;
-import dev.gomvn.maven.MavenNetworkSettings;
-import java.io.File;
 import dev.gomvn.core.env.GoEnvironment;
 import dev.gomvn.core.policy.GoSettingSources;
 import dev.gomvn.core.policy.ModuleLayoutPolicy;
 import dev.gomvn.core.policy.PolicyFinding;
+import dev.gomvn.core.toolchain.Toolchain;
+import dev.gomvn.core.toolchain.ToolchainResolver;
+import dev.gomvn.maven.ToolchainSettings;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +20,6 @@ import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * What every Go rule shares: it applies only to Maven modules that are Go modules (so the rules can
@@ -39,17 +35,10 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
     /** The Go module to check. Default: the project's base directory. */
     private File moduleDirectory;
 
-    protected final MavenProject project;
-    protected final MavenSession session;
-    private final SettingsDecrypter settingsDecrypter;
-    private final RepositorySystem repositorySystem;
+    private final GoRuleContext context;
 
-    AbstractGoRule(MavenProject project, MavenSession session, SettingsDecrypter settingsDecrypter,
-            RepositorySystem repositorySystem) {
-        this.project = project;
-        this.session = session;
-        this.settingsDecrypter = settingsDecrypter;
-        this.repositorySystem = repositorySystem;
+    AbstractGoRule(GoRuleContext context) {
+        this.context = context;
     }
 
     @Override
@@ -74,27 +63,31 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
     abstract void enforce(Path directory) throws RuleViolation;
 
     Path moduleDirectory() {
-        return (moduleDirectory != null ? moduleDirectory : project.getBasedir()).toPath().toAbsolutePath().normalize();
+        File directory = moduleDirectory != null ? moduleDirectory : context.project().getBasedir();
+        return directory.toPath().toAbsolutePath().normalize();
     }
 
-    GoPluginConfiguration pluginConfiguration() {
-        return new GoPluginConfiguration(project, session);
+    MavenProject project() {
+        return context.project();
+    }
+
+    MavenSession session() {
+        return context.session();
     }
 
     /**
-     * The Go the go-maven-plugin would build with: same properties, same core resolution. One
+     * The Go the go-maven-plugin would build with: same parameters, same core resolution. One
      * difference: an installed Go older than go.mod's go line is returned rather than replaced, so
      * requireGoVersion can say it is too old instead of downloading a newer one in validate.
      */
     Toolchain toolchain(Path directory) {
-        return new ToolchainResolver(goLog()).resolve(pluginConfiguration().toolchainParameters(directory.toFile())
-                .toRequest(session, settingsDecrypter, repositorySystem, project).withoutGoLineProvisioning());
+        ToolchainSettings settings = context.toolchainSettings();
+        return new ToolchainResolver(goLog()).resolve(settings.request(directory).withoutGoLineProvisioning());
     }
 
-    /** The plugin's {@code <environment>}, plus settings.xml proxies as HTTP(S)_PROXY unless the user set those. */
+    /** The complete environment the go-maven-plugin runs go with in this project. */
     Map<String, String> goEnvironment() {
-        return ProxyEnvironment.merge(MavenNetworkSettings.from(session, settingsDecrypter, null, 20, 60, 0), System.getenv(),
-                pluginConfiguration().environment());
+        return context.toolchainSettings().goEnvironment();
     }
 
     GoLog goLog() {
@@ -106,19 +99,19 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
     }
 
     /** The effective configuration as {@code go env -json} reports it, with the plugin's {@code <environment>}. */
-    GoEnvironment goEnv(Toolchain toolchain) {
+    GoEnvironment effectiveGoEnvironment(Toolchain toolchain) {
         return GoEnvironment.of(toolchain.goRoot(), goEnvironment());
     }
 
     /** Which layer set each variable, so messages can say what to change. */
     GoSettingSources settingSources(Toolchain toolchain, GoEnvironment environment) {
         String goEnvFile = environment.get("GOENV");
-        return new GoSettingSources(pluginConfiguration().environment(), System.getenv(),
+        return new GoSettingSources(context.toolchainSettings().configuredEnvironment(), context.processEnvironment(),
                 goEnvFile.isBlank() || goEnvFile.equals("off") ? null : Path.of(goEnvFile), toolchain.goRoot());
     }
 
     boolean offline() {
-        return session.isOffline();
+        return context.session().isOffline();
     }
 
     /** Errors fail the rule together, so one run shows every problem; warnings are logged. */

@@ -12,10 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
 import javax.inject.Named;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.project.MavenProject;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * Checksum-database verification must really be on, judged from the effective configuration (process
@@ -33,15 +29,14 @@ public final class ForbidGosumdbOff extends AbstractGoRule {
     private List<String> allowedInsecurePatterns = new ArrayList<>();
 
     @Inject
-    public ForbidGosumdbOff(MavenProject project, MavenSession session, SettingsDecrypter settingsDecrypter,
-            RepositorySystem repositorySystem) {
-        super(project, session, settingsDecrypter, repositorySystem);
+    public ForbidGosumdbOff(GoRuleContext context) {
+        super(context);
     }
 
     @Override
     void enforce(Path directory) throws RuleViolation {
         Toolchain toolchain = toolchain(directory);
-        GoEnvironment environment = goEnv(toolchain);
+        GoEnvironment environment = effectiveGoEnvironment(toolchain);
         report(ChecksumPolicy.check(environment, settingSources(toolchain, environment),
                 buildListModules(toolchain, directory, environment), allowedPrivatePatterns, allowedInsecurePatterns));
     }

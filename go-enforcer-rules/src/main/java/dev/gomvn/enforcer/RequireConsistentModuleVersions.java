@@ -8,10 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
 import javax.inject.Named;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.project.MavenProject;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * Module families must move in lockstep: every module of a {@code <group>} present in the build list
@@ -24,9 +20,8 @@ public final class RequireConsistentModuleVersions extends AbstractGoRule {
     private List<Group> groups = new ArrayList<>();
 
     @Inject
-    public RequireConsistentModuleVersions(MavenProject project, MavenSession session, SettingsDecrypter settingsDecrypter,
-            RepositorySystem repositorySystem) {
-        super(project, session, settingsDecrypter, repositorySystem);
+    public RequireConsistentModuleVersions(GoRuleContext context) {
+        super(context);
     }
 
     @Override

@@ -8,10 +8,6 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
 import javax.inject.Named;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.project.MavenProject;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * go.sum must hold every line the build and its tests need, and every module of the build must match
@@ -25,9 +21,8 @@ public final class RequireGoSumVerified extends AbstractGoRule {
     private boolean checkTidy;
 
     @Inject
-    public RequireGoSumVerified(MavenProject project, MavenSession session, SettingsDecrypter settingsDecrypter,
-            RepositorySystem repositorySystem) {
-        super(project, session, settingsDecrypter, repositorySystem);
+    public RequireGoSumVerified(GoRuleContext context) {
+        super(context);
     }
 
     @Override

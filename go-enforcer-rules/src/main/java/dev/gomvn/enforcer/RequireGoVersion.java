@@ -9,10 +9,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Named;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.project.MavenProject;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * The Go this build uses must be in {@code <version>} (Maven range syntax, Go ordering, a bare
@@ -29,9 +25,8 @@ public final class RequireGoVersion extends AbstractGoRule {
     private boolean goModCompatible = true;
 
     @Inject
-    public RequireGoVersion(MavenProject project, MavenSession session, SettingsDecrypter settingsDecrypter,
-            RepositorySystem repositorySystem) {
-        super(project, session, settingsDecrypter, repositorySystem);
+    public RequireGoVersion(GoRuleContext context) {
+        super(context);
     }
 
     @Override

@@ -7,10 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.inject.Inject;
 import javax.inject.Named;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.project.MavenProject;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * The Go code must be a proper module: go.mod with a {@code go} line, module mode on in every layer,
@@ -24,15 +20,14 @@ public final class RequireModules extends AbstractGoRule {
     private boolean allowReplaceOutsideModule = true;
 
     @Inject
-    public RequireModules(MavenProject project, MavenSession session, SettingsDecrypter settingsDecrypter,
-            RepositorySystem repositorySystem) {
-        super(project, session, settingsDecrypter, repositorySystem);
+    public RequireModules(GoRuleContext context) {
+        super(context);
     }
 
     @Override
     void enforce(Path directory) throws RuleViolation {
         Toolchain toolchain = toolchain(directory);
-        var environment = goEnv(toolchain);
+        var environment = effectiveGoEnvironment(toolchain);
         report(ModuleLayoutPolicy.check(directory, toolchain, environment, settingSources(toolchain, environment),
                 goEnvironment(), allowReplaceOutsideModule, repositoryRoot(directory), suggestedModulePath()));
     }
@@ -44,16 +39,16 @@ public final class RequireModules extends AbstractGoRule {
                 return p;
             }
         }
-        return new File(session.getExecutionRootDirectory()).toPath();
+        return new File(session().getExecutionRootDirectory()).toPath();
     }
 
     private String suggestedModulePath() {
-        String[] group = project.getGroupId().split("\\.");
+        String[] group = project().getGroupId().split("\\.");
         StringBuilder host = new StringBuilder();
         for (int i = group.length - 1; i >= 0; i--) {
             host.append(group[i]).append(i > 0 ? "." : "");
         }
-        return host + "/" + project.getArtifactId();
+        return host + "/" + project().getArtifactId();
     }
 
     @Override

@@ -1,15 +1,35 @@
 package dev.gomvn.plugin;
 
+import static dev.gomvn.maven.GoParameter.CONNECT_TIMEOUT;
+import static dev.gomvn.maven.GoParameter.DOWNLOAD_ROOT;
+import static dev.gomvn.maven.GoParameter.ENVIRONMENT;
+import static dev.gomvn.maven.GoParameter.GO_ROOT;
+import static dev.gomvn.maven.GoParameter.LOCK_TIMEOUT;
+import static dev.gomvn.maven.GoParameter.MODULE_DIRECTORY;
+import static dev.gomvn.maven.GoParameter.PROXY;
+import static dev.gomvn.maven.GoParameter.READ_TIMEOUT;
+import static dev.gomvn.maven.GoParameter.RETRIES;
+import static dev.gomvn.maven.GoParameter.SDK_ARTIFACT;
+import static dev.gomvn.maven.GoParameter.SDK_DIRECTORY;
+import static dev.gomvn.maven.GoParameter.SERVER_ID;
+import static dev.gomvn.maven.GoParameter.SHA256;
+import static dev.gomvn.maven.GoParameter.SHA256S;
+import static dev.gomvn.maven.GoParameter.SKIP;
+import static dev.gomvn.maven.GoParameter.SOURCE;
+import static dev.gomvn.maven.GoParameter.SUMDB;
+import static dev.gomvn.maven.GoParameter.VERSION;
+
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoCoreException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.toolchain.Toolchain;
-import dev.gomvn.core.toolchain.ToolchainRequest;
-import dev.gomvn.core.net.ProxyEnvironment;
-import dev.gomvn.maven.MavenNetworkSettings;
-import dev.gomvn.maven.ToolchainParameters;
 import dev.gomvn.core.toolchain.ToolchainResolver;
+import dev.gomvn.maven.GoParameter;
+import dev.gomvn.maven.MavenBuildContext;
+import dev.gomvn.maven.ParameterValues;
+import dev.gomvn.maven.ToolchainSettings;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -23,7 +43,8 @@ import org.eclipse.aether.RepositorySystem;
 
 /**
  * The parameters that choose the Go toolchain, shared by every goal so that one {@code go.*}
- * property configures them all, and the mapping of the core's typed failures to Maven's.
+ * property configures them all, and the mapping of the core's typed failures to Maven's. Each field
+ * is the Maven face of one {@link GoParameter}, which defines its name, property, default and text.
  */
 abstract class AbstractGoMojo extends AbstractMojo {
 
@@ -32,32 +53,32 @@ abstract class AbstractGoMojo extends AbstractMojo {
     File goRoot;
 
     /**
-     * The Go to use: exact ({@code 1.22.5}), a range ({@code [1.22,1.23)}), a release line
-     * ({@code 1.22.x}) or {@code latest}. Without it, go.mod's toolchain/go line decides.
+     * The Go to use: exact (1.22.5), a range ([1.22,1.23)), a release line (1.22.x) or latest. Without it,
+     * go.mod's toolchain/go line decides.
      */
     @Parameter(property = "go.version")
     String version;
 
     /** Where Go SDK archives are downloaded from: go.dev or a mirror with the same file names (http, https, file:). */
-    @Parameter(property = "go.downloadRoot", defaultValue = ToolchainRequest.DEFAULT_DOWNLOAD_ROOT)
+    @Parameter(property = "go.downloadRoot", defaultValue = "https://go.dev/dl/")
     String downloadRoot;
 
     /** The SHA-256 of the SDK archive for this machine's platform; overrides the index and the .sha256 file. */
     @Parameter(property = "go.sha256")
     String sha256;
 
-    /** SHA-256 digests of SDK archives per platform, keyed like {@code <linux-amd64>hex</linux-amd64>}. */
+    /** SHA-256 digests of SDK archives per platform, keyed like &lt;linux-amd64&gt;hex&lt;/linux-amd64&gt;. */
     @Parameter
     Map<String, String> sha256s;
 
-    /** The SDK cache. Default: {@code .cache/gomvn/sdk} in the Maven local repository, so CI caches of ~/.m2 keep it. */
+    /** The SDK cache. Default: .cache/gomvn/sdk in the Maven local repository, so CI caches of ~/.m2 keep it. */
     @Parameter(property = "go.sdkDirectory")
     File sdkDirectory;
 
     /**
-     * Where a missing SDK comes from: {@code auto} (the download root, then the Go module proxy if the
-     * download root cannot be reached), {@code download} (only the download root) or {@code proxy}
-     * (only the Go module proxy, as the module golang.org/toolchain verified against the checksum database).
+     * Where a missing SDK comes from: auto (the download root, then the Go module proxy if the download root
+     * cannot be reached), download (only the download root) or proxy (only the Go module proxy, as the
+     * module golang.org/toolchain verified against the checksum database).
      */
     @Parameter(property = "go.source", defaultValue = "auto")
     String source;
@@ -67,21 +88,21 @@ abstract class AbstractGoMojo extends AbstractMojo {
     String proxy;
 
     /**
-     * The checksum database that verifies toolchains from the proxy (GOSUMDB syntax). Default: the
-     * effective GOSUMDB; {@code off} still means sum.golang.org, as for the go command.
+     * The checksum database that verifies toolchains from the proxy (GOSUMDB syntax). Default: the effective
+     * GOSUMDB; off still means sum.golang.org, as for the go command.
      */
     @Parameter(property = "go.sumdb")
     String sumdb;
 
     /**
-     * A Go SDK archive in a Maven repository, {@code groupId:artifactId:version[:extension[:classifier]]}
-     * (extension {@code tar.gz}, classifier {@code <goos>-<goarch>} of this machine by default), verified by
-     * {@code go.sha256}/{@code <sha256s>} or the download root's index.
+     * A Go SDK archive in a Maven repository, groupId:artifactId:version[:extension[:classifier]] (extension
+     * tar.gz, classifier &lt;goos&gt;-&lt;goarch&gt; of this machine by default), verified by
+     * go.sha256/&lt;sha256s&gt; or the download root's index.
      */
     @Parameter(property = "go.sdkArtifact")
     String sdkArtifact;
 
-    /** The id of a settings.xml {@code <server>} whose credentials the download root needs. */
+    /** The id of a settings.xml &lt;server&gt; whose credentials the download root needs. */
     @Parameter(property = "go.serverId")
     String serverId;
 
@@ -148,25 +169,49 @@ abstract class AbstractGoMojo extends AbstractMojo {
                 session.getRequest().isInteractiveMode());
     }
 
-    /** The POM's {@code <environment>}, plus settings.xml proxies as HTTP(S)_PROXY unless the user set those. */
+    /** The toolchain parameters as Maven injected them, each keyed by its definition. */
+    ParameterValues toolchainParameters() {
+        return ParameterValues.builder()
+                .put(GO_ROOT, goRoot)
+                .put(VERSION, version)
+                .put(DOWNLOAD_ROOT, downloadRoot)
+                .put(SHA256, sha256)
+                .putMap(SHA256S, sha256s)
+                .put(SDK_DIRECTORY, sdkDirectory)
+                .put(SOURCE, source)
+                .put(PROXY, proxy)
+                .put(SUMDB, sumdb)
+                .put(SDK_ARTIFACT, sdkArtifact)
+                .put(SERVER_ID, serverId)
+                .put(CONNECT_TIMEOUT, connectTimeout)
+                .put(READ_TIMEOUT, readTimeout)
+                .put(RETRIES, retries)
+                .put(LOCK_TIMEOUT, lockTimeout)
+                .put(MODULE_DIRECTORY, moduleDirectory)
+                .putMap(ENVIRONMENT, environment)
+                .put(SKIP, skip)
+                .build();
+    }
+
+    ToolchainSettings toolchainSettings() {
+        return new ToolchainSettings(toolchainParameters(), buildContext());
+    }
+
+    MavenBuildContext buildContext() {
+        return MavenBuildContext.of(session, project, settingsDecrypter, repositorySystem);
+    }
+
+    /** The complete environment every go command of this goal runs with. */
     Map<String, String> goEnvironment() {
-        return ProxyEnvironment.merge(MavenNetworkSettings.from(session, settingsDecrypter, null, connectTimeout, readTimeout,
-                retries), System.getenv(), environment == null ? Map.of() : environment);
+        return toolchainSettings().goEnvironment();
     }
 
     Toolchain resolveToolchain() {
-        return new ToolchainResolver(goLog()).resolve(toolchainParameters().toRequest(session, settingsDecrypter,
-                repositorySystem, project));
+        ToolchainSettings settings = toolchainSettings();
+        return new ToolchainResolver(goLog()).resolve(settings.request(settings.moduleDirectory()));
     }
 
-    ToolchainParameters toolchainParameters() {
-        return new ToolchainParameters(goRoot, version, downloadRoot, sha256, sha256s, sdkDirectory, serverId,
-                connectTimeout, readTimeout, retries, lockTimeout, moduleDirectory(), goEnvironment(), source, proxy, sumdb,
-                sdkArtifact);
-    }
-
-    /** Without a POM (mvn go:toolchain in a bare Go module) the module is the current directory. */
-    File moduleDirectory() {
-        return moduleDirectory != null ? moduleDirectory : new File(session.getExecutionRootDirectory());
+    Path moduleDirectory() {
+        return toolchainSettings().moduleDirectory();
     }
 }

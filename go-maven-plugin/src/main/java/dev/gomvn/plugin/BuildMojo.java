@@ -102,7 +102,7 @@ public class BuildMojo extends AbstractGoMojo {
         BuildOptions options = new BuildOptions(cgo, trimpath, buildVcs, tags, ldflags, linkerVariables, buildFlags,
                 goEnvironment());
         File buildDirectory = new File(project.getBuild().getDirectory());
-        BuildRequest request = new BuildRequest(moduleDirectory().toPath(), outputDirectory.toPath(),
+        BuildRequest request = new BuildRequest(moduleDirectory(), outputDirectory.toPath(),
                 buildDirectory.toPath().resolve("go").resolve("build-state"), buildTargets, splitCommas(packages),
                 binaryNames, project.getArtifactId(), options,
                 parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors(), verifyBinaries, force,
@@ -111,37 +111,16 @@ public class BuildMojo extends AbstractGoMojo {
                 + toolchain.version());
         BuildResult result = new GoBuilder(toolchain, goLog()).build(request);
         if (attach) {
-            boolean severalBinaries = request.packages().size() > 1;
-            for (BuiltBinary binary : result.binaries()) {
-                String classifier = severalBinaries
-                        ? binaryBaseName(binary) + "-" + binary.target().classifier()
-                        : binary.target().classifier();
-                projectHelper.attachArtifact(project, artifactType(binary), classifier, binary.file().toFile());
+            BinaryAttachments plan = BinaryAttachments.plan(result.binaries(), request.packages().size(), result.sha256Sums(),
+                    project.getPackaging());
+            for (BinaryAttachments.Attachment attachment : plan.attachments()) {
+                projectHelper.attachArtifact(project, attachment.type(), attachment.classifier(), attachment.file().toFile());
             }
-            if ("go".equals(project.getPackaging())) {
-                // The go packaging has no jar: its main artifact is the checksum list of its binaries.
-                project.getArtifact().setFile(result.sha256Sums().toFile());
-            } else {
-                projectHelper.attachArtifact(project, "txt", "sha256sums", result.sha256Sums().toFile());
-            }
+            plan.mainArtifact().ifPresent(file -> project.getArtifact().setFile(file.toFile()));
         }
         long upToDate = result.binaries().stream().filter(BuiltBinary::upToDate).count();
         getLog().info(result.binaries().size() + " verified binaries (" + upToDate + " up to date) in " + outputDirectory
                 + ", checksums in " + result.sha256Sums() + " [go:build " + (System.nanoTime() - started) / 1_000_000 + " ms]");
-    }
-
-    private static String binaryBaseName(BuiltBinary binary) {
-        String name = binary.file().getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 && (name.endsWith(".exe") || name.endsWith(".wasm")) ? name.substring(0, dot) : name;
-    }
-
-    private static String artifactType(BuiltBinary binary) {
-        String name = binary.file().getFileName().toString();
-        if (name.endsWith(".exe")) {
-            return "exe";
-        }
-        return name.endsWith(".wasm") ? "wasm" : "bin";
     }
 
     /** {@code -Dgo.targets=linux/amd64,darwin/arm64} arrives as one element on some Maven versions. */

@@ -1,6 +1,7 @@
 package dev.gomvn.plugin;
 
-import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 
@@ -8,8 +9,8 @@ import org.apache.maven.project.MavenProject;
 final class GoModuleCheck {
     private GoModuleCheck() {}
 
-    static boolean skipNonGoProject(MavenProject project, File moduleDirectory, Log log) {
-        if ("pom".equals(project.getPackaging()) && !new File(moduleDirectory, "go.mod").isFile()) {
+    static boolean skipNonGoProject(MavenProject project, Path moduleDirectory, Log log) {
+        if ("pom".equals(project.getPackaging()) && !Files.isRegularFile(moduleDirectory.resolve("go.mod"))) {
             log.info("Skipping: " + project.getArtifactId() + " has packaging pom and no go.mod in " + moduleDirectory + ".");
             return true;
         }

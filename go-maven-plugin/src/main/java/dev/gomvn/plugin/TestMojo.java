@@ -65,7 +65,7 @@ public class TestMojo extends AbstractGoMojo {
         }
         Toolchain toolchain = resolveToolchain();
         File coverProfile = coverage ? new File(project.getBuild().getDirectory(), "go/coverage.out") : null;
-        TestRequest request = new TestRequest(moduleDirectory().toPath(), BuildMojo.splitCommas(testPackages), test, race,
+        TestRequest request = new TestRequest(moduleDirectory(), BuildMojo.splitCommas(testPackages), test, race,
                 testFlags, coverProfile == null ? null : coverProfile.toPath(), reportsDirectory.toPath(), goEnvironment());
         GoTester.TestOutcome outcome = new GoTester(toolchain, goLog()).test(request);
         TestSummary summary = outcome.summary();

@@ -19,8 +19,9 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 public final class MavenNetworkSettings {
     private MavenNetworkSettings() {}
 
-    public static NetworkSettings from(MavenSession session, SettingsDecrypter decrypter, String serverId,
-            int connectTimeoutSeconds, int readTimeoutSeconds, int retries) {
+    /** settings.xml proxies and -o, with the server, timeouts and retries of {@code parameters}. */
+    public static NetworkSettings from(MavenSession session, SettingsDecrypter decrypter, ParameterValues parameters) {
+        String serverId = parameters.string(GoParameter.SERVER_ID).orElse(null);
         List<ProxySettings> proxies = new ArrayList<>();
         for (Proxy proxy : session.getSettings().getProxies()) {
             if (!proxy.isActive()) {
@@ -34,14 +35,15 @@ public final class MavenNetworkSettings {
         if (serverId != null && !serverId.isBlank()) {
             Server server = session.getSettings().getServer(serverId);
             if (server == null) {
-                throw new ConfigurationException("go.serverId", "<serverId> (go.serverId) is '" + serverId
+                throw new ConfigurationException("go.serverId", GoParameter.SERVER_ID.displayName() + " is '" + serverId
                         + "', but settings.xml has no <server> with that <id>; add one with <username> and <password>.");
             }
             Server decrypted = decrypt(decrypter, new DefaultSettingsDecryptionRequest(server)).getServer();
             credentials = new Credentials(serverId, decrypted.getUsername(), decrypted.getPassword());
         }
         return new NetworkSettings(List.copyOf(proxies), credentials, session.isOffline(),
-                Duration.ofSeconds(connectTimeoutSeconds), Duration.ofSeconds(readTimeoutSeconds), retries,
+                Duration.ofSeconds(parameters.number(GoParameter.CONNECT_TIMEOUT, 1)),
+                Duration.ofSeconds(parameters.number(GoParameter.READ_TIMEOUT, 1)), parameters.number(GoParameter.RETRIES, 0),
                 NetworkSettings.defaults().initialBackoff());
     }
 

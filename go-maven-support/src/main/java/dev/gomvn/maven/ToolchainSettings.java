@@ -1,0 +1,81 @@
+package dev.gomvn.maven;
+
+import dev.gomvn.core.Platform;
+import dev.gomvn.core.net.NetworkSettings;
+import dev.gomvn.core.net.ProxyEnvironment;
+import dev.gomvn.core.toolchain.SdkSources;
+import dev.gomvn.core.toolchain.ToolchainRequest;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns the {@link GoParameter} values of a goal or a rule into what the core needs, the one place
+ * where each parameter is used, so that goals and rules resolve the same Go with the same environment.
+ */
+public final class ToolchainSettings {
+    private final ParameterValues parameters;
+    private final MavenBuildContext context;
+
+    public ToolchainSettings(ParameterValues parameters, MavenBuildContext context) {
+        this.parameters = parameters;
+        this.context = context;
+    }
+
+    /** {@code go.moduleDirectory}; without a POM ({@code mvn go:toolchain} in a bare Go module) the current directory. */
+    public Path moduleDirectory() {
+        return parameters.path(GoParameter.MODULE_DIRECTORY)
+                .orElseGet(() -> new File(context.session().getExecutionRootDirectory()).toPath());
+    }
+
+    /** The toolchain request for the Go module in {@code moduleDirectory}. */
+    public ToolchainRequest request(Path moduleDirectory) {
+        MavenSdkArtifact artifact = parameters.string(GoParameter.SDK_ARTIFACT)
+                .map(coordinates -> MavenSdkArtifact.parse(coordinates, Platform.host(), context.repositorySystem(),
+                        context.session(), context.project()))
+                .orElse(null);
+        return ToolchainRequest.builder()
+                .goRoot(parameters.path(GoParameter.GO_ROOT).orElse(null))
+                .versionSpec(parameters.string(GoParameter.VERSION).orElse(null))
+                .moduleDirectory(moduleDirectory)
+                .downloadRoot(parameters.string(GoParameter.DOWNLOAD_ROOT).orElse(null))
+                .pinnedSha256(parameters.string(GoParameter.SHA256).orElse(null))
+                .pinnedSha256ByPlatform(parameters.map(GoParameter.SHA256S))
+                .sdkDirectory(parameters.path(GoParameter.SDK_DIRECTORY).orElseGet(this::defaultSdkDirectory))
+                .network(network())
+                .environment(goEnvironment())
+                .lockTimeout(Duration.ofMinutes(parameters.number(GoParameter.LOCK_TIMEOUT, 0)))
+                .sources(SdkSources.of(parameters.string(GoParameter.SOURCE).orElse(null),
+                        parameters.string(GoParameter.PROXY).orElse(null), parameters.string(GoParameter.SUMDB).orElse(null),
+                        artifact))
+                .build();
+    }
+
+    /** settings.xml proxies and servers, -o, and the timeouts and retries of these parameters. */
+    public NetworkSettings network() {
+        return MavenNetworkSettings.from(context.session(), context.settingsDecrypter(), parameters);
+    }
+
+    /**
+     * The complete environment every go command runs with: the Maven process's, settings.xml proxies as
+     * HTTP(S)_PROXY/NO_PROXY unless the user set those, and {@code <environment>} over all.
+     */
+    public Map<String, String> goEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>(context.processEnvironment());
+        environment.putAll(ProxyEnvironment.merge(network(), context.processEnvironment(), configuredEnvironment()));
+        return environment;
+    }
+
+    /** Only {@code <environment>}: the layer that messages name as "the plugin's configuration". */
+    public Map<String, String> configuredEnvironment() {
+        return parameters.map(GoParameter.ENVIRONMENT);
+    }
+
+    /** Inside the local repository, so CI caches of ~/.m2 carry provisioned SDKs along. */
+    private Path defaultSdkDirectory() {
+        return context.session().getRepositorySession().getLocalRepository().getBasedir().toPath()
+                .resolve(".cache").resolve("gomvn").resolve("sdk");
+    }
+}
