@@ -45,7 +45,7 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
     public final void execute() throws EnforcerRuleException {
         Path directory = moduleDirectory();
         if (!isGoModule(directory)) {
-            getLog().debug(getRuleName() + ": " + directory + " holds no go.mod and no .go file; nothing to check.");
+            getLog().debug(ruleName() + ": " + directory + " holds no go.mod and no .go file; nothing to check.");
             return;
         }
         try {
@@ -57,6 +57,12 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
         } catch (GoCoreException e) {
             throw new EnforcerRuleException(withUserMessage(e.getMessage()), e);
         }
+    }
+
+    /** The name the rule is configured by ({@code requireGoVersion}), which the enforcer sets only sometimes. */
+    String ruleName() {
+        String simpleName = getClass().getSimpleName();
+        return getRuleName() != null ? getRuleName() : Character.toLowerCase(simpleName.charAt(0)) + simpleName.substring(1);
     }
 
     /** Checks the Go module in {@code directory}; throws {@link RuleViolation} with what is wrong and the fix. */

@@ -1,0 +1,196 @@
+package dev.gomvn.enforcer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gomvn.core.ConfigurationException;
+import dev.gomvn.core.EnvironmentException;
+import dev.gomvn.maven.testsupport.TestMavenBuild;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.maven.enforcer.rule.api.EnforcerLogger;
+import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
+import org.apache.maven.enforcer.rule.api.EnforcerRuleException;
+import org.apache.maven.execution.MavenSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What every Go rule shares: where it applies, how failures reach the enforcer, which parameters it reads. */
+class AbstractGoRuleTest {
+    @TempDir
+    Path basedir;
+
+    TestMavenBuild build;
+    final List<String> debug = new ArrayList<>();
+
+    /** A rule whose check is given by the test. */
+    static final class ProbeRule extends AbstractGoRule {
+        interface Check {
+            void run(Path directory) throws RuleViolation;
+        }
+
+        Check check = directory -> {};
+        int checked;
+
+        ProbeRule(GoRuleContext context) {
+            super(context);
+        }
+
+        @Override
+        void enforce(Path directory) throws RuleViolation {
+            checked++;
+            check.run(directory);
+        }
+    }
+
+    @BeforeEach
+    void newBuild() {
+        build = new TestMavenBuild(basedir, Map.of("HOME", "/home/ci"));
+    }
+
+    private ProbeRule rule(String message) throws ReflectiveOperationException {
+        MavenSession session = build.session();
+        ProbeRule rule = new ProbeRule(new GoRuleContext(build.context(session, TestMavenBuild.decrypter(null)),
+                build.evaluator(session)));
+        rule.setLog(logger());
+        if (message != null) {
+            Field field = AbstractGoRule.class.getDeclaredField("message");
+            field.setAccessible(true);
+            field.set(rule, message);
+        }
+        return rule;
+    }
+
+    private void goModule() throws IOException {
+        Files.writeString(basedir.resolve("go.mod"), "module example.com/app\n\ngo 1.22\n");
+    }
+
+    @Test
+    void aMavenModuleThatIsNoGoModuleIsNotChecked() throws Exception {
+        ProbeRule rule = rule(null);
+        rule.execute();
+        assertThat(rule.checked).isZero();
+        assertThat(debug).singleElement().asString()
+                .isEqualTo("probeRule: " + basedir.toAbsolutePath() + " holds no go.mod and no .go file; nothing to check.");
+    }
+
+    @Test
+    void aDirectoryWithGoFilesButNoGoModIsAGoModule() throws Exception {
+        Files.writeString(basedir.resolve("main.go"), "package main\n");
+        ProbeRule rule = rule(null);
+        rule.execute();
+        assertThat(rule.checked).isOne();
+    }
+
+    @Test
+    void aViolationFailsTheRuleWithTheUsersMessageFirst() throws Exception {
+        goModule();
+        ProbeRule rule = rule("  Ask #go-platform before changing this.  ");
+        rule.check = directory -> {
+            throw new RuleViolation("GOSUMDB=off switches off checksum-database verification.");
+        };
+        assertThatThrownBy(rule::execute).isExactlyInstanceOf(EnforcerRuleException.class)
+                .hasMessage("Ask #go-platform before changing this." + System.lineSeparator()
+                        + "GOSUMDB=off switches off checksum-database verification.");
+    }
+
+    @Test
+    void badConfigurationFailsTheRuleAndAGoThatCannotRunIsAnError() throws Exception {
+        goModule();
+        ProbeRule rule = rule(null);
+        rule.check = directory -> {
+            throw new ConfigurationException("go.version", "<version> (go.version) 'x' is not a Go version.");
+        };
+        assertThatThrownBy(rule::execute).isExactlyInstanceOf(EnforcerRuleException.class)
+                .hasMessage("<version> (go.version) 'x' is not a Go version.");
+
+        rule.check = directory -> {
+            throw new EnvironmentException("Could not start /opt/go/bin/go");
+        };
+        // An error, not a violation: <level>WARN</level> must not turn a broken environment into a pass.
+        assertThatThrownBy(rule::execute).isExactlyInstanceOf(EnforcerRuleError.class)
+                .hasMessage("Could not start /opt/go/bin/go");
+    }
+
+    @Test
+    void rulesJudgeTheGoThePluginWouldUseWithMavensPrecedence() throws Exception {
+        build.userProperties.setProperty("go.version", "1.21.0");
+        build.plugin("<version>1.22.0</version><environment><GOFLAGS>-mod=readonly</GOFLAGS></environment>");
+        build.execution("default-toolchain", List.of("toolchain"), "<version>1.23.0</version>");
+        ProbeRule rule = rule(null);
+        GoRuleContext context = contextOf(rule);
+        assertThat(context.toolchainSettings().request(basedir).versionSpec()).isEqualTo("1.23.0");
+        assertThat(rule.goEnvironment()).containsEntry("GOFLAGS", "-mod=readonly").containsEntry("HOME", "/home/ci");
+    }
+
+    private static GoRuleContext contextOf(AbstractGoRule rule) throws ReflectiveOperationException {
+        Field field = AbstractGoRule.class.getDeclaredField("context");
+        field.setAccessible(true);
+        return (GoRuleContext) field.get(rule);
+    }
+
+    private EnforcerLogger logger() {
+        return new EnforcerLogger() {
+            @Override
+            public void warnOrError(CharSequence message) {}
+
+            @Override
+            public void warnOrError(Supplier<CharSequence> message) {}
+
+            @Override
+            public boolean isDebugEnabled() {
+                return true;
+            }
+
+            @Override
+            public void debug(CharSequence message) {
+                debug.add(message.toString());
+            }
+
+            @Override
+            public void debug(Supplier<CharSequence> message) {
+                debug.add(message.get().toString());
+            }
+
+            @Override
+            public boolean isInfoEnabled() {
+                return true;
+            }
+
+            @Override
+            public void info(CharSequence message) {}
+
+            @Override
+            public void info(Supplier<CharSequence> message) {}
+
+            @Override
+            public boolean isWarnEnabled() {
+                return true;
+            }
+
+            @Override
+            public void warn(CharSequence message) {}
+
+            @Override
+            public void warn(Supplier<CharSequence> message) {}
+
+            @Override
+            public boolean isErrorEnabled() {
+                return true;
+            }
+
+            @Override
+            public void error(CharSequence message) {}
+
+            @Override
+            public void error(Supplier<CharSequence> message) {}
+        };
+    }
+}

@@ -1,0 +1,88 @@
+package dev.gomvn.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gomvn.core.toolchain.SdkSources;
+import dev.gomvn.core.toolchain.ToolchainRequest;
+import dev.gomvn.maven.testsupport.TestMavenBuild;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.maven.settings.Proxy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every parameter lands in its own place of the request: no two values of one type can be swapped. */
+class ToolchainSettingsTest {
+    @TempDir
+    Path basedir;
+
+    @Test
+    void everyParameterReachesItsPlaceInTheRequest() {
+        TestMavenBuild build = new TestMavenBuild(basedir, Map.of("PATH", "/usr/bin", "HOME", "/home/ci"));
+        ParameterValues values = ParameterValues.builder()
+                .put(GoParameter.GO_ROOT, basedir.resolve("go-root").toFile())
+                .put(GoParameter.VERSION, "1.22.5")
+                .put(GoParameter.DOWNLOAD_ROOT, "https://mirror.example/go/")
+                .put(GoParameter.SHA256, "a".repeat(64))
+                .putMap(GoParameter.SHA256S, Map.of("linux-arm64", "b".repeat(64)))
+                .put(GoParameter.SDK_DIRECTORY, basedir.resolve("sdk").toFile())
+                .put(GoParameter.SOURCE, "proxy")
+                .put(GoParameter.PROXY, "https://nexus.example/go")
+                .put(GoParameter.SUMDB, "sum.golang.google.cn")
+                .put(GoParameter.CONNECT_TIMEOUT, 11)
+                .put(GoParameter.READ_TIMEOUT, 12)
+                .put(GoParameter.RETRIES, 13)
+                .put(GoParameter.LOCK_TIMEOUT, 14)
+                .put(GoParameter.MODULE_DIRECTORY, basedir.resolve("module").toFile())
+                .putMap(GoParameter.ENVIRONMENT, Map.of("GOFLAGS", "-tags=ci"))
+                .build();
+        ToolchainSettings settings = new ToolchainSettings(values, build.context(build.session(), TestMavenBuild.decrypter(null)));
+        ToolchainRequest request = settings.request(settings.moduleDirectory());
+
+        assertThat(request.goRoot()).isEqualTo(basedir.resolve("go-root"));
+        assertThat(request.versionSpec()).isEqualTo("1.22.5");
+        assertThat(request.downloadRoot()).isEqualTo("https://mirror.example/go/");
+        assertThat(request.pinnedSha256()).isEqualTo("a".repeat(64));
+        assertThat(request.pinnedSha256ByPlatform()).containsExactly(Map.entry("linux-arm64", "b".repeat(64)));
+        assertThat(request.sdkDirectory()).isEqualTo(basedir.resolve("sdk"));
+        assertThat(request.sources().mode()).isEqualTo(SdkSources.Mode.PROXY);
+        assertThat(request.sources().goProxy()).isEqualTo("https://nexus.example/go");
+        assertThat(request.sources().sumDb()).isEqualTo("sum.golang.google.cn");
+        assertThat(request.sources().artifact()).isNull();
+        assertThat(request.network().connectTimeout()).isEqualTo(Duration.ofSeconds(11));
+        assertThat(request.network().readTimeout()).isEqualTo(Duration.ofSeconds(12));
+        assertThat(request.network().retries()).isEqualTo(13);
+        assertThat(request.lockTimeout()).isEqualTo(Duration.ofMinutes(14));
+        assertThat(request.moduleDirectory()).isEqualTo(basedir.resolve("module"));
+        assertThat(request.environment()).containsEntry("GOFLAGS", "-tags=ci").containsEntry("HOME", "/home/ci");
+        assertThat(request.provisionForGoLine()).isTrue();
+    }
+
+    @Test
+    void withoutParametersTheSdkCacheIsInTheLocalRepositoryAndTheModuleIsTheCurrentDirectory() {
+        TestMavenBuild build = new TestMavenBuild(basedir, Map.of());
+        ToolchainSettings settings = new ToolchainSettings(ParameterValues.builder().build(),
+                build.context(build.session(), TestMavenBuild.decrypter(null)));
+        ToolchainRequest request = settings.request(basedir);
+        assertThat(request.sdkDirectory()).isEqualTo(build.localRepository().resolve(".cache/gomvn/sdk"));
+        assertThat(request.downloadRoot()).isEqualTo("https://go.dev/dl/");
+        assertThat(request.sources().mode()).isEqualTo(SdkSources.Mode.AUTO);
+    }
+
+    @Test
+    void goRunsWithTheProcessEnvironmentMavenProxiesAndTheConfiguredVariablesOverAll() {
+        TestMavenBuild build = new TestMavenBuild(basedir, Map.of("HOME", "/home/ci", "GOFLAGS", "-mod=mod"));
+        Proxy proxy = new Proxy();
+        proxy.setProtocol("http");
+        proxy.setHost("proxy.corp.example.com");
+        proxy.setPort(3128);
+        build.settings.addProxy(proxy);
+        ToolchainSettings settings = new ToolchainSettings(ParameterValues.builder()
+                .putMap(GoParameter.ENVIRONMENT, Map.of("GOFLAGS", "-mod=readonly")).build(),
+                build.context(build.session(), TestMavenBuild.decrypter(null)));
+        assertThat(settings.goEnvironment()).containsEntry("HOME", "/home/ci").containsEntry("GOFLAGS", "-mod=readonly")
+                .containsEntry("HTTPS_PROXY", "http://proxy.corp.example.com:3128");
+        assertThat(settings.configuredEnvironment()).containsExactly(Map.entry("GOFLAGS", "-mod=readonly"));
+    }
+}
