@@ -9,6 +9,7 @@ import dev.gomvn.core.gobuild.GoBuilder;
 import dev.gomvn.core.gobuild.TargetList;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,14 +100,23 @@ public class BuildMojo extends AbstractGoMojo {
         }
         Toolchain toolchain = resolveToolchain();
         List<BuildTarget> buildTargets = TargetList.parse(splitCommas(targets), toolchain.platform());
-        BuildOptions options = new BuildOptions(cgo, trimpath, buildVcs, tags, ldflags, linkerVariables, buildFlags,
-                goEnvironment());
-        File buildDirectory = new File(project.getBuild().getDirectory());
-        BuildRequest request = new BuildRequest(moduleDirectory(), outputDirectory.toPath(),
-                buildDirectory.toPath().resolve("go").resolve("build-state"), buildTargets, splitCommas(packages),
-                binaryNames, project.getArtifactId(), options,
-                parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors(), verifyBinaries, force,
-                List.of(buildDirectory.toPath()));
+        BuildOptions options = BuildOptions.builder().cgo(cgo).trimpath(trimpath).buildVcs(buildVcs).tags(tags)
+                .ldflags(ldflags).linkerVariables(linkerVariables).buildFlags(buildFlags).environment(goEnvironment()).build();
+        Path buildDirectory = Path.of(project.getBuild().getDirectory());
+        BuildRequest request = BuildRequest.builder()
+                .moduleDirectory(moduleDirectory())
+                .outputDirectory(outputDirectory.toPath())
+                .stateDirectory(buildDirectory.resolve("go").resolve("build-state"))
+                .targets(buildTargets)
+                .packages(splitCommas(packages))
+                .binaryNames(binaryNames)
+                .defaultName(project.getArtifactId())
+                .options(options)
+                .parallelism(parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors())
+                .verifyBinaries(verifyBinaries)
+                .force(force)
+                .outputsToIgnore(List.of(buildDirectory))
+                .build();
         getLog().info("Building " + String.join(", ", request.packages()) + " for " + buildTargets.size() + " target(s) with Go "
                 + toolchain.version());
         BuildResult result = new GoBuilder(toolchain, goLog()).build(request);

@@ -65,8 +65,16 @@ public class TestMojo extends AbstractGoMojo {
         }
         Toolchain toolchain = resolveToolchain();
         File coverProfile = coverage ? new File(project.getBuild().getDirectory(), "go/coverage.out") : null;
-        TestRequest request = new TestRequest(moduleDirectory(), BuildMojo.splitCommas(testPackages), test, race,
-                testFlags, coverProfile == null ? null : coverProfile.toPath(), reportsDirectory.toPath(), goEnvironment());
+        TestRequest request = TestRequest.builder()
+                .moduleDirectory(moduleDirectory())
+                .packages(BuildMojo.splitCommas(testPackages))
+                .runPattern(test)
+                .race(race)
+                .flags(testFlags)
+                .coverProfile(coverProfile == null ? null : coverProfile.toPath())
+                .reportsDirectory(reportsDirectory.toPath())
+                .environment(goEnvironment())
+                .build();
         GoTester.TestOutcome outcome = new GoTester(toolchain, goLog()).test(request);
         TestSummary summary = outcome.summary();
         getLog().info("");

@@ -81,4 +81,66 @@ public record BuildOptions(
         }
         return result;
     }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Named settings, so that two of one type cannot be swapped; unset ones take the record's defaults. */
+    public static final class Builder {
+        private boolean cgo;
+        private boolean trimpath = true;
+        private String buildVcs;
+        private String tags;
+        private String ldflags;
+        private Map<String, String> linkerVariables;
+        private String buildFlags;
+        private Map<String, String> environment;
+
+        private Builder() {}
+
+        public Builder cgo(boolean value) {
+            cgo = value;
+            return this;
+        }
+
+        public Builder trimpath(boolean value) {
+            trimpath = value;
+            return this;
+        }
+
+        public Builder buildVcs(String value) {
+            buildVcs = value;
+            return this;
+        }
+
+        public Builder tags(String value) {
+            tags = value;
+            return this;
+        }
+
+        public Builder ldflags(String value) {
+            ldflags = value;
+            return this;
+        }
+
+        public Builder linkerVariables(Map<String, String> value) {
+            linkerVariables = value;
+            return this;
+        }
+
+        public Builder buildFlags(String value) {
+            buildFlags = value;
+            return this;
+        }
+
+        public Builder environment(Map<String, String> value) {
+            environment = value;
+            return this;
+        }
+
+        public BuildOptions build() {
+            return new BuildOptions(cgo, trimpath, buildVcs, tags, ldflags, linkerVariables, buildFlags, environment);
+        }
+    }
 }

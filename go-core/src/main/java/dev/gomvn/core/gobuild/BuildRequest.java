@@ -35,4 +35,90 @@ public record BuildRequest(
         outputsToIgnore = outputsToIgnore == null ? List.of() : List.copyOf(outputsToIgnore);
         parallelism = Math.max(1, parallelism);
     }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Named settings, so that two of one type cannot be swapped; unset ones take the record's defaults. */
+    public static final class Builder {
+        private Path moduleDirectory;
+        private Path outputDirectory;
+        private Path stateDirectory;
+        private List<BuildTarget> targets;
+        private List<String> packages;
+        private Map<String, String> binaryNames;
+        private String defaultName;
+        private BuildOptions options;
+        private int parallelism;
+        private boolean verifyBinaries = true;
+        private boolean force;
+        private List<Path> outputsToIgnore;
+
+        private Builder() {}
+
+        public Builder moduleDirectory(Path value) {
+            moduleDirectory = value;
+            return this;
+        }
+
+        public Builder outputDirectory(Path value) {
+            outputDirectory = value;
+            return this;
+        }
+
+        public Builder stateDirectory(Path value) {
+            stateDirectory = value;
+            return this;
+        }
+
+        public Builder targets(List<BuildTarget> value) {
+            targets = value;
+            return this;
+        }
+
+        public Builder packages(List<String> value) {
+            packages = value;
+            return this;
+        }
+
+        public Builder binaryNames(Map<String, String> value) {
+            binaryNames = value;
+            return this;
+        }
+
+        public Builder defaultName(String value) {
+            defaultName = value;
+            return this;
+        }
+
+        public Builder options(BuildOptions value) {
+            options = value;
+            return this;
+        }
+
+        public Builder parallelism(int value) {
+            parallelism = value;
+            return this;
+        }
+
+        public Builder verifyBinaries(boolean value) {
+            verifyBinaries = value;
+            return this;
+        }
+
+        public Builder force(boolean value) {
+            force = value;
+            return this;
+        }
+
+        public Builder outputsToIgnore(List<Path> value) {
+            outputsToIgnore = value;
+            return this;
+        }
+
+        public BuildRequest build() {
+            return new BuildRequest(moduleDirectory, outputDirectory, stateDirectory, targets, packages, binaryNames, defaultName, options, parallelism, verifyBinaries, force, outputsToIgnore);
+        }
+    }
 }

@@ -19,4 +19,66 @@ public record TestRequest(Path moduleDirectory, List<String> packages, String ru
         environment = environment == null ? Map.of() : Map.copyOf(environment);
         flags = flags == null ? "" : flags;
     }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Named settings, so that two of one type cannot be swapped; unset ones take the record's defaults. */
+    public static final class Builder {
+        private Path moduleDirectory;
+        private List<String> packages;
+        private String runPattern;
+        private boolean race;
+        private String flags;
+        private Path coverProfile;
+        private Path reportsDirectory;
+        private Map<String, String> environment;
+
+        private Builder() {}
+
+        public Builder moduleDirectory(Path value) {
+            moduleDirectory = value;
+            return this;
+        }
+
+        public Builder packages(List<String> value) {
+            packages = value;
+            return this;
+        }
+
+        public Builder runPattern(String value) {
+            runPattern = value;
+            return this;
+        }
+
+        public Builder race(boolean value) {
+            race = value;
+            return this;
+        }
+
+        public Builder flags(String value) {
+            flags = value;
+            return this;
+        }
+
+        public Builder coverProfile(Path value) {
+            coverProfile = value;
+            return this;
+        }
+
+        public Builder reportsDirectory(Path value) {
+            reportsDirectory = value;
+            return this;
+        }
+
+        public Builder environment(Map<String, String> value) {
+            environment = value;
+            return this;
+        }
+
+        public TestRequest build() {
+            return new TestRequest(moduleDirectory, packages, runPattern, race, flags, coverProfile, reportsDirectory, environment);
+        }
+    }
 }

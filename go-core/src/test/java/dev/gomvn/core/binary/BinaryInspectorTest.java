@@ -55,7 +55,7 @@ class BinaryInspectorTest {
     static Toolchain go;
     static final Map<String, Path> BINARIES = new ConcurrentHashMap<>();
     static final Map<String, String> FAILURES = new ConcurrentHashMap<>();
-    static final BuildOptions OPTIONS = new BuildOptions(false, true, "false", "", "", Map.of(), "", Map.of());
+    static final BuildOptions OPTIONS = BuildOptions.builder().build();
 
     @BeforeAll
     static void buildForEveryTarget() throws Exception {

@@ -113,7 +113,7 @@ class GoBuilderTest {
 
     @Test
     void cgoForAnotherPlatformNeedsACrossCompiler() {
-        BuildOptions cgo = new BuildOptions(true, true, "false", "", "", Map.of(), "", Map.of());
+        BuildOptions cgo = BuildOptions.builder().cgo(true).build();
         assertThatThrownBy(() -> cgo.environment(BuildTarget.parse("windows/arm64", go.platform()), go.platform()))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("<cgo> (go.cgo) is on and windows/arm64 is not this machine's platform")
@@ -131,13 +131,15 @@ class GoBuilderTest {
     }
 
     private BuildOptions options(Map<String, String> variables, String flags) {
-        return new BuildOptions(false, true, "false", "", "", variables, flags, InstalledGoForTests.cleanEnvironment());
+        return BuildOptions.builder().linkerVariables(variables).buildFlags(flags)
+                .environment(InstalledGoForTests.cleanEnvironment()).build();
     }
 
     private BuildResult build(List<String> targets, BuildOptions options, boolean force) {
-        BuildRequest request = new BuildRequest(module, module.resolve("out"), module.resolve("state"),
-                TargetList.parse(new ArrayList<>(targets), go.platform()), List.of("./cmd/app"), Map.of(), "app", options, 2,
-                true, force, List.of(module.resolve("out"), module.resolve("state")));
+        BuildRequest request = BuildRequest.builder().moduleDirectory(module).outputDirectory(module.resolve("out"))
+                .stateDirectory(module.resolve("state")).targets(TargetList.parse(new ArrayList<>(targets), go.platform()))
+                .packages(List.of("./cmd/app")).defaultName("app").options(options).parallelism(2).force(force)
+                .outputsToIgnore(List.of(module.resolve("out"), module.resolve("state"))).build();
         return new GoBuilder(go, recording()).build(request);
     }
 
