@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The flags of a {@code go build}, the same for every target. Defaults make builds reproducible:
@@ -17,7 +19,8 @@ import java.util.Map;
  * @param buildVcs        {@code go.buildvcs}: {@code false}, {@code true} or {@code auto}
  * @param linkerVariables {@code -X name=value} pairs; values may contain spaces
  * @param buildFlags      further flags, written as on a command line ({@code -race -gcflags='all=-N -l'})
- * @param environment     variables passed to go (GOFLAGS, GOPROXY, CC ...)
+ * @param environment     the complete environment go runs with: the process environment with the user's
+ *                        variables (GOFLAGS, GOPROXY, CC ...) over it
  */
 public record BuildOptions(
         boolean cgo,
@@ -28,6 +31,12 @@ public record BuildOptions(
         Map<String, String> linkerVariables,
         String buildFlags,
         Map<String, String> environment) {
+
+    /** GO* variables that say where caches, modules and telemetry live, not what is built. */
+    private static final Set<String> NOT_SHAPING = Set.of("GOCACHE", "GOMODCACHE", "GOPATH", "GOTMPDIR", "GOPROXY",
+            "GONOPROXY", "GOPRIVATE", "GONOSUMDB", "GOSUMDB", "GOINSECURE", "GOVCS", "GOTELEMETRY", "GOTELEMETRYDIR",
+            "GOAUTH", "GOCACHEPROG");
+    private static final Set<String> C_TOOLCHAIN = Set.of("CC", "CXX", "FC", "AR", "PKG_CONFIG", "GCCGO");
 
     public BuildOptions {
         buildVcs = buildVcs == null || buildVcs.isBlank() ? "false" : buildVcs.trim();
@@ -80,6 +89,35 @@ public record BuildOptions(
                     + target.goos() + "_" + target.goarch() + ") in <environment>, or turn cgo off.");
         }
         return result;
+    }
+
+    /**
+     * What decides a target's binary, for the up-to-date check: the flags and the variables go build
+     * reads as settings (GOFLAGS, GOEXPERIMENT, GOAMD64 ...; CC, CXX, CGO_* when cgo is on). Not the
+     * rest of the process environment, where a changed PWD or MAVEN_CMD_LINE_ARGS is no reason to
+     * rebuild, and not where caches and modules come from.
+     */
+    public String fingerprint(BuildTarget target, Platform host) {
+        Map<String, String> shaping = new TreeMap<>();
+        environment(target, host).forEach((name, value) -> {
+            if (shapesTheBuild(name)) {
+                shaping.put(name, value);
+            }
+        });
+        return "cgo=" + cgo + " trimpath=" + trimpath + " buildvcs=" + buildVcs + " tags=" + tags + " ldflags=" + ldflags
+                + " linkerVariables=" + linkerVariables + " buildFlags=" + buildFlags + " environment=" + shaping;
+    }
+
+    private boolean shapesTheBuild(String name) {
+        if (NOT_SHAPING.contains(name)) {
+            return false;
+        }
+        if (name.startsWith("GO")) {
+            return true;
+        }
+        boolean cToolchain = name.startsWith("CGO_") || C_TOOLCHAIN.contains(name) || name.startsWith("CC_FOR_")
+                || name.startsWith("CXX_FOR_");
+        return cgo && cToolchain;
     }
 
     public static Builder builder() {

@@ -72,8 +72,8 @@ public final class GoBuilder {
     private List<BuiltBinary> buildTarget(BuildRequest request, BuildTarget target, Map<String, String> names) {
         Path directory = request.outputDirectory().resolve(target.directoryName());
         Path stateFile = request.stateDirectory().resolve(target.directoryName() + ".properties");
-        String settings = toolchain.goRoot() + "\n" + toolchain.version() + "\n" + target + "\n" + request.options()
-                + "\n" + names + "\n" + request.verifyBinaries();
+        String settings = toolchain.goRoot() + "\n" + toolchain.version() + "\n" + target + "\n"
+                + request.options().fingerprint(target, toolchain.platform()) + "\n" + names + "\n" + request.verifyBinaries();
         String fingerprint = InputFingerprint.of(request.moduleDirectory(), request.outputsToIgnore(), settings);
         if (!request.force()) {
             List<BuiltBinary> previous = upToDate(stateFile, fingerprint, target, directory, names);

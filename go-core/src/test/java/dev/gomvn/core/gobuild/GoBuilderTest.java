@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,24 @@ class GoBuilderTest {
         BuildResult forced = build(List.of("host", "windows/amd64"), options, true);
         assertThat(forced.binaries()).noneMatch(BuiltBinary::upToDate);
         assertThat(Sha256.of(forced.binaries().get(0).file())).isEqualTo(third.binaries().get(0).sha256());
+    }
+
+    @Test
+    void goSettingsFromTheProcessEnvironmentCountButTheRestOfItDoesNot() {
+        Map<String, String> plain = new TreeMap<>(InstalledGoForTests.cleanEnvironment());
+        plain.put("MAVEN_CMD_LINE_ARGS", "package");
+        build(List.of("host"), BuildOptions.builder().environment(plain).build(), false);
+
+        Map<String, String> otherInvocation = new TreeMap<>(plain);
+        otherInvocation.put("MAVEN_CMD_LINE_ARGS", "-o package");
+        assertThat(build(List.of("host"), BuildOptions.builder().environment(otherInvocation).build(), false).binaries())
+                .allMatch(BuiltBinary::upToDate);
+
+        // GOFLAGS=-tags=special mvn package after a plain build.
+        Map<String, String> tagged = new TreeMap<>(otherInvocation);
+        tagged.put("GOFLAGS", "-tags=special");
+        assertThat(build(List.of("host"), BuildOptions.builder().environment(tagged).build(), false).binaries())
+                .noneMatch(BuiltBinary::upToDate);
     }
 
     @Test
