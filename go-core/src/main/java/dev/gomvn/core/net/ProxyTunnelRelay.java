@@ -66,7 +66,7 @@ public final class ProxyTunnelRelay implements AutoCloseable {
 
         @Override
         public String toString() {
-            return detail + " to CONNECT " + target;
+            return detail + " (tunnel to " + target + ")";
         }
     }
 

@@ -137,7 +137,7 @@ class ProxyTunnelRelayTest {
                 ProxyTunnelRelay relay = ProxyTunnelRelay.start(proxyAt(proxy), TIMEOUT, TIMEOUT)) {
             assertThat(connect(relay, "go.mirror.invalid:443")).startsWith("HTTP/1.1 403 ");
             assertThat(relay.failure()).map(Object::toString).hasValue("the proxy 127.0.0.1:" + proxy.port()
-                    + " answered HTTP 403 Blocked by policy to CONNECT go.mirror.invalid:443");
+                    + " answered HTTP 403 Blocked by policy (tunnel to go.mirror.invalid:443)");
         }
     }
 

@@ -32,7 +32,10 @@ public final class FakeConnectProxy implements AutoCloseable {
     private final ServerSocket server;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
 
-    /** @param statusLine the answer to each request head, e.g. {@code HTTP/1.1 407 Proxy Authentication Required} */
+    /**
+     * @param statusLine the answer to each request head: a status line, e.g. {@code HTTP/1.1 407 Proxy Authentication
+     *                   Required}, optionally followed by header lines, each after a CRLF
+     */
     public FakeConnectProxy(Function<List<String>, String> statusLine) throws IOException {
         this.statusLine = statusLine;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -85,7 +88,7 @@ public final class FakeConnectProxy implements AutoCloseable {
             }
             requests.add(head);
             String answer = statusLine.apply(head);
-            boolean tunnel = head.get(0).startsWith("CONNECT ") && answer.matches("HTTP/1\\.1 2\\d\\d.*");
+            boolean tunnel = head.get(0).startsWith("CONNECT ") && answer.startsWith("HTTP/1.1 2");
             out.write((answer + "\r\n" + (tunnel ? "" : "Content-Length: 0\r\nConnection: close\r\n") + "\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
