@@ -10,6 +10,7 @@ import dev.gomvn.core.net.ProxySettings;
 import dev.gomvn.core.provision.download.HttpDownloader;
 import dev.gomvn.core.provision.download.UnreachableException;
 import dev.gomvn.core.testsupport.FakeConnectProxy;
+import dev.gomvn.core.toolchain.ToolchainResolver;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -68,15 +69,36 @@ class HttpDownloaderProxyTest {
     void plainHttpThroughAProxyRefusingThePasswordIsTriedOnceAndSaysWhatToCheck() throws IOException {
         try (FakeConnectProxy proxy = new FakeConnectProxy(head -> REFUSED)) {
             URI sidecar = URI.create("http://go.mirror.invalid/dl/" + SdkProvisionerTest.ARCHIVE + ".sha256");
-            assertThatThrownBy(() -> downloader(proxy, 3).fetchText(sidecar))
+            HttpDownloader downloader = downloader(proxy, 3);
+            assertThatThrownBy(() -> downloader.fetchText(sidecar))
                     .isExactlyInstanceOf(EnvironmentException.class)
                     .hasMessage("The proxy refused " + sidecar + " (HTTP 407 Proxy Authentication Required); check "
                             + "<username> and <password> of the <proxy> in settings.xml.");
             // Sent up front with the first and only request: no unauthenticated probe, no second try.
             assertThat(proxy.requests).hasSize(1);
+            // Nor by a later download of the same downloader.
+            URI archive = URI.create("http://go.mirror.invalid/dl/" + SdkProvisionerTest.ARCHIVE);
+            assertThatThrownBy(() -> downloader.download(archive, temp.resolve("go.tar.gz")))
+                    .hasMessageStartingWith("The proxy refused " + archive + " (HTTP 407");
+            assertThat(proxy.requests).hasSize(1);
             assertThat(proxy.requests.get(0).get(0)).isEqualTo("GET " + sidecar + " HTTP/1.1");
             assertThat(FakeConnectProxy.header(proxy.requests.get(0), "Proxy-Authorization"))
                     .isEqualTo("Basic " + WRONG_TOKEN);
+        }
+    }
+
+    @Test
+    void aRefusedPasswordIsNotOfferedAgainForTheIndexTheChecksumOrTheArchive() throws IOException {
+        try (FakeConnectProxy proxy = new FakeConnectProxy(head -> REFUSED)) {
+            NetworkSettings network = new NetworkSettings(
+                    List.of(new ProxySettings("http", "127.0.0.1", proxy.port(), "bob", WRONG_PASSWORD, "")), null, false,
+                    Duration.ofSeconds(5), Duration.ofSeconds(5), 3, Duration.ofMillis(10));
+            assertThatThrownBy(() -> new ToolchainResolver(log()).resolve(SdkProvisionerTest.request(
+                    "https://go.mirror.invalid/dl/", network, "", temp.resolve("sdk"))))
+                    .isInstanceOf(EnvironmentException.class)
+                    .hasMessageContaining("(HTTP 407 Proxy Authentication Required); check <username> and <password> of the "
+                            + "<proxy> in settings.xml.");
+            assertThat(proxy.requests).hasSize(1);
         }
     }
 

@@ -27,6 +27,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -40,15 +42,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * are cut after the read timeout, failures are retried with backoff and truncated downloads resume
  * with a Range request. Passwords never appear in a log line or an exception message.
  *
- * <p>Proxy credentials are offered exactly once per request, up front, and a 407 is final: neither the JDK nor the
- * retry loop tries them again, since corporate proxies lock accounts after a few failures. The core sets no system
- * property, so https through a proxy with credentials goes through a {@link ProxyTunnelRelay}.
+ * <p>Proxy credentials are offered up front, and a 407 is final: neither the JDK, nor the retry loop, nor a later
+ * download by the same downloader (index, checksum file, archive) tries them again, since corporate proxies lock
+ * accounts after a few failures. The core sets no system property, so https through a proxy with credentials goes
+ * through a {@link ProxyTunnelRelay}.
  */
 public final class HttpDownloader {
     private static final int MAX_REDIRECTS = 10;
 
     private final NetworkSettings settings;
     private final GoLog log;
+    /** Proxies that answered their credentials with 407: each wrong password reaches its proxy only once. */
+    private final Set<ProxySettings> refusedProxies = ConcurrentHashMap.newKeySet();
 
     public HttpDownloader(NetworkSettings settings, GoLog log) {
         this.settings = settings;
@@ -208,6 +213,10 @@ public final class HttpDownloader {
         ProxySettings proxy = settings.proxyFor(uri.getScheme(), uri.getHost());
         ProxyTunnelRelay relay = null;
         if (proxy != null && proxy.hasCredentials()) {
+            if (refusedProxies.contains(proxy)) {
+                log.debug("Not offering the credentials of the proxy " + proxy + " again: it refused them.");
+                throw failure(407, original);
+            }
             if ("https".equalsIgnoreCase(uri.getScheme())) {
                 relay = tunnels.relayTo(proxy);
             } else {
@@ -222,7 +231,7 @@ public final class HttpDownloader {
         } catch (IOException e) {
             Optional<ProxyTunnelRelay.Failure> refused = relay == null ? Optional.empty() : relay.failure();
             if (refused.isPresent()) {
-                throw tunnelFailure(refused.get(), original);
+                throw tunnelFailure(refused.get(), proxy, original);
             }
             if (e instanceof HttpTimeoutException) {
                 throw new RetryableException("no answer within " + seconds(settings.readTimeout()) + " (go.readTimeout)", e);
@@ -232,10 +241,11 @@ public final class HttpDownloader {
             Thread.currentThread().interrupt();
             throw new EnvironmentException("Interrupted while downloading " + original + ".", e);
         }
-        // The JDK turns a tunnel refused with 407 into this response; other refusals into an exception (above).
-        if (relay != null && response.statusCode() == 407 && relay.failure().isPresent()) {
+        // From the proxy itself over plain http, or made by the JDK of a tunnel the relay refused with 407 (other
+        // refusals of a tunnel become the exception above).
+        if (response.statusCode() == 407) {
             discard(response);
-            throw tunnelFailure(relay.failure().get(), original);
+            throw proxyRefused(proxy, original);
         }
         return response;
     }
@@ -342,11 +352,19 @@ public final class HttpDownloader {
         return new EnvironmentException(source + " answered HTTP " + status + "; check <downloadRoot> (go.downloadRoot).");
     }
 
+    /** A 407: final for this downloader when it came with credentials. */
+    private EnvironmentException proxyRefused(ProxySettings proxy, URI source) {
+        if (proxy != null && proxy.hasCredentials()) {
+            refusedProxies.add(proxy);
+        }
+        return failure(407, source);
+    }
+
     /** A tunnel the proxy would not open: refused credentials are final, a proxy that failed on its side may recover. */
-    private EnvironmentException tunnelFailure(ProxyTunnelRelay.Failure failure, URI source) {
+    private EnvironmentException tunnelFailure(ProxyTunnelRelay.Failure failure, ProxySettings proxy, URI source) {
         int status = failure.status();
         if (failure.credentialsRefused()) {
-            return failure(407, source);
+            return proxyRefused(proxy, source);
         }
         if (status >= 500 || status == 429 || status == 408) {
             return new RetryableException(failure.toString());
