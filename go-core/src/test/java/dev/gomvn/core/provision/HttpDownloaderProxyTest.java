@@ -103,6 +103,21 @@ class HttpDownloaderProxyTest {
     }
 
     @Test
+    void aProxyWithoutCredentialsIsLeftToTheJdkAndItsRefusalExplained() throws IOException {
+        try (FakeConnectProxy proxy = new FakeConnectProxy(head -> REFUSED)) {
+            NetworkSettings anonymous = new NetworkSettings(
+                    List.of(new ProxySettings("https", "127.0.0.1", proxy.port(), null, null, "")), null, false,
+                    Duration.ofSeconds(5), Duration.ofSeconds(5), 3, Duration.ofMillis(10));
+            URI index = URI.create("https://go.mirror.invalid/dl/?mode=json&include=all");
+            assertThatThrownBy(() -> new HttpDownloader(anonymous, log()).fetchText(index))
+                    .isExactlyInstanceOf(EnvironmentException.class)
+                    .hasMessageStartingWith("The proxy refused " + index + " (HTTP 407 Proxy Authentication Required)");
+            assertThat(proxy.requests).hasSize(1);
+            assertThat(proxy.requestsWithCredentials()).isZero();
+        }
+    }
+
+    @Test
     void aTunnelTheProxyForbidsIsNotRetried() throws IOException {
         try (FakeConnectProxy proxy = new FakeConnectProxy(head -> "HTTP/1.1 403 Forbidden")) {
             URI index = URI.create("https://go.mirror.invalid/dl/?mode=json&include=all");
