@@ -267,8 +267,8 @@ public final class ProxyTunnelRelay implements AutoCloseable {
     }
 
     private static void answer(OutputStream out, int status, String phrase, String headers) throws IOException {
-        out.write(("HTTP/1.1 " + status + " " + phrase + "\r\n" + headers + "Content-Length: 0\r\nConnection: close\r\n\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
+        out.write(("HTTP/1.1 " + status + " " + phrase + "\r\n" + headers
+                + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
     }
 

@@ -82,7 +82,8 @@ class ProxyTunnelRelayTest {
             client.setSoTimeout(5_000);
             OutputStream out = client.getOutputStream();
             InputStream in = client.getInputStream();
-            out.write(("CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(("CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             assertThat(readHead(in)).isEqualTo("HTTP/1.1 200 Connection established\r\n\r\n");
 
             byte[] message = "bytes through the tunnel, and back".getBytes(StandardCharsets.UTF_8);
@@ -116,7 +117,8 @@ class ProxyTunnelRelayTest {
         try (FakeConnectProxy proxy = new FakeConnectProxy(head -> "HTTP/1.1 407 Proxy Authentication Required");
                 ProxyTunnelRelay relay = ProxyTunnelRelay.start(proxyAt(proxy), TIMEOUT, TIMEOUT)) {
             for (int i = 0; i < 3; i++) {
-                assertThat(connect(relay, "go.mirror.invalid:443")).startsWith("HTTP/1.1 407 Proxy Authentication Required\r\n");
+                assertThat(connect(relay, "go.mirror.invalid:443"))
+                        .startsWith("HTTP/1.1 407 Proxy Authentication Required\r\n");
             }
             assertThat(proxy.requests).hasSize(1);
             assertThat(relay.failure()).hasValueSatisfying(failure -> {
@@ -174,9 +176,11 @@ class ProxyTunnelRelayTest {
                 ProxyTunnelRelay relay = ProxyTunnelRelay.start(proxyAt(proxy), TIMEOUT, TIMEOUT)) {
             HttpClient client = HttpClient.newBuilder().proxy(ProxySelector.of(relay.address()))
                     .connectTimeout(TIMEOUT).build();
-            HttpRequest request = HttpRequest.newBuilder(URI.create("https://go.mirror.invalid/dl/")).timeout(TIMEOUT).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create("https://go.mirror.invalid/dl/")).timeout(TIMEOUT)
+                    .build();
             // The fake proxy cannot reach go.mirror.invalid: it keeps the TLS handshake's first bytes and hangs up.
-            assertThatThrownBy(() -> client.send(request, HttpResponse.BodyHandlers.discarding())).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> client.send(request, HttpResponse.BodyHandlers.discarding()))
+                    .isInstanceOf(IOException.class);
             // The JDK tries a GET once more when the connection drops before an answer; the proxy had accepted
             // the credentials, so that is no second authentication attempt.
             assertThat(proxy.requests).isNotEmpty().allSatisfy(head -> {

@@ -32,7 +32,8 @@ class HttpDownloaderProxyTest {
     static final String WRONG_PASSWORD = "wr0ng-pa55";
     static final String WRONG_TOKEN = Base64.getEncoder().encodeToString(("bob:" + WRONG_PASSWORD)
             .getBytes(StandardCharsets.UTF_8));
-    static final String REFUSED = "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"corp\"";
+    static final String REFUSED = "HTTP/1.1 407 Proxy Authentication Required\r\n"
+            + "Proxy-Authenticate: Basic realm=\"corp\"";
 
     @TempDir
     Path temp;
@@ -149,7 +150,8 @@ class HttpDownloaderProxyTest {
             NetworkSettings bypass = new NetworkSettings(
                     List.of(new ProxySettings("http", "127.0.0.1", 1, "bob", WRONG_PASSWORD, "127.*")), null, false,
                     Duration.ofSeconds(5), Duration.ofSeconds(5), 0, Duration.ofMillis(10));
-            assertThat(new HttpDownloader(bypass, log()).fetchText(URI.create(origin.url("/dl/file.sha256")))).isEqualTo("ab");
+            assertThat(new HttpDownloader(bypass, log()).fetchText(URI.create(origin.url("/dl/file.sha256"))))
+                    .isEqualTo("ab");
             assertThat(origin.requestHeaders).hasSize(1).allSatisfy(headers -> assertThat(headers)
                     .doesNotContainKey("Proxy-Authorization"));
         }

@@ -234,7 +234,8 @@ public final class HttpDownloader {
                 throw tunnelFailure(refused.get(), proxy, original);
             }
             if (e instanceof HttpTimeoutException) {
-                throw new RetryableException("no answer within " + seconds(settings.readTimeout()) + " (go.readTimeout)", e);
+                throw new RetryableException("no answer within " + seconds(settings.readTimeout()) + " (go.readTimeout)",
+                        e);
             }
             throw new RetryableException(describe(e), e);
         } catch (InterruptedException e) {
@@ -360,7 +361,7 @@ public final class HttpDownloader {
         return failure(407, source);
     }
 
-    /** A tunnel the proxy would not open: refused credentials are final, a proxy that failed on its side may recover. */
+    /** A tunnel the proxy would not open: refused credentials are final, a failure on the proxy's side may pass. */
     private EnvironmentException tunnelFailure(ProxyTunnelRelay.Failure failure, ProxySettings proxy, URI source) {
         int status = failure.status();
         if (failure.credentialsRefused()) {
