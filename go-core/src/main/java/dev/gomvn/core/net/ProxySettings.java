@@ -1,5 +1,7 @@
 package dev.gomvn.core.net;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -13,6 +15,12 @@ public record ProxySettings(
 
     public boolean hasCredentials() {
         return username != null && !username.isEmpty();
+    }
+
+    /** The {@code Proxy-Authorization} value for these credentials: it holds the password, so never log it. */
+    public String basicAuthorization() {
+        String token = username + ":" + (password == null ? "" : password);
+        return "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8));
     }
 
     /** True when {@code targetHost} matches one of the nonProxyHosts patterns (case-insensitive). */

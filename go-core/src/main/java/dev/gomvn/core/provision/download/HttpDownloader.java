@@ -5,12 +5,11 @@ import dev.gomvn.core.GoLog;
 import dev.gomvn.core.net.Credentials;
 import dev.gomvn.core.net.NetworkSettings;
 import dev.gomvn.core.net.ProxySettings;
+import dev.gomvn.core.net.ProxyTunnelRelay;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Authenticator;
 import java.net.InetSocketAddress;
-import java.net.PasswordAuthentication;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,8 +23,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -38,20 +41,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * or drop the connection halfway. Bodies are streamed to disk (constant memory), stalled transfers
  * are cut after the read timeout, failures are retried with backoff and truncated downloads resume
  * with a Range request. Passwords never appear in a log line or an exception message.
+ *
+ * <p>Proxy credentials are offered up front, and a 407 is final: neither the JDK, nor the retry loop, nor a later
+ * download by the same downloader (index, checksum file, archive) tries them again, since corporate proxies lock
+ * accounts after a few failures. The core sets no system property, so https through a proxy with credentials goes
+ * through a {@link ProxyTunnelRelay}.
  */
 public final class HttpDownloader {
     private static final int MAX_REDIRECTS = 10;
 
-    static {
-        // The JDK refuses Basic proxy authentication for HTTPS tunnels unless this is cleared before
-        // its HTTP client first loads; corporate proxies use exactly that. A user's own setting wins.
-        if (System.getProperty("jdk.http.auth.tunneling.disabledSchemes") == null) {
-            System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
-        }
-    }
-
     private final NetworkSettings settings;
     private final GoLog log;
+    /** Proxies that answered their credentials with 407: each wrong password reaches its proxy only once. */
+    private final Set<ProxySettings> refusedProxies = ConcurrentHashMap.newKeySet();
 
     public HttpDownloader(NetworkSettings settings, GoLog log) {
         this.settings = settings;
@@ -137,8 +139,9 @@ public final class HttpDownloader {
     private void downloadWithRetries(URI source, Path partial) throws IOException {
         Duration backoff = settings.initialBackoff();
         for (int attempt = 0; ; attempt++) {
-            try {
-                transfer(source, partial);
+            // A relay lives as long as one attempt: the body streams through it.
+            try (Tunnels tunnels = new Tunnels()) {
+                transfer(source, partial, tunnels);
                 return;
             } catch (RetryableException e) {
                 if (attempt >= settings.retries()) {
@@ -155,16 +158,16 @@ public final class HttpDownloader {
     }
 
     /** One attempt: continues a partial file when the server supports ranges. */
-    private void transfer(URI original, Path partial) throws IOException {
+    private void transfer(URI original, Path partial, Tunnels tunnels) throws IOException {
         long existing = Files.exists(partial) ? Files.size(partial) : 0;
         URI uri = original;
         HttpResponse<InputStream> response = null;
         for (int redirects = 0; redirects <= MAX_REDIRECTS; redirects++) {
-            response = send(uri, original, existing);
+            response = send(uri, original, existing, tunnels);
             int status = response.statusCode();
             if (status >= 300 && status < 400 && status != 304) {
                 Optional<String> location = response.headers().firstValue("Location");
-                response.body().close();
+                discard(response);
                 if (location.isEmpty()) {
                     throw new EnvironmentException(uri + " answered " + status + " without a Location to follow.");
                 }
@@ -175,16 +178,16 @@ public final class HttpDownloader {
         }
         int status = response.statusCode();
         if (status >= 300 && status < 400) {
-            response.body().close();
+            discard(response);
             throw new EnvironmentException(original + " redirects more than " + MAX_REDIRECTS + " times.");
         }
         if (status == 416 && existing > 0) {
-            response.body().close();
+            discard(response);
             Files.delete(partial);
             throw new RetryableException("the server could not continue the partial download; starting over");
         }
         if (status != 200 && status != 206) {
-            response.body().close();
+            discard(response);
             throw failure(status, original);
         }
         boolean append = status == 206 && existing > 0;
@@ -196,7 +199,7 @@ public final class HttpDownloader {
         copyBody(response.body(), partial, append, offset, expectedTotal, original);
     }
 
-    private HttpResponse<InputStream> send(URI uri, URI original, long existing) throws IOException {
+    private HttpResponse<InputStream> send(URI uri, URI original, long existing, Tunnels tunnels) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.readTimeout()).GET();
         Credentials credentials = settings.credentials();
         // Credentials belong to the download root's host only: never forward them across a redirect.
@@ -207,15 +210,51 @@ public final class HttpDownloader {
         if (existing > 0) {
             request.header("Range", "bytes=" + existing + "-");
         }
+        ProxySettings proxy = settings.proxyFor(uri.getScheme(), uri.getHost());
+        ProxyTunnelRelay relay = null;
+        if (proxy != null && proxy.hasCredentials()) {
+            if (refusedProxies.contains(proxy)) {
+                log.debug("Not offering the credentials of the proxy " + proxy + " again: it refused them.");
+                throw failure(407, original);
+            }
+            if ("https".equalsIgnoreCase(uri.getScheme())) {
+                relay = tunnels.relayTo(proxy);
+            } else {
+                // Up front, so the proxy never sees a request without them and its 407 is final. java.net.http
+                // passes a Proxy-* header only to a proxy it sends plain http to, never to the origin server.
+                request.header("Proxy-Authorization", proxy.basicAuthorization());
+            }
+        }
+        HttpResponse<InputStream> response;
         try {
-            return client(uri).send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
-            throw new RetryableException("no answer within " + seconds(settings.readTimeout()) + " (go.readTimeout)", e);
+            response = client(proxy, relay).send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
+            Optional<ProxyTunnelRelay.Failure> refused = relay == null ? Optional.empty() : relay.failure();
+            if (refused.isPresent()) {
+                throw tunnelFailure(refused.get(), proxy, original);
+            }
+            if (e instanceof HttpTimeoutException) {
+                throw new RetryableException("no answer within " + seconds(settings.readTimeout()) + " (go.readTimeout)",
+                        e);
+            }
             throw new RetryableException(describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EnvironmentException("Interrupted while downloading " + original + ".", e);
+        }
+        // From the proxy itself over plain http, or made by the JDK of a tunnel the relay refused with 407 (other
+        // refusals of a tunnel become the exception above).
+        if (response.statusCode() == 407) {
+            discard(response);
+            throw proxyRefused(proxy, original);
+        }
+        return response;
+    }
+
+    /** Closes the body; the JDK gives the 407 it makes of a refused tunnel none at all. */
+    private static void discard(HttpResponse<InputStream> response) throws IOException {
+        if (response.body() != null) {
+            response.body().close();
         }
     }
 
@@ -224,25 +263,18 @@ public final class HttpDownloader {
                 && a.getScheme().equalsIgnoreCase(b.getScheme());
     }
 
-    private HttpClient client(URI uri) {
+    /**
+     * A client without an {@link java.net.Authenticator}, so the JDK never answers a 401 or 407 with another attempt;
+     * {@code relay}, when given, is its proxy instead of {@code proxy}.
+     */
+    private HttpClient client(ProxySettings proxy, ProxyTunnelRelay relay) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER);
-        ProxySettings proxy = settings.proxyFor(uri.getScheme(), uri.getHost());
-        if (proxy != null) {
+        if (relay != null) {
+            builder.proxy(ProxySelector.of(relay.address()));
+        } else if (proxy != null) {
             builder.proxy(ProxySelector.of(InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
-            if (proxy.hasCredentials()) {
-                builder.authenticator(new Authenticator() {
-                    @Override
-                    protected PasswordAuthentication getPasswordAuthentication() {
-                        if (getRequestorType() != RequestorType.PROXY) {
-                            return null;
-                        }
-                        char[] password = proxy.password() == null ? new char[0] : proxy.password().toCharArray();
-                        return new PasswordAuthentication(proxy.username(), password);
-                    }
-                });
-            }
         } else {
             builder.proxy(HttpClient.Builder.NO_PROXY);
         }
@@ -321,6 +353,27 @@ public final class HttpDownloader {
         return new EnvironmentException(source + " answered HTTP " + status + "; check <downloadRoot> (go.downloadRoot).");
     }
 
+    /** A 407: final for this downloader when it came with credentials. */
+    private EnvironmentException proxyRefused(ProxySettings proxy, URI source) {
+        if (proxy != null && proxy.hasCredentials()) {
+            refusedProxies.add(proxy);
+        }
+        return failure(407, source);
+    }
+
+    /** A tunnel the proxy would not open: refused credentials are final, a failure on the proxy's side may pass. */
+    private EnvironmentException tunnelFailure(ProxyTunnelRelay.Failure failure, ProxySettings proxy, URI source) {
+        int status = failure.status();
+        if (failure.credentialsRefused()) {
+            return proxyRefused(proxy, source);
+        }
+        if (status >= 500 || status == 429 || status == 408) {
+            return new RetryableException(failure.toString());
+        }
+        return new EnvironmentException("The proxy refused " + source + ": " + failure + "; check the <proxy> in "
+                + "settings.xml and its <nonProxyHosts>.");
+    }
+
     private static String seconds(Duration duration) {
         return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0).replace(".0 s", " s");
     }
@@ -348,6 +401,33 @@ public final class HttpDownloader {
 
         RetryableException(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /**
+     * The tunnel relays of one attempt, started on first use and closed with the attempt: the response body streams
+     * through them, so they must outlive {@code send}.
+     */
+    private final class Tunnels implements AutoCloseable {
+        private final Map<ProxySettings, ProxyTunnelRelay> relays = new HashMap<>();
+
+        ProxyTunnelRelay relayTo(ProxySettings proxy) {
+            ProxyTunnelRelay relay = relays.get(proxy);
+            if (relay == null) {
+                try {
+                    relay = ProxyTunnelRelay.start(proxy, settings.connectTimeout(), settings.readTimeout());
+                } catch (IOException e) {
+                    throw new EnvironmentException("Could not open a local relay on 127.0.0.1 for the proxy " + proxy
+                            + ": " + describe(e), e);
+                }
+                relays.put(proxy, relay);
+            }
+            return relay;
+        }
+
+        @Override
+        public void close() {
+            relays.values().forEach(ProxyTunnelRelay::close);
         }
     }
 
