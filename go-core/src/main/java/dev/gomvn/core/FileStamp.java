@@ -18,7 +18,10 @@ public record FileStamp(Path path, long size, long modifiedNanos, Object fileKey
         Path absolute = file.toAbsolutePath().normalize();
         try {
             BasicFileAttributes attributes = Files.readAttributes(absolute, BasicFileAttributes.class);
-            return new FileStamp(absolute, attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS),
+            return new FileStamp(
+                    absolute,
+                    attributes.size(),
+                    attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS),
                     attributes.fileKey());
         } catch (IOException missing) {
             return new FileStamp(absolute, -1, -1, null);

@@ -22,7 +22,11 @@ public interface GoLog {
     }
 
     /** A log forwarding to the given sinks: Maven's log, the enforcer's logger, a test's list. */
-    static GoLog of(Consumer<String> info, Consumer<String> warn, Consumer<String> debug, BooleanSupplier debugEnabled,
+    static GoLog of(
+            Consumer<String> info,
+            Consumer<String> warn,
+            Consumer<String> debug,
+            BooleanSupplier debugEnabled,
             boolean interactive) {
         return new GoLog() {
             @Override

@@ -31,8 +31,10 @@ public record Platform(String goos, String goarch) {
         if (os.startsWith("freebsd")) {
             return "freebsd";
         }
-        throw new ConfigurationException("go.root", "This build runs on '" + javaOsName
-                + "', for which go.dev publishes no Go SDK; install Go yourself and set <goRoot> (go.root) to it.");
+        throw new ConfigurationException(
+                "go.root",
+                "This build runs on '" + javaOsName
+                        + "', for which go.dev publishes no Go SDK; install Go yourself and set <goRoot> (go.root) to it.");
     }
 
     static String goarchOf(String javaOsArch) {
@@ -64,8 +66,10 @@ public record Platform(String goos, String goarch) {
             case "loongarch64":
                 return "loong64";
             default:
-                throw new ConfigurationException("go.root", "This build runs on CPU architecture '" + javaOsArch
-                        + "', for which go.dev publishes no Go SDK; install Go yourself and set <goRoot> (go.root) to it.");
+                throw new ConfigurationException(
+                        "go.root",
+                        "This build runs on CPU architecture '" + javaOsArch
+                                + "', for which go.dev publishes no Go SDK; install Go yourself and set <goRoot> (go.root) to it.");
         }
     }
 

@@ -62,14 +62,17 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
     /** The name the rule is configured by ({@code requireGoVersion}), which the enforcer sets only sometimes. */
     String ruleName() {
         String simpleName = getClass().getSimpleName();
-        return getRuleName() != null ? getRuleName() : Character.toLowerCase(simpleName.charAt(0)) + simpleName.substring(1);
+        return getRuleName() != null
+                ? getRuleName()
+                : Character.toLowerCase(simpleName.charAt(0)) + simpleName.substring(1);
     }
 
     /** Checks the Go module in {@code directory}; throws {@link RuleViolation} with what is wrong and the fix. */
     abstract void enforce(Path directory) throws RuleViolation;
 
     Path moduleDirectory() {
-        File directory = moduleDirectory != null ? moduleDirectory : context.project().getBasedir();
+        File directory =
+                moduleDirectory != null ? moduleDirectory : context.project().getBasedir();
         return directory.toPath().toAbsolutePath().normalize();
     }
 
@@ -88,7 +91,8 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
      */
     Toolchain toolchain(Path directory) {
         ToolchainSettings settings = context.toolchainSettings();
-        return new ToolchainResolver(goLog()).resolve(settings.request(directory).withoutGoLineProvisioning());
+        return new ToolchainResolver(goLog())
+                .resolve(settings.request(directory).withoutGoLineProvisioning());
     }
 
     /** The complete environment the go-maven-plugin runs go with in this project. */
@@ -112,8 +116,11 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
     /** Which layer set each variable, so messages can say what to change. */
     GoSettingSources settingSources(Toolchain toolchain, GoEnvironment environment) {
         String goEnvFile = environment.get("GOENV");
-        return new GoSettingSources(context.toolchainSettings().configuredEnvironment(), context.processEnvironment(),
-                goEnvFile.isBlank() || goEnvFile.equals("off") ? null : Path.of(goEnvFile), toolchain.goRoot());
+        return new GoSettingSources(
+                context.toolchainSettings().configuredEnvironment(),
+                context.processEnvironment(),
+                goEnvFile.isBlank() || goEnvFile.equals("off") ? null : Path.of(goEnvFile),
+                toolchain.goRoot());
     }
 
     boolean offline() {

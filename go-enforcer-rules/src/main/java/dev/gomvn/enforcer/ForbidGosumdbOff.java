@@ -37,22 +37,29 @@ public final class ForbidGosumdbOff extends AbstractGoRule {
     void enforce(Path directory) throws RuleViolation {
         Toolchain toolchain = toolchain(directory);
         GoEnvironment environment = effectiveGoEnvironment(toolchain);
-        report(ChecksumPolicy.check(environment, settingSources(toolchain, environment),
-                buildListModules(toolchain, directory, environment), allowedPrivatePatterns, allowedInsecurePatterns));
+        report(ChecksumPolicy.check(
+                environment,
+                settingSources(toolchain, environment),
+                buildListModules(toolchain, directory, environment),
+                allowedPrivatePatterns,
+                allowedInsecurePatterns));
     }
 
     /** Only needed when some pattern exempts modules; then every module of the build is checked against it. */
     private List<String> buildListModules(Toolchain toolchain, Path directory, GoEnvironment environment) {
-        String exempt = environment.get("GONOSUMDB").isBlank() ? environment.get("GOPRIVATE") : environment.get("GONOSUMDB");
+        String exempt =
+                environment.get("GONOSUMDB").isBlank() ? environment.get("GOPRIVATE") : environment.get("GONOSUMDB");
         // go env already reports GONOSUMDB defaulted to GOPRIVATE; the fallback covers older Go versions.
         if (ModulePathPatterns.parse(exempt).isEmpty() || !Files.isRegularFile(directory.resolve("go.mod"))) {
             return List.of();
         }
         try {
             return BuildList.load(toolchain, directory, goEnvironment(), offline()).dependencies().stream()
-                    .map(BuildList.ModuleVersion::path).toList();
+                    .map(BuildList.ModuleVersion::path)
+                    .toList();
         } catch (GoCoreException e) {
-            getLog().warn("forbidGosumdbOff could not list the build's modules, so it checked only the patterns: " + e.getMessage());
+            getLog().warn("forbidGosumdbOff could not list the build's modules, so it checked only the patterns: "
+                    + e.getMessage());
             return List.of();
         }
     }

@@ -23,8 +23,12 @@ public class GoRuleContext {
     private final ExpressionEvaluator evaluator;
 
     @Inject
-    public GoRuleContext(MavenSession session, MavenProject project, SettingsDecrypter settingsDecrypter,
-            RepositorySystem repositorySystem, ExpressionEvaluator evaluator) {
+    public GoRuleContext(
+            MavenSession session,
+            MavenProject project,
+            SettingsDecrypter settingsDecrypter,
+            RepositorySystem repositorySystem,
+            ExpressionEvaluator evaluator) {
         this(MavenBuildContext.of(session, project, settingsDecrypter, repositorySystem), evaluator);
     }
 

@@ -29,12 +29,16 @@ public final class RequireConsistentModuleVersions extends AbstractGoRule {
         if (groups.isEmpty() || !Files.isRegularFile(directory.resolve("go.mod"))) {
             return;
         }
-        ModuleVersionGroups parsed = ModuleVersionGroups.parse(groups.stream().map(Group::modules).toList());
-        List<String> problems = parsed.inconsistencies(BuildList.load(toolchain(directory), directory, goEnvironment(), offline()));
+        ModuleVersionGroups parsed =
+                ModuleVersionGroups.parse(groups.stream().map(Group::modules).toList());
+        List<String> problems =
+                parsed.inconsistencies(BuildList.load(toolchain(directory), directory, goEnvironment(), offline()));
         if (!problems.isEmpty()) {
-            throw new RuleViolation("Modules that must share one version differ in " + directory + ":"
-                    + System.lineSeparator() + String.join(System.lineSeparator(), problems) + System.lineSeparator()
-                    + "Fix: 'go get' the same version of each, e.g. go get k8s.io/api@v0.30.1 k8s.io/client-go@v0.30.1.");
+            throw new RuleViolation(
+                    "Modules that must share one version differ in " + directory + ":"
+                            + System.lineSeparator() + String.join(System.lineSeparator(), problems)
+                            + System.lineSeparator()
+                            + "Fix: 'go get' the same version of each, e.g. go get k8s.io/api@v0.30.1 k8s.io/client-go@v0.30.1.");
         }
     }
 

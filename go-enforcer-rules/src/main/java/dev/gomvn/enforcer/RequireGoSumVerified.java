@@ -28,14 +28,18 @@ public final class RequireGoSumVerified extends AbstractGoRule {
     @Override
     void enforce(Path directory) throws RuleViolation {
         if (!Files.isRegularFile(directory.resolve("go.mod"))) {
-            throw new RuleViolation(directory + " has .go files but no go.mod, so there is no go.sum to verify. Fix: run "
-                    + "'go mod init <module path>' and 'go mod tidy', and commit go.mod and go.sum.");
+            throw new RuleViolation(
+                    directory + " has .go files but no go.mod, so there is no go.sum to verify. Fix: run "
+                            + "'go mod init <module path>' and 'go mod tidy', and commit go.mod and go.sum.");
         }
-        GoSumReport report = new GoSumVerifier(toolchain(directory), goEnvironment()).verify(directory, checkTidy, offline());
+        GoSumReport report =
+                new GoSumVerifier(toolchain(directory), goEnvironment()).verify(directory, checkTidy, offline());
         report.notes().forEach(note -> getLog().warn(note));
         if (!report.passed()) {
             throw new RuleViolation("go.sum of " + directory + " is not verified:" + System.lineSeparator()
-                    + report.findings().stream().map(GoSumFinding::message).collect(Collectors.joining(System.lineSeparator())));
+                    + report.findings().stream()
+                            .map(GoSumFinding::message)
+                            .collect(Collectors.joining(System.lineSeparator())));
         }
         getLog().debug("requireGoSumVerified: every module of " + directory + " matches go.sum.");
     }

@@ -38,17 +38,20 @@ public final class RequireGoVersion extends AbstractGoRule {
             if (!range.contains(found)) {
                 throw new RuleViolation("Go " + found + " (GOROOT " + toolchain.goRoot() + ", " + toolchain.origin()
                         + ") is not in the required range " + version + ". Set go.version to a version in that range "
-                        + "(go.version accepts the range itself: -Dgo.version='" + version + "') so the go-maven-plugin provisions it, "
+                        + "(go.version accepts the range itself: -Dgo.version='" + version
+                        + "') so the go-maven-plugin provisions it, "
                         + "or install a matching Go and point go.root at it.");
             }
         }
         if (goModCompatible) {
             Optional<GoVersion> goLine = goLine(directory);
             if (goLine.isPresent() && found.compareTo(goLine.get().minimumToolchain()) < 0) {
-                throw new RuleViolation("Go " + found + " (GOROOT " + toolchain.goRoot() + ") is older than go.mod's 'go "
-                        + goLine.get() + "' line in " + directory.resolve("go.mod")
-                        + "; with GOTOOLCHAIN=local it cannot build this module. Use Go " + goLine.get().minimumToolchain()
-                        + " or newer (set go.version), or set <goModCompatible>false</goModCompatible> on this rule.");
+                throw new RuleViolation(
+                        "Go " + found + " (GOROOT " + toolchain.goRoot() + ") is older than go.mod's 'go "
+                                + goLine.get() + "' line in " + directory.resolve("go.mod")
+                                + "; with GOTOOLCHAIN=local it cannot build this module. Use Go "
+                                + goLine.get().minimumToolchain()
+                                + " or newer (set go.version), or set <goModCompatible>false</goModCompatible> on this rule.");
             }
         }
         getLog().debug("requireGoVersion: Go " + found + " at " + toolchain.goRoot() + " is acceptable.");

@@ -28,8 +28,15 @@ public final class RequireModules extends AbstractGoRule {
     void enforce(Path directory) throws RuleViolation {
         Toolchain toolchain = toolchain(directory);
         var environment = effectiveGoEnvironment(toolchain);
-        report(ModuleLayoutPolicy.check(directory, toolchain, environment, settingSources(toolchain, environment),
-                goEnvironment(), allowReplaceOutsideModule, repositoryRoot(directory), suggestedModulePath()));
+        report(ModuleLayoutPolicy.check(
+                directory,
+                toolchain,
+                environment,
+                settingSources(toolchain, environment),
+                goEnvironment(),
+                allowReplaceOutsideModule,
+                repositoryRoot(directory),
+                suggestedModulePath()));
     }
 
     /** The enclosing git work tree, else the top of the Maven build. */

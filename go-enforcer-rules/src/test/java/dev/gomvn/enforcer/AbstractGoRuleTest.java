@@ -57,8 +57,8 @@ class AbstractGoRuleTest {
 
     private ProbeRule rule(String message) throws ReflectiveOperationException {
         MavenSession session = build.session();
-        ProbeRule rule = new ProbeRule(new GoRuleContext(build.context(session, TestMavenBuild.decrypter(null)),
-                build.evaluator(session)));
+        ProbeRule rule = new ProbeRule(
+                new GoRuleContext(build.context(session, TestMavenBuild.decrypter(null)), build.evaluator(session)));
         rule.setLog(logger());
         if (message != null) {
             Field field = AbstractGoRule.class.getDeclaredField("message");
@@ -77,8 +77,11 @@ class AbstractGoRuleTest {
         ProbeRule rule = rule(null);
         rule.execute();
         assertThat(rule.checked).isZero();
-        assertThat(debug).singleElement().asString()
-                .isEqualTo("probeRule: " + basedir.toAbsolutePath() + " holds no go.mod and no .go file; nothing to check.");
+        assertThat(debug)
+                .singleElement()
+                .asString()
+                .isEqualTo("probeRule: " + basedir.toAbsolutePath()
+                        + " holds no go.mod and no .go file; nothing to check.");
     }
 
     @Test
@@ -96,7 +99,8 @@ class AbstractGoRuleTest {
         rule.check = directory -> {
             throw new RuleViolation("GOSUMDB=off switches off checksum-database verification.");
         };
-        assertThatThrownBy(rule::execute).isExactlyInstanceOf(EnforcerRuleException.class)
+        assertThatThrownBy(rule::execute)
+                .isExactlyInstanceOf(EnforcerRuleException.class)
                 .hasMessage("Ask #go-platform before changing this." + System.lineSeparator()
                         + "GOSUMDB=off switches off checksum-database verification.");
     }
@@ -108,14 +112,16 @@ class AbstractGoRuleTest {
         rule.check = directory -> {
             throw new ConfigurationException("go.version", "<version> (go.version) 'x' is not a Go version.");
         };
-        assertThatThrownBy(rule::execute).isExactlyInstanceOf(EnforcerRuleException.class)
+        assertThatThrownBy(rule::execute)
+                .isExactlyInstanceOf(EnforcerRuleException.class)
                 .hasMessage("<version> (go.version) 'x' is not a Go version.");
 
         rule.check = directory -> {
             throw new EnvironmentException("Could not start /opt/go/bin/go");
         };
         // An error, not a violation: <level>WARN</level> must not turn a broken environment into a pass.
-        assertThatThrownBy(rule::execute).isExactlyInstanceOf(EnforcerRuleError.class)
+        assertThatThrownBy(rule::execute)
+                .isExactlyInstanceOf(EnforcerRuleError.class)
                 .hasMessage("Could not start /opt/go/bin/go");
     }
 
@@ -127,7 +133,9 @@ class AbstractGoRuleTest {
         ProbeRule rule = rule(null);
         GoRuleContext context = contextOf(rule);
         assertThat(context.toolchainSettings().request(basedir).versionSpec()).isEqualTo("1.23.0");
-        assertThat(rule.goEnvironment()).containsEntry("GOFLAGS", "-mod=readonly").containsEntry("HOME", "/home/ci");
+        assertThat(rule.goEnvironment())
+                .containsEntry("GOFLAGS", "-mod=readonly")
+                .containsEntry("HOME", "/home/ci");
     }
 
     private static GoRuleContext contextOf(AbstractGoRule rule) throws ReflectiveOperationException {

@@ -165,7 +165,11 @@ abstract class AbstractGoMojo extends AbstractMojo {
     abstract void run() throws MojoExecutionException, MojoFailureException;
 
     GoLog goLog() {
-        return GoLog.of(getLog()::info, getLog()::warn, getLog()::debug, getLog()::isDebugEnabled,
+        return GoLog.of(
+                getLog()::info,
+                getLog()::warn,
+                getLog()::debug,
+                getLog()::isDebugEnabled,
                 session.getRequest().isInteractiveMode());
     }
 

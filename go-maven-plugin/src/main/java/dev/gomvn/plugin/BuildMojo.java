@@ -100,8 +100,16 @@ public class BuildMojo extends AbstractGoMojo {
         }
         Toolchain toolchain = resolveToolchain();
         List<BuildTarget> buildTargets = TargetList.parse(splitCommas(targets), toolchain.platform());
-        BuildOptions options = BuildOptions.builder().cgo(cgo).trimpath(trimpath).buildVcs(buildVcs).tags(tags)
-                .ldflags(ldflags).linkerVariables(linkerVariables).buildFlags(buildFlags).environment(goEnvironment()).build();
+        BuildOptions options = BuildOptions.builder()
+                .cgo(cgo)
+                .trimpath(trimpath)
+                .buildVcs(buildVcs)
+                .tags(tags)
+                .ldflags(ldflags)
+                .linkerVariables(linkerVariables)
+                .buildFlags(buildFlags)
+                .environment(goEnvironment())
+                .build();
         Path buildDirectory = Path.of(project.getBuild().getDirectory());
         BuildRequest request = BuildRequest.builder()
                 .moduleDirectory(moduleDirectory())
@@ -112,25 +120,31 @@ public class BuildMojo extends AbstractGoMojo {
                 .binaryNames(binaryNames)
                 .defaultName(project.getArtifactId())
                 .options(options)
-                .parallelism(parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors())
+                .parallelism(
+                        parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors())
                 .verifyBinaries(verifyBinaries)
                 .force(force)
                 .outputsToIgnore(List.of(buildDirectory))
                 .build();
-        getLog().info("Building " + String.join(", ", request.packages()) + " for " + buildTargets.size() + " target(s) with Go "
-                + toolchain.version());
+        getLog().info("Building " + String.join(", ", request.packages()) + " for " + buildTargets.size()
+                + " target(s) with Go " + toolchain.version());
         BuildResult result = new GoBuilder(toolchain, goLog()).build(request);
         if (attach) {
-            BinaryAttachments plan = BinaryAttachments.plan(result.binaries(), request.packages().size(), result.sha256Sums(),
-                    project.getPackaging());
+            BinaryAttachments plan = BinaryAttachments.plan(
+                    result.binaries(), request.packages().size(), result.sha256Sums(), project.getPackaging());
             for (BinaryAttachments.Attachment attachment : plan.attachments()) {
-                projectHelper.attachArtifact(project, attachment.type(), attachment.classifier(), attachment.file().toFile());
+                projectHelper.attachArtifact(
+                        project,
+                        attachment.type(),
+                        attachment.classifier(),
+                        attachment.file().toFile());
             }
             plan.mainArtifact().ifPresent(file -> project.getArtifact().setFile(file.toFile()));
         }
         long upToDate = result.binaries().stream().filter(BuiltBinary::upToDate).count();
-        getLog().info(result.binaries().size() + " verified binaries (" + upToDate + " up to date) in " + outputDirectory
-                + ", checksums in " + result.sha256Sums() + " [go:build " + (System.nanoTime() - started) / 1_000_000 + " ms]");
+        getLog().info(result.binaries().size() + " verified binaries (" + upToDate + " up to date) in "
+                + outputDirectory + ", checksums in " + result.sha256Sums() + " [go:build "
+                + (System.nanoTime() - started) / 1_000_000 + " ms]");
     }
 
     /** {@code -Dgo.targets=linux/amd64,darwin/arm64} arrives as one element on some Maven versions. */

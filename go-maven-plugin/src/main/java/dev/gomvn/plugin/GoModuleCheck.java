@@ -11,7 +11,8 @@ final class GoModuleCheck {
 
     static boolean skipNonGoProject(MavenProject project, Path moduleDirectory, Log log) {
         if ("pom".equals(project.getPackaging()) && !Files.isRegularFile(moduleDirectory.resolve("go.mod"))) {
-            log.info("Skipping: " + project.getArtifactId() + " has packaging pom and no go.mod in " + moduleDirectory + ".");
+            log.info("Skipping: " + project.getArtifactId() + " has packaging pom and no go.mod in " + moduleDirectory
+                    + ".");
             return true;
         }
         return false;

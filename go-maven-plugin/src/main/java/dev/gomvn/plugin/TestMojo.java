@@ -81,7 +81,8 @@ public class TestMojo extends AbstractGoMojo {
         getLog().info("Results:");
         getLog().info("");
         getLog().info(summary.surefireSummary());
-        outcome.coverage().ifPresent(total -> getLog().info("Coverage: " + total + " of statements (" + coverProfile + ")"));
+        outcome.coverage()
+                .ifPresent(total -> getLog().info("Coverage: " + total + " of statements (" + coverProfile + ")"));
         if (summary.hasProblems()) {
             String message = "There are test failures: " + summary.surefireSummary() + ". See " + reportsDirectory
                     + " for the individual test results.";

@@ -16,9 +16,11 @@ public class ToolchainMojo extends AbstractGoMojo {
         long started = System.nanoTime();
         Toolchain toolchain = resolveToolchain();
         project.getProperties().setProperty("go.root", toolchain.goRoot().toString());
-        project.getProperties().setProperty("go.executable", toolchain.goExecutable().toString());
-        project.getProperties().setProperty("go.version.resolved", toolchain.version().toString());
-        getLog().info("Go " + toolchain.version() + " " + toolchain.platform() + ": " + toolchain.origin()
-                + " [" + (System.nanoTime() - started) / 1_000_000 + " ms]");
+        project.getProperties()
+                .setProperty("go.executable", toolchain.goExecutable().toString());
+        project.getProperties()
+                .setProperty("go.version.resolved", toolchain.version().toString());
+        getLog().info("Go " + toolchain.version() + " " + toolchain.platform() + ": " + toolchain.origin() + " ["
+                + (System.nanoTime() - started) / 1_000_000 + " ms]");
     }
 }

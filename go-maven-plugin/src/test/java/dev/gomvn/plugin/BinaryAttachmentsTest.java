@@ -15,28 +15,48 @@ class BinaryAttachmentsTest {
     private static final Path SUMS = Path.of("target/go/bin/SHA256SUMS");
 
     private static BuiltBinary binary(String target, String file) {
-        return new BuiltBinary(BuildTarget.parse(target, HOST), ".", Path.of("target/go/bin", file), "0".repeat(64), 1,
-                Duration.ZERO, false);
+        return new BuiltBinary(
+                BuildTarget.parse(target, HOST),
+                ".",
+                Path.of("target/go/bin", file),
+                "0".repeat(64),
+                1,
+                Duration.ZERO,
+                false);
     }
 
     @Test
     void oneBinaryPerTargetIsClassifiedByPlatformAndTheGoPackagingPublishesSha256SumsAsItsMainArtifact() {
-        BinaryAttachments plan = BinaryAttachments.plan(List.of(binary("linux/amd64", "linux_amd64/app"),
-                binary("linux/arm/7", "linux_arm_7/app"), binary("windows/amd64", "windows_amd64/app.exe"),
-                binary("js/wasm", "js_wasm/app.wasm")), 1, SUMS, "go");
-        assertThat(plan.attachments()).containsExactly(
-                new BinaryAttachments.Attachment("bin", "linux-amd64", Path.of("target/go/bin/linux_amd64/app")),
-                new BinaryAttachments.Attachment("bin", "linux-arm-7", Path.of("target/go/bin/linux_arm_7/app")),
-                new BinaryAttachments.Attachment("exe", "windows-amd64", Path.of("target/go/bin/windows_amd64/app.exe")),
-                new BinaryAttachments.Attachment("wasm", "js-wasm", Path.of("target/go/bin/js_wasm/app.wasm")));
+        BinaryAttachments plan = BinaryAttachments.plan(
+                List.of(
+                        binary("linux/amd64", "linux_amd64/app"),
+                        binary("linux/arm/7", "linux_arm_7/app"),
+                        binary("windows/amd64", "windows_amd64/app.exe"),
+                        binary("js/wasm", "js_wasm/app.wasm")),
+                1,
+                SUMS,
+                "go");
+        assertThat(plan.attachments())
+                .containsExactly(
+                        new BinaryAttachments.Attachment(
+                                "bin", "linux-amd64", Path.of("target/go/bin/linux_amd64/app")),
+                        new BinaryAttachments.Attachment(
+                                "bin", "linux-arm-7", Path.of("target/go/bin/linux_arm_7/app")),
+                        new BinaryAttachments.Attachment(
+                                "exe", "windows-amd64", Path.of("target/go/bin/windows_amd64/app.exe")),
+                        new BinaryAttachments.Attachment("wasm", "js-wasm", Path.of("target/go/bin/js_wasm/app.wasm")));
         assertThat(plan.mainArtifact()).contains(SUMS);
     }
 
     @Test
     void severalPackagesPrefixTheClassifierWithTheBinaryNameAndOtherPackagingsAttachSha256Sums() {
-        BinaryAttachments plan = BinaryAttachments.plan(List.of(binary("linux/amd64", "linux_amd64/manager"),
-                binary("windows/amd64", "windows_amd64/cli.exe")), 2, SUMS, "jar");
-        assertThat(plan.attachments()).extracting(BinaryAttachments.Attachment::classifier)
+        BinaryAttachments plan = BinaryAttachments.plan(
+                List.of(binary("linux/amd64", "linux_amd64/manager"), binary("windows/amd64", "windows_amd64/cli.exe")),
+                2,
+                SUMS,
+                "jar");
+        assertThat(plan.attachments())
+                .extracting(BinaryAttachments.Attachment::classifier)
                 .containsExactly("manager-linux-amd64", "cli-windows-amd64", "sha256sums");
         assertThat(plan.attachments().get(2).type()).isEqualTo("txt");
         assertThat(plan.mainArtifact()).isEmpty();

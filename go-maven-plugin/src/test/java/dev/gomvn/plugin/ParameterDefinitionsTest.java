@@ -31,7 +31,8 @@ class ParameterDefinitionsTest {
     static String readme;
 
     /** One parameter as plugin.xml describes it. */
-    record DescribedParameter(String name, String property, String defaultValue, String description, boolean editable) {}
+    record DescribedParameter(
+            String name, String property, String defaultValue, String description, boolean editable) {}
 
     @BeforeAll
     static void read() throws Exception {
@@ -45,35 +46,49 @@ class ParameterDefinitionsTest {
             Map<String, DescribedParameter> parameters = descriptor.get(goal);
             for (GoParameter parameter : GoParameter.values()) {
                 DescribedParameter described = parameters.get(parameter.element());
-                assertThat(described).as("go:%s declares <%s>", goal, parameter.element()).isNotNull();
-                assertThat(described.property()).as("property of <%s>", parameter.element())
+                assertThat(described)
+                        .as("go:%s declares <%s>", goal, parameter.element())
+                        .isNotNull();
+                assertThat(described.property())
+                        .as("property of <%s>", parameter.element())
                         .isEqualTo(parameter.property().orElse(null));
-                assertThat(described.defaultValue()).as("default of <%s>", parameter.element())
+                assertThat(described.defaultValue())
+                        .as("default of <%s>", parameter.element())
                         .isEqualTo(parameter.defaultValue().orElse(null));
-                assertThat(described.description()).as("documentation of <%s> (the field's javadoc)", parameter.element())
+                assertThat(described.description())
+                        .as("documentation of <%s> (the field's javadoc)", parameter.element())
                         .isEqualTo(parameter.description());
             }
         }
-        assertThat(userParameters("toolchain")).as("go:toolchain takes only the toolchain parameters")
-                .containsExactlyInAnyOrderElementsOf(Arrays.stream(GoParameter.values()).map(GoParameter::element).toList());
+        assertThat(userParameters("toolchain"))
+                .as("go:toolchain takes only the toolchain parameters")
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(GoParameter.values())
+                        .map(GoParameter::element)
+                        .toList());
     }
 
     @Test
     void theReadmeTableOfEveryGoalsParametersListsExactlyTheToolchainParameters() {
         Map<String, List<String>> rows = table("### Parameters of every goal (choosing Go)");
-        assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(
-                Arrays.stream(GoParameter.values()).map(GoParameter::element).toList());
+        assertThat(rows.keySet())
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(GoParameter.values())
+                        .map(GoParameter::element)
+                        .toList());
         for (GoParameter parameter : GoParameter.values()) {
-            assertRowMatches(rows.get(parameter.element()), descriptor.get("toolchain").get(parameter.element()));
+            assertRowMatches(
+                    rows.get(parameter.element()), descriptor.get("toolchain").get(parameter.element()));
         }
     }
 
     @Test
     void theReadmeTablesOfBuildAndTestListExactlyTheirOwnParameters() {
-        Set<String> shared = Arrays.stream(GoParameter.values()).map(GoParameter::element).collect(Collectors.toSet());
+        Set<String> shared =
+                Arrays.stream(GoParameter.values()).map(GoParameter::element).collect(Collectors.toSet());
         for (String goal : List.of("build", "test")) {
             Map<String, List<String>> rows = table("### `go:" + goal + "`");
-            List<String> own = userParameters(goal).stream().filter(name -> !shared.contains(name)).toList();
+            List<String> own = userParameters(goal).stream()
+                    .filter(name -> !shared.contains(name))
+                    .toList();
             assertThat(rows.keySet()).as("README rows of go:%s", goal).containsExactlyInAnyOrderElementsOf(own);
             for (String name : own) {
                 assertRowMatches(rows.get(name), descriptor.get(goal).get(name));
@@ -83,16 +98,21 @@ class ParameterDefinitionsTest {
 
     private static void assertRowMatches(List<String> row, DescribedParameter described) {
         String property = row.get(1).replace("`", "").strip();
-        assertThat(property).as("README property of <%s>", described.name())
+        assertThat(property)
+                .as("README property of <%s>", described.name())
                 .isEqualTo(described.property() == null ? "" : described.property());
         if (described.defaultValue() != null) {
-            assertThat(row.get(2).strip()).as("README default of <%s>", described.name())
+            assertThat(row.get(2).strip())
+                    .as("README default of <%s>", described.name())
                     .startsWith("`" + described.defaultValue() + "`");
         }
     }
 
     private static List<String> userParameters(String goal) {
-        return descriptor.get(goal).values().stream().filter(DescribedParameter::editable).map(DescribedParameter::name).toList();
+        return descriptor.get(goal).values().stream()
+                .filter(DescribedParameter::editable)
+                .map(DescribedParameter::name)
+                .toList();
     }
 
     /** The rows of the first table after {@code heading}, keyed by the parameter name in the first cell. */
@@ -108,7 +128,9 @@ class ParameterDefinitionsTest {
                 List<String> cells = Arrays.asList(line.substring(1).split("\\|", 4));
                 String first = cells.get(0).strip();
                 if (first.startsWith("`")) {
-                    rows.put(first.replace("`", ""), cells.stream().map(String::strip).toList());
+                    rows.put(
+                            first.replace("`", ""),
+                            cells.stream().map(String::strip).toList());
                 }
             } else if (inTable) {
                 break;
@@ -134,12 +156,20 @@ class ParameterDefinitionsTest {
             for (Element parameter : children(declared, "parameter")) {
                 String name = text(parameter, "name");
                 Element configured = configuration == null ? null : child(configuration, name);
-                String expression = configured == null ? "" : configured.getTextContent().strip();
+                String expression =
+                        configured == null ? "" : configured.getTextContent().strip();
                 String property = expression.startsWith("${") ? expression.substring(2, expression.length() - 1) : null;
-                String defaultValue = configured == null || !configured.hasAttribute("default-value") ? null
+                String defaultValue = configured == null || !configured.hasAttribute("default-value")
+                        ? null
                         : configured.getAttribute("default-value");
-                parameters.put(name, new DescribedParameter(name, property, defaultValue, text(parameter, "description"),
-                        "true".equals(text(parameter, "editable"))));
+                parameters.put(
+                        name,
+                        new DescribedParameter(
+                                name,
+                                property,
+                                defaultValue,
+                                text(parameter, "description"),
+                                "true".equals(text(parameter, "editable"))));
             }
             goals.put(text(mojo, "goal"), parameters);
         }

@@ -37,14 +37,17 @@ class ToolchainParametersOfGoalsTest {
         ParameterValues values = goal.toolchainParameters();
         counter = 1;
         for (GoParameter parameter : GoParameter.values()) {
-            Class<?> type = AbstractGoMojo.class.getDeclaredField(parameter.element()).getType();
+            Class<?> type =
+                    AbstractGoMojo.class.getDeclaredField(parameter.element()).getType();
             if (type == Map.class) {
-                assertThat(values.map(parameter)).as(parameter.displayName()).containsExactly(Map.entry("key" + counter,
-                        "value" + counter));
+                assertThat(values.map(parameter))
+                        .as(parameter.displayName())
+                        .containsExactly(Map.entry("key" + counter, "value" + counter));
             } else if (type == boolean.class) {
                 assertThat(values.string(parameter)).as(parameter.displayName()).contains("true");
             } else {
-                String expected = type == File.class ? new File("/distinct/" + counter).getPath()
+                String expected = type == File.class
+                        ? new File("/distinct/" + counter).getPath()
                         : type == int.class ? String.valueOf(counter) : "value" + counter;
                 assertThat(values.string(parameter)).as(parameter.displayName()).contains(expected);
             }

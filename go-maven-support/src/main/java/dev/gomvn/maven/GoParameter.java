@@ -12,42 +12,88 @@ import java.util.Optional;
  * {@link ToolchainSettings}, and add its README row; the tests name anything missed.
  */
 public enum GoParameter {
-    GO_ROOT("goRoot", "go.root", null,
+    GO_ROOT(
+            "goRoot",
+            "go.root",
+            null,
             "Use the Go installed in this directory (the one holding bin/go); nothing is downloaded."),
-    VERSION("version", "go.version", null,
+    VERSION(
+            "version",
+            "go.version",
+            null,
             "The Go to use: exact (1.22.5), a range ([1.22,1.23)), a release line (1.22.x) or latest. Without it, "
                     + "go.mod's toolchain/go line decides."),
-    DOWNLOAD_ROOT("downloadRoot", "go.downloadRoot", "https://go.dev/dl/",
+    DOWNLOAD_ROOT(
+            "downloadRoot",
+            "go.downloadRoot",
+            "https://go.dev/dl/",
             "Where Go SDK archives are downloaded from: go.dev or a mirror with the same file names (http, https, "
                     + "file:)."),
-    SHA256("sha256", "go.sha256", null,
+    SHA256(
+            "sha256",
+            "go.sha256",
+            null,
             "The SHA-256 of the SDK archive for this machine's platform; overrides the index and the .sha256 file."),
-    SHA256S("sha256s", null, null,
+    SHA256S(
+            "sha256s",
+            null,
+            null,
             "SHA-256 digests of SDK archives per platform, keyed like <linux-amd64>hex</linux-amd64>."),
-    SDK_DIRECTORY("sdkDirectory", "go.sdkDirectory", null,
+    SDK_DIRECTORY(
+            "sdkDirectory",
+            "go.sdkDirectory",
+            null,
             "The SDK cache. Default: .cache/gomvn/sdk in the Maven local repository, so CI caches of ~/.m2 keep it."),
-    SOURCE("source", "go.source", "auto",
+    SOURCE(
+            "source",
+            "go.source",
+            "auto",
             "Where a missing SDK comes from: auto (the download root, then the Go module proxy if the download root "
                     + "cannot be reached), download (only the download root) or proxy (only the Go module proxy, as the "
                     + "module golang.org/toolchain verified against the checksum database)."),
-    PROXY("proxy", "go.proxy", null,
+    PROXY(
+            "proxy",
+            "go.proxy",
+            null,
             "The Go module proxy list (GOPROXY syntax) toolchains come from. Default: the effective GOPROXY."),
-    SUMDB("sumdb", "go.sumdb", null,
+    SUMDB(
+            "sumdb",
+            "go.sumdb",
+            null,
             "The checksum database that verifies toolchains from the proxy (GOSUMDB syntax). Default: the effective "
                     + "GOSUMDB; off still means sum.golang.org, as for the go command."),
-    SDK_ARTIFACT("sdkArtifact", "go.sdkArtifact", null,
+    SDK_ARTIFACT(
+            "sdkArtifact",
+            "go.sdkArtifact",
+            null,
             "A Go SDK archive in a Maven repository, groupId:artifactId:version[:extension[:classifier]] (extension "
                     + "tar.gz, classifier <goos>-<goarch> of this machine by default), verified by go.sha256/<sha256s> "
                     + "or the download root's index."),
-    SERVER_ID("serverId", "go.serverId", null,
+    SERVER_ID(
+            "serverId",
+            "go.serverId",
+            null,
             "The id of a settings.xml <server> whose credentials the download root needs."),
-    CONNECT_TIMEOUT("connectTimeout", "go.connectTimeout", "20", "Seconds to wait for a connection to the download root."),
+    CONNECT_TIMEOUT(
+            "connectTimeout", "go.connectTimeout", "20", "Seconds to wait for a connection to the download root."),
     READ_TIMEOUT("readTimeout", "go.readTimeout", "60", "Seconds a download may stall before it is retried."),
-    RETRIES("retries", "go.retries", "3", "Extra attempts after a server error, a reset connection or a truncated download."),
-    LOCK_TIMEOUT("lockTimeout", "go.lockTimeout", "10", "Minutes to wait for another build that is installing the same SDK."),
-    MODULE_DIRECTORY("moduleDirectory", "go.moduleDirectory", "${project.basedir}",
+    RETRIES(
+            "retries",
+            "go.retries",
+            "3",
+            "Extra attempts after a server error, a reset connection or a truncated download."),
+    LOCK_TIMEOUT(
+            "lockTimeout",
+            "go.lockTimeout",
+            "10",
+            "Minutes to wait for another build that is installing the same SDK."),
+    MODULE_DIRECTORY(
+            "moduleDirectory",
+            "go.moduleDirectory",
+            "${project.basedir}",
             "The Go module: the directory holding go.mod."),
-    ENVIRONMENT("environment", null, null, "Variables passed to every go command (GOFLAGS, GOPROXY, GOPRIVATE, CC ...)."),
+    ENVIRONMENT(
+            "environment", null, null, "Variables passed to every go command (GOFLAGS, GOPROXY, GOPRIVATE, CC ...)."),
     SKIP("skip", "go.skip", "false", "Skip this goal.");
 
     private final String element;

@@ -24,7 +24,10 @@ public record MavenBuildContext(
     }
 
     /** The context of a running build: this Maven process's own environment. */
-    public static MavenBuildContext of(MavenSession session, MavenProject project, SettingsDecrypter settingsDecrypter,
+    public static MavenBuildContext of(
+            MavenSession session,
+            MavenProject project,
+            SettingsDecrypter settingsDecrypter,
             RepositorySystem repositorySystem) {
         return new MavenBuildContext(session, project, settingsDecrypter, repositorySystem, System.getenv());
     }

@@ -27,33 +27,49 @@ public final class MavenNetworkSettings {
             if (!proxy.isActive()) {
                 continue;
             }
-            Proxy decrypted = decrypt(decrypter, new DefaultSettingsDecryptionRequest(proxy)).getProxy();
-            proxies.add(new ProxySettings(decrypted.getProtocol(), decrypted.getHost(), decrypted.getPort(),
-                    decrypted.getUsername(), decrypted.getPassword(), decrypted.getNonProxyHosts()));
+            Proxy decrypted = decrypt(decrypter, new DefaultSettingsDecryptionRequest(proxy))
+                    .getProxy();
+            proxies.add(new ProxySettings(
+                    decrypted.getProtocol(),
+                    decrypted.getHost(),
+                    decrypted.getPort(),
+                    decrypted.getUsername(),
+                    decrypted.getPassword(),
+                    decrypted.getNonProxyHosts()));
         }
         Credentials credentials = null;
         if (serverId != null && !serverId.isBlank()) {
             Server server = session.getSettings().getServer(serverId);
             if (server == null) {
-                throw new ConfigurationException("go.serverId", GoParameter.SERVER_ID.displayName() + " is '" + serverId
-                        + "', but settings.xml has no <server> with that <id>; add one with <username> and <password>.");
+                throw new ConfigurationException(
+                        "go.serverId",
+                        GoParameter.SERVER_ID.displayName() + " is '" + serverId
+                                + "', but settings.xml has no <server> with that <id>; add one with <username> and <password>.");
             }
-            Server decrypted = decrypt(decrypter, new DefaultSettingsDecryptionRequest(server)).getServer();
+            Server decrypted = decrypt(decrypter, new DefaultSettingsDecryptionRequest(server))
+                    .getServer();
             credentials = new Credentials(serverId, decrypted.getUsername(), decrypted.getPassword());
         }
-        return new NetworkSettings(List.copyOf(proxies), credentials, session.isOffline(),
+        return new NetworkSettings(
+                List.copyOf(proxies),
+                credentials,
+                session.isOffline(),
                 Duration.ofSeconds(parameters.number(GoParameter.CONNECT_TIMEOUT, 1)),
-                Duration.ofSeconds(parameters.number(GoParameter.READ_TIMEOUT, 1)), parameters.number(GoParameter.RETRIES, 0),
+                Duration.ofSeconds(parameters.number(GoParameter.READ_TIMEOUT, 1)),
+                parameters.number(GoParameter.RETRIES, 0),
                 NetworkSettings.defaults().initialBackoff());
     }
 
-    private static SettingsDecryptionResult decrypt(SettingsDecrypter decrypter, DefaultSettingsDecryptionRequest request) {
+    private static SettingsDecryptionResult decrypt(
+            SettingsDecrypter decrypter, DefaultSettingsDecryptionRequest request) {
         SettingsDecryptionResult result = decrypter.decrypt(request);
         for (SettingsProblem problem : result.getProblems()) {
             if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
                 // The problem text never contains the secret itself, only what went wrong.
-                throw new ConfigurationException("settings.xml", "Could not decrypt a password in settings.xml: "
-                        + problem.getMessage() + "; check ~/.m2/settings-security.xml.");
+                throw new ConfigurationException(
+                        "settings.xml",
+                        "Could not decrypt a password in settings.xml: " + problem.getMessage()
+                                + "; check ~/.m2/settings-security.xml.");
             }
         }
         return result;

@@ -25,8 +25,12 @@ public final class MavenSdkArtifact implements SdkSources.SdkArtifact {
     private final MavenSession session;
     private final MavenProject project;
 
-    private MavenSdkArtifact(String coordinates, DefaultArtifact artifact, RepositorySystem repositorySystem,
-            MavenSession session, MavenProject project) {
+    private MavenSdkArtifact(
+            String coordinates,
+            DefaultArtifact artifact,
+            RepositorySystem repositorySystem,
+            MavenSession session,
+            MavenProject project) {
         this.coordinates = coordinates;
         this.artifact = artifact;
         this.repositorySystem = repositorySystem;
@@ -34,13 +38,21 @@ public final class MavenSdkArtifact implements SdkSources.SdkArtifact {
         this.project = project;
     }
 
-    public static MavenSdkArtifact parse(String coordinates, Platform platform, RepositorySystem repositorySystem,
-            MavenSession session, MavenProject project) {
+    public static MavenSdkArtifact parse(
+            String coordinates,
+            Platform platform,
+            RepositorySystem repositorySystem,
+            MavenSession session,
+            MavenProject project) {
         String[] parts = coordinates.strip().split(":", -1);
-        if (parts.length < 3 || parts.length > 5 || java.util.Arrays.stream(parts).anyMatch(String::isBlank)) {
-            throw new ConfigurationException("go.sdkArtifact", "<sdkArtifact> (go.sdkArtifact) '" + coordinates
-                    + "' is not groupId:artifactId:version[:extension[:classifier]]; for example "
-                    + "com.example.go:go-sdk:1.22.5:tar.gz:linux-amd64.");
+        if (parts.length < 3
+                || parts.length > 5
+                || java.util.Arrays.stream(parts).anyMatch(String::isBlank)) {
+            throw new ConfigurationException(
+                    "go.sdkArtifact",
+                    "<sdkArtifact> (go.sdkArtifact) '" + coordinates
+                            + "' is not groupId:artifactId:version[:extension[:classifier]]; for example "
+                            + "com.example.go:go-sdk:1.22.5:tar.gz:linux-amd64.");
         }
         String extension = parts.length > 3 ? parts[3] : "tar.gz";
         String classifier = parts.length > 4 ? parts[4] : platform.goos() + "-" + platform.goarch();
@@ -68,12 +80,20 @@ public final class MavenSdkArtifact implements SdkSources.SdkArtifact {
     public Path resolve() {
         ArtifactRequest request = new ArtifactRequest(artifact, project.getRemoteProjectRepositories(), null);
         try {
-            return repositorySystem.resolveArtifact(session.getRepositorySession(), request).getArtifact().getFile().toPath();
+            return repositorySystem
+                    .resolveArtifact(session.getRepositorySession(), request)
+                    .getArtifact()
+                    .getFile()
+                    .toPath();
         } catch (ArtifactResolutionException e) {
-            throw new EnvironmentException("<sdkArtifact> (go.sdkArtifact) " + coordinates + " could not be resolved: "
-                    + e.getMessage() + ". Deploy the Go SDK archive to your repository under these coordinates, or check "
-                    + "the repositories and mirrors in settings.xml" + (session.isOffline() ? " (Maven runs offline, -o)" : "")
-                    + ".", e);
+            throw new EnvironmentException(
+                    "<sdkArtifact> (go.sdkArtifact) " + coordinates + " could not be resolved: "
+                            + e.getMessage()
+                            + ". Deploy the Go SDK archive to your repository under these coordinates, or check "
+                            + "the repositories and mirrors in settings.xml"
+                            + (session.isOffline() ? " (Maven runs offline, -o)" : "")
+                            + ".",
+                    e);
         }
     }
 }

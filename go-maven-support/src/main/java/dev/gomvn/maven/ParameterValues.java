@@ -43,8 +43,10 @@ public final class ParameterValues {
 
     /** A whole number of seconds, minutes or attempts, at least {@code minimum}; anything else names the parameter. */
     public int number(GoParameter parameter, int minimum) {
-        String text = string(parameter).orElseThrow(() -> new ConfigurationException(parameter.property().orElse(
-                parameter.element()), parameter.displayName() + " is not set; give it a whole number."));
+        String text = string(parameter)
+                .orElseThrow(() -> new ConfigurationException(
+                        parameter.property().orElse(parameter.element()),
+                        parameter.displayName() + " is not set; give it a whole number."));
         try {
             int number = Integer.parseInt(text);
             if (number >= minimum) {
@@ -53,9 +55,12 @@ public final class ParameterValues {
         } catch (NumberFormatException e) {
             // Reported below, like a number out of range.
         }
-        throw new ConfigurationException(parameter.property().orElse(parameter.element()), parameter.displayName() + " is '"
-                + text + "'; give it a whole number of at least " + minimum + ", e.g. " + parameter.defaultValue().orElse("1")
-                + ".");
+        throw new ConfigurationException(
+                parameter.property().orElse(parameter.element()),
+                parameter.displayName() + " is '"
+                        + text + "'; give it a whole number of at least " + minimum + ", e.g. "
+                        + parameter.defaultValue().orElse("1")
+                        + ".");
     }
 
     /** A map-valued parameter ({@code <sha256s>}, {@code <environment>}); empty when not set. */

@@ -73,7 +73,11 @@ public final class PluginConfigurationReader {
             Xpp3Dom element = layers.get(i).getChild(parameter.element());
             if (element != null) {
                 for (Xpp3Dom entry : element.getChildren()) {
-                    result.put(entry.getName(), entry.getValue() == null ? "" : evaluate(entry.getValue(), parameter).orElse(""));
+                    result.put(
+                            entry.getName(),
+                            entry.getValue() == null
+                                    ? ""
+                                    : evaluate(entry.getValue(), parameter).orElse(""));
                 }
             }
         }
@@ -90,7 +94,8 @@ public final class PluginConfigurationReader {
             String string = value instanceof File file ? file.getPath() : value.toString();
             return string.isBlank() || string.contains("${") ? Optional.empty() : Optional.of(string.strip());
         } catch (ExpressionEvaluationException e) {
-            throw new dev.gomvn.core.ConfigurationException(parameter.property().orElse(parameter.element()),
+            throw new dev.gomvn.core.ConfigurationException(
+                    parameter.property().orElse(parameter.element()),
                     parameter.displayName() + " is '" + text + "', which Maven cannot evaluate: " + e.getMessage());
         }
     }
@@ -115,7 +120,10 @@ public final class PluginConfigurationReader {
     }
 
     private static int goalRank(PluginExecution execution) {
-        return execution.getGoals().stream().mapToInt(GOAL_PREFERENCE::indexOf).map(i -> i < 0 ? GOAL_PREFERENCE.size() : i)
-                .min().orElse(GOAL_PREFERENCE.size());
+        return execution.getGoals().stream()
+                .mapToInt(GOAL_PREFERENCE::indexOf)
+                .map(i -> i < 0 ? GOAL_PREFERENCE.size() : i)
+                .min()
+                .orElse(GOAL_PREFERENCE.size());
     }
 }

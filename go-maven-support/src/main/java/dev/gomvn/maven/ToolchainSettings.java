@@ -26,15 +26,17 @@ public final class ToolchainSettings {
 
     /** {@code go.moduleDirectory}; without a POM ({@code mvn go:toolchain} in a bare Go module) the current directory. */
     public Path moduleDirectory() {
-        return parameters.path(GoParameter.MODULE_DIRECTORY)
+        return parameters
+                .path(GoParameter.MODULE_DIRECTORY)
                 .orElseGet(() -> new File(context.session().getExecutionRootDirectory()).toPath());
     }
 
     /** The toolchain request for the Go module in {@code moduleDirectory}. */
     public ToolchainRequest request(Path moduleDirectory) {
-        MavenSdkArtifact artifact = parameters.string(GoParameter.SDK_ARTIFACT)
-                .map(coordinates -> MavenSdkArtifact.parse(coordinates, Platform.host(), context.repositorySystem(),
-                        context.session(), context.project()))
+        MavenSdkArtifact artifact = parameters
+                .string(GoParameter.SDK_ARTIFACT)
+                .map(coordinates -> MavenSdkArtifact.parse(
+                        coordinates, Platform.host(), context.repositorySystem(), context.session(), context.project()))
                 .orElse(null);
         return ToolchainRequest.builder()
                 .goRoot(parameters.path(GoParameter.GO_ROOT).orElse(null))
@@ -47,8 +49,10 @@ public final class ToolchainSettings {
                 .network(network())
                 .environment(goEnvironment())
                 .lockTimeout(Duration.ofMinutes(parameters.number(GoParameter.LOCK_TIMEOUT, 0)))
-                .sources(SdkSources.of(parameters.string(GoParameter.SOURCE).orElse(null),
-                        parameters.string(GoParameter.PROXY).orElse(null), parameters.string(GoParameter.SUMDB).orElse(null),
+                .sources(SdkSources.of(
+                        parameters.string(GoParameter.SOURCE).orElse(null),
+                        parameters.string(GoParameter.PROXY).orElse(null),
+                        parameters.string(GoParameter.SUMDB).orElse(null),
                         artifact))
                 .build();
     }
@@ -75,7 +79,13 @@ public final class ToolchainSettings {
 
     /** Inside the local repository, so CI caches of ~/.m2 carry provisioned SDKs along. */
     private Path defaultSdkDirectory() {
-        return context.session().getRepositorySession().getLocalRepository().getBasedir().toPath()
-                .resolve(".cache").resolve("gomvn").resolve("sdk");
+        return context.session()
+                .getRepositorySession()
+                .getLocalRepository()
+                .getBasedir()
+                .toPath()
+                .resolve(".cache")
+                .resolve("gomvn")
+                .resolve("sdk");
     }
 }

@@ -40,15 +40,25 @@ class MavenNetworkSettingsTest {
         TestMavenBuild build = new TestMavenBuild(basedir, Map.of()).offline();
         build.settings.addProxy(proxy("http", "proxy.corp.example.com", 3128, true));
         build.settings.addProxy(proxy("https", "inactive.example.com", 8443, false));
-        NetworkSettings network = settings(build, null, ParameterValues.builder().put(GoParameter.CONNECT_TIMEOUT, 5)
-                .put(GoParameter.READ_TIMEOUT, 7).put(GoParameter.RETRIES, 0).build());
+        NetworkSettings network = settings(
+                build,
+                null,
+                ParameterValues.builder()
+                        .put(GoParameter.CONNECT_TIMEOUT, 5)
+                        .put(GoParameter.READ_TIMEOUT, 7)
+                        .put(GoParameter.RETRIES, 0)
+                        .build());
         assertThat(network.proxies()).singleElement().satisfies(p -> {
             assertThat(p.host()).isEqualTo("proxy.corp.example.com");
             assertThat(p.port()).isEqualTo(3128);
             assertThat(p.username()).isEqualTo("bob");
         });
-        assertThat(network.proxyFor("https", "dl.example.org")).as("an http proxy also serves https").isNotNull();
-        assertThat(network.proxyFor("https", "git.corp.example.com")).as("nonProxyHosts").isNull();
+        assertThat(network.proxyFor("https", "dl.example.org"))
+                .as("an http proxy also serves https")
+                .isNotNull();
+        assertThat(network.proxyFor("https", "git.corp.example.com"))
+                .as("nonProxyHosts")
+                .isNull();
         assertThat(network.offline()).isTrue();
         assertThat(network.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(network.readTimeout()).isEqualTo(Duration.ofSeconds(7));
@@ -64,7 +74,12 @@ class MavenNetworkSettingsTest {
         server.setUsername("ci");
         server.setPassword("t0ken");
         build.settings.addServer(server);
-        NetworkSettings network = settings(build, null, ParameterValues.builder().put(GoParameter.SERVER_ID, "go-mirror").build());
+        NetworkSettings network = settings(
+                build,
+                null,
+                ParameterValues.builder()
+                        .put(GoParameter.SERVER_ID, "go-mirror")
+                        .build());
         assertThat(network.credentials().username()).isEqualTo("ci");
         assertThat(network.credentials().password()).isEqualTo("t0ken");
     }
@@ -72,19 +87,29 @@ class MavenNetworkSettingsTest {
     @Test
     void aServerIdWithoutServerSaysWhatToAdd() {
         TestMavenBuild build = new TestMavenBuild(basedir, Map.of());
-        assertThatThrownBy(() -> settings(build, null, ParameterValues.builder().put(GoParameter.SERVER_ID, "nexus").build()))
+        assertThatThrownBy(() -> settings(
+                        build,
+                        null,
+                        ParameterValues.builder()
+                                .put(GoParameter.SERVER_ID, "nexus")
+                                .build()))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("<serverId> (go.serverId) is 'nexus', but settings.xml has no <server> with that <id>; add one "
-                        + "with <username> and <password>.");
+                .hasMessage(
+                        "<serverId> (go.serverId) is 'nexus', but settings.xml has no <server> with that <id>; add one "
+                                + "with <username> and <password>.");
     }
 
     @Test
     void aPasswordThatCannotBeDecryptedNamesSettingsSecurityAndNeverTheSecret() {
         TestMavenBuild build = new TestMavenBuild(basedir, Map.of());
         build.settings.addProxy(proxy("http", "proxy.corp.example.com", 3128, true));
-        assertThatThrownBy(() -> settings(build, "Failed to decrypt password for proxy http-proxy", ParameterValues.builder().build()))
+        assertThatThrownBy(() -> settings(
+                        build,
+                        "Failed to decrypt password for proxy http-proxy",
+                        ParameterValues.builder().build()))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("Could not decrypt a password in settings.xml: Failed to decrypt password for proxy")
+                .hasMessageContaining(
+                        "Could not decrypt a password in settings.xml: Failed to decrypt password for proxy")
                 .hasMessageContaining("settings-security.xml")
                 .hasMessageNotContaining("s3cret");
     }
@@ -92,10 +117,20 @@ class MavenNetworkSettingsTest {
     @Test
     void aTimeoutThatIsNoPositiveNumberNamesTheParameter() {
         TestMavenBuild build = new TestMavenBuild(basedir, Map.of());
-        assertThatThrownBy(() -> settings(build, null, ParameterValues.builder().put(GoParameter.READ_TIMEOUT, "0").build()))
+        assertThatThrownBy(() -> settings(
+                        build,
+                        null,
+                        ParameterValues.builder()
+                                .put(GoParameter.READ_TIMEOUT, "0")
+                                .build()))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("<readTimeout> (go.readTimeout) is '0'; give it a whole number of at least 1, e.g. 60.");
-        assertThatThrownBy(() -> settings(build, null, ParameterValues.builder().put(GoParameter.RETRIES, "three").build()))
+        assertThatThrownBy(() -> settings(
+                        build,
+                        null,
+                        ParameterValues.builder()
+                                .put(GoParameter.RETRIES, "three")
+                                .build()))
                 .hasMessage("<retries> (go.retries) is 'three'; give it a whole number of at least 0, e.g. 3.");
     }
 }

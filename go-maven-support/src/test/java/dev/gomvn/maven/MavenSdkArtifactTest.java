@@ -12,7 +12,8 @@ class MavenSdkArtifactTest {
 
     @Test
     void threeCoordinatesMeanATarGzForThisMachinesPlatform() {
-        MavenSdkArtifact artifact = MavenSdkArtifact.parse(" com.example.go:go-sdk:1.22.5 ", LINUX_ARM64, null, null, null);
+        MavenSdkArtifact artifact =
+                MavenSdkArtifact.parse(" com.example.go:go-sdk:1.22.5 ", LINUX_ARM64, null, null, null);
         assertThat(artifact.coordinates()).isEqualTo("com.example.go:go-sdk:1.22.5:tar.gz:linux-arm64");
         assertThat(artifact.goVersion()).isEqualTo("1.22.5");
         assertThat(artifact.extension()).isEqualTo("tar.gz");
@@ -20,8 +21,8 @@ class MavenSdkArtifactTest {
 
     @Test
     void extensionAndClassifierCanBeGiven() {
-        MavenSdkArtifact artifact = MavenSdkArtifact.parse("com.example.go:go-sdk:1.23.1:zip:windows-amd64", LINUX_ARM64, null,
-                null, null);
+        MavenSdkArtifact artifact =
+                MavenSdkArtifact.parse("com.example.go:go-sdk:1.23.1:zip:windows-amd64", LINUX_ARM64, null, null, null);
         assertThat(artifact.coordinates()).isEqualTo("com.example.go:go-sdk:1.23.1:zip:windows-amd64");
         assertThat(artifact.extension()).isEqualTo("zip");
     }
@@ -31,8 +32,9 @@ class MavenSdkArtifactTest {
         for (String wrong : new String[] {"go-sdk:1.22.5", "com.example.go::1.22.5", "a:b:c:d:e:f"}) {
             assertThatThrownBy(() -> MavenSdkArtifact.parse(wrong, LINUX_ARM64, null, null, null))
                     .isInstanceOf(ConfigurationException.class)
-                    .hasMessage("<sdkArtifact> (go.sdkArtifact) '" + wrong + "' is not groupId:artifactId:version"
-                            + "[:extension[:classifier]]; for example com.example.go:go-sdk:1.22.5:tar.gz:linux-amd64.");
+                    .hasMessage(
+                            "<sdkArtifact> (go.sdkArtifact) '" + wrong + "' is not groupId:artifactId:version"
+                                    + "[:extension[:classifier]]; for example com.example.go:go-sdk:1.22.5:tar.gz:linux-amd64.");
         }
     }
 }

@@ -45,13 +45,19 @@ class PluginConfigurationReaderTest {
         assertThat(read().string(GoParameter.VERSION)).contains("1.21.0");
 
         build.userProperties.setProperty("go.version", "1.22.0");
-        assertThat(read().string(GoParameter.VERSION)).as("-D over a POM property").contains("1.22.0");
+        assertThat(read().string(GoParameter.VERSION))
+                .as("-D over a POM property")
+                .contains("1.22.0");
 
         build.plugin("<version>1.23.0</version>");
-        assertThat(read().string(GoParameter.VERSION)).as("plugin configuration over -D").contains("1.23.0");
+        assertThat(read().string(GoParameter.VERSION))
+                .as("plugin configuration over -D")
+                .contains("1.23.0");
 
         build.execution("default-toolchain", List.of("toolchain"), "<version>1.24.0</version>");
-        assertThat(read().string(GoParameter.VERSION)).as("execution over plugin configuration").contains("1.24.0");
+        assertThat(read().string(GoParameter.VERSION))
+                .as("execution over plugin configuration")
+                .contains("1.24.0");
     }
 
     @Test
@@ -62,7 +68,8 @@ class PluginConfigurationReaderTest {
         build.execution("go-build", List.of("build"), "<downloadRoot>https://build.example/dl/</downloadRoot>");
         assertThat(read().string(GoParameter.DOWNLOAD_ROOT)).contains("https://build.example/dl/");
         build.execution("go", List.of("toolchain"), "<sha256>abc</sha256>");
-        assertThat(read().string(GoParameter.DOWNLOAD_ROOT)).as("the toolchain execution does not set it: plugin level")
+        assertThat(read().string(GoParameter.DOWNLOAD_ROOT))
+                .as("the toolchain execution does not set it: plugin level")
                 .contains("https://plugin.example/dl/");
         assertThat(read().string(GoParameter.SHA256)).contains("abc");
     }
@@ -74,16 +81,21 @@ class PluginConfigurationReaderTest {
                 + "<proxy>${undefined.property}</proxy>");
         ParameterValues values = read();
         assertThat(values.string(GoParameter.VERSION)).contains("1.22.5");
-        assertThat(values.path(GoParameter.SDK_DIRECTORY)).contains(basedir.resolve("target").resolve("sdk"));
-        assertThat(values.string(GoParameter.PROXY)).as("an expression Maven cannot resolve stays unset").isEmpty();
+        assertThat(values.path(GoParameter.SDK_DIRECTORY))
+                .contains(basedir.resolve("target").resolve("sdk"));
+        assertThat(values.string(GoParameter.PROXY))
+                .as("an expression Maven cannot resolve stays unset")
+                .isEmpty();
     }
 
     @Test
     void mapEntriesOfTheExecutionWinOverThoseOfThePlugin() {
-        build.plugin("<environment><GOFLAGS>-mod=readonly</GOFLAGS><GOPRIVATE>corp.example.com</GOPRIVATE></environment>");
-        build.execution("default-toolchain", List.of("toolchain"), "<environment><GOFLAGS>-tags=ci</GOFLAGS></environment>");
-        assertThat(read().map(GoParameter.ENVIRONMENT)).containsExactlyInAnyOrderEntriesOf(
-                Map.of("GOFLAGS", "-tags=ci", "GOPRIVATE", "corp.example.com"));
+        build.plugin(
+                "<environment><GOFLAGS>-mod=readonly</GOFLAGS><GOPRIVATE>corp.example.com</GOPRIVATE></environment>");
+        build.execution(
+                "default-toolchain", List.of("toolchain"), "<environment><GOFLAGS>-tags=ci</GOFLAGS></environment>");
+        assertThat(read().map(GoParameter.ENVIRONMENT))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("GOFLAGS", "-tags=ci", "GOPRIVATE", "corp.example.com"));
     }
 
     @Test

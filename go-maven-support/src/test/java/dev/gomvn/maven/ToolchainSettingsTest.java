@@ -37,7 +37,8 @@ class ToolchainSettingsTest {
                 .put(GoParameter.MODULE_DIRECTORY, basedir.resolve("module").toFile())
                 .putMap(GoParameter.ENVIRONMENT, Map.of("GOFLAGS", "-tags=ci"))
                 .build();
-        ToolchainSettings settings = new ToolchainSettings(values, build.context(build.session(), TestMavenBuild.decrypter(null)));
+        ToolchainSettings settings =
+                new ToolchainSettings(values, build.context(build.session(), TestMavenBuild.decrypter(null)));
         ToolchainRequest request = settings.request(settings.moduleDirectory());
 
         assertThat(request.goRoot()).isEqualTo(basedir.resolve("go-root"));
@@ -62,8 +63,8 @@ class ToolchainSettingsTest {
     @Test
     void withoutParametersTheSdkCacheIsInTheLocalRepositoryAndTheModuleIsTheCurrentDirectory() {
         TestMavenBuild build = new TestMavenBuild(basedir, Map.of());
-        ToolchainSettings settings = new ToolchainSettings(ParameterValues.builder().build(),
-                build.context(build.session(), TestMavenBuild.decrypter(null)));
+        ToolchainSettings settings = new ToolchainSettings(
+                ParameterValues.builder().build(), build.context(build.session(), TestMavenBuild.decrypter(null)));
         ToolchainRequest request = settings.request(basedir);
         assertThat(request.sdkDirectory()).isEqualTo(build.localRepository().resolve(".cache/gomvn/sdk"));
         assertThat(request.downloadRoot()).isEqualTo("https://go.dev/dl/");
@@ -78,10 +79,14 @@ class ToolchainSettingsTest {
         proxy.setHost("proxy.corp.example.com");
         proxy.setPort(3128);
         build.settings.addProxy(proxy);
-        ToolchainSettings settings = new ToolchainSettings(ParameterValues.builder()
-                .putMap(GoParameter.ENVIRONMENT, Map.of("GOFLAGS", "-mod=readonly")).build(),
+        ToolchainSettings settings = new ToolchainSettings(
+                ParameterValues.builder()
+                        .putMap(GoParameter.ENVIRONMENT, Map.of("GOFLAGS", "-mod=readonly"))
+                        .build(),
                 build.context(build.session(), TestMavenBuild.decrypter(null)));
-        assertThat(settings.goEnvironment()).containsEntry("HOME", "/home/ci").containsEntry("GOFLAGS", "-mod=readonly")
+        assertThat(settings.goEnvironment())
+                .containsEntry("HOME", "/home/ci")
+                .containsEntry("GOFLAGS", "-mod=readonly")
                 .containsEntry("HTTPS_PROXY", "http://proxy.corp.example.com:3128");
         assertThat(settings.configuredEnvironment()).containsExactly(Map.entry("GOFLAGS", "-mod=readonly"));
     }

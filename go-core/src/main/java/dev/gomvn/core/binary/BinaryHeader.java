@@ -11,7 +11,12 @@ package dev.gomvn.core.binary;
 public record BinaryHeader(Format format, String goarch, int bits, boolean bigEndian, long machine) {
 
     public enum Format {
-        ELF, MACHO, PE, WASM, XCOFF, PLAN9;
+        ELF,
+        MACHO,
+        PE,
+        WASM,
+        XCOFF,
+        PLAN9;
 
         /** The GOOS values whose binaries use this format. */
         boolean servesGoos(String goos) {
@@ -27,14 +32,20 @@ public record BinaryHeader(Format format, String goarch, int bits, boolean bigEn
                 case PLAN9:
                     return goos.equals("plan9");
                 default:
-                    return !goos.equals("darwin") && !goos.equals("ios") && !goos.equals("windows") && !goos.equals("js")
-                            && !goos.equals("wasip1") && !goos.equals("aix") && !goos.equals("plan9");
+                    return !goos.equals("darwin")
+                            && !goos.equals("ios")
+                            && !goos.equals("windows")
+                            && !goos.equals("js")
+                            && !goos.equals("wasip1")
+                            && !goos.equals("aix")
+                            && !goos.equals("plan9");
             }
         }
     }
 
     public String describe() {
-        return format + (bits > 0 ? " " + bits + "-bit" : "") + (format == Format.WASM ? "" : bigEndian ? " big-endian" : " little-endian")
-                + " " + goarch + " (machine " + machine + ")";
+        return format + (bits > 0 ? " " + bits + "-bit" : "")
+                + (format == Format.WASM ? "" : bigEndian ? " big-endian" : " little-endian") + " " + goarch
+                + " (machine " + machine + ")";
     }
 }

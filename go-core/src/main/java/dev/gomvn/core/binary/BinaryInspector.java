@@ -50,8 +50,9 @@ public final class BinaryInspector {
                 return new BinaryHeader(Format.PLAN9, plan9, plan9.equals("amd64") ? 64 : 32, true, magic);
             }
         }
-        throw new VerificationException(file + " is not an executable this plugin recognises (no ELF, Mach-O, PE, "
-                + "WebAssembly, XCOFF or Plan 9 header); set <verifyBinaries>false</verifyBinaries> (go.verifyBinaries) for this target.");
+        throw new VerificationException(
+                file + " is not an executable this plugin recognises (no ELF, Mach-O, PE, "
+                        + "WebAssembly, XCOFF or Plan 9 header); set <verifyBinaries>false</verifyBinaries> (go.verifyBinaries) for this target.");
     }
 
     private static BinaryHeader elf(ByteBuffer header, byte[] bytes) {
@@ -100,16 +101,22 @@ public final class BinaryInspector {
     private static BinaryHeader macho(byte[] bytes) {
         long cpuType = u32le(bytes, 4);
         boolean is64 = u32le(bytes, 0) == 0xfeedfacfL;
-        String goarch = cpuType == 0x01000007L ? "amd64" : cpuType == 0x0100000cL ? "arm64" : cpuType == 7 ? "386"
-                : cpuType == 12 ? "arm" : "unknown";
+        String goarch = cpuType == 0x01000007L
+                ? "amd64"
+                : cpuType == 0x0100000cL ? "arm64" : cpuType == 7 ? "386" : cpuType == 12 ? "arm" : "unknown";
         return new BinaryHeader(Format.MACHO, goarch, is64 ? 64 : 32, false, cpuType);
     }
 
     private static BinaryHeader pe(byte[] bytes, int length, Path file) {
         int offset = (int) u32le(bytes, 0x3c);
-        if (offset < 0 || offset + 6 > length || bytes[offset] != 'P' || bytes[offset + 1] != 'E' || bytes[offset + 2] != 0
+        if (offset < 0
+                || offset + 6 > length
+                || bytes[offset] != 'P'
+                || bytes[offset + 1] != 'E'
+                || bytes[offset + 2] != 0
                 || bytes[offset + 3] != 0) {
-            throw new VerificationException(file + " starts with MZ but has no PE header; it is not a Windows executable.");
+            throw new VerificationException(
+                    file + " starts with MZ but has no PE header; it is not a Windows executable.");
         }
         int machine = u8(bytes, offset + 4) | u8(bytes, offset + 5) << 8;
         String goarch;
@@ -143,7 +150,9 @@ public final class BinaryInspector {
     }
 
     private static long u32le(byte[] bytes, int index) {
-        return (long) u8(bytes, index) | (long) u8(bytes, index + 1) << 8 | (long) u8(bytes, index + 2) << 16
+        return (long) u8(bytes, index)
+                | (long) u8(bytes, index + 1) << 8
+                | (long) u8(bytes, index + 2) << 16
                 | (long) u8(bytes, index + 3) << 24;
     }
 }

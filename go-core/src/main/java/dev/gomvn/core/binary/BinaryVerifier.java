@@ -28,13 +28,18 @@ public final class BinaryVerifier {
         BinaryHeader header = BinaryInspector.inspect(binary);
         List<String> mismatches = new ArrayList<>(headerMismatches(header, target));
         if (hasReadableBuildInfo(header)) {
-            String output = GoCommand.of(toolchain.goRoot(), "version", "-m", binary.toString()).captureStdout()
-                    .timeout(Duration.ofMinutes(1)).run().requireSuccess().stdout();
+            String output = GoCommand.of(toolchain.goRoot(), "version", "-m", binary.toString())
+                    .captureStdout()
+                    .timeout(Duration.ofMinutes(1))
+                    .run()
+                    .requireSuccess()
+                    .stdout();
             mismatches.addAll(buildInfoMismatches(GoBuildInfo.parse(output), target, options));
         }
         if (!mismatches.isEmpty()) {
-            throw new VerificationException(binary + " is not the binary that was asked for " + target + ": "
-                    + String.join("; ", mismatches) + ". Check GOFLAGS and <environment> for settings that override the target.");
+            throw new VerificationException(
+                    binary + " is not the binary that was asked for " + target + ": " + String.join("; ", mismatches)
+                            + ". Check GOFLAGS and <environment> for settings that override the target.");
         }
     }
 
@@ -48,9 +53,11 @@ public final class BinaryVerifier {
         if (!header.format().servesGoos(target.goos())) {
             mismatches.add("expected an executable for GOOS " + target.goos() + ", found " + header.describe());
         }
-        if (!header.goarch().equals(target.goarch()) && !(header.format() == BinaryHeader.Format.XCOFF
-                && target.goarch().equals("ppc64"))) {
-            mismatches.add("expected GOARCH " + target.goarch() + ", found " + header.goarch() + " (" + header.describe() + ")");
+        if (!header.goarch().equals(target.goarch())
+                && !(header.format() == BinaryHeader.Format.XCOFF
+                        && target.goarch().equals("ppc64"))) {
+            mismatches.add("expected GOARCH " + target.goarch() + ", found " + header.goarch() + " ("
+                    + header.describe() + ")");
         }
         return mismatches;
     }
@@ -67,9 +74,10 @@ public final class BinaryVerifier {
             // Go records the level variable only when it differs from the default, so a missing entry
             // is fine exactly when the requested value is that default.
             Optional<String> recorded = info.setting(variable);
-            if (recorded.isPresent() && !recorded.get().equals(target.variantValue().orElse(""))) {
-                mismatches.add("expected " + variable + "=" + target.variantValue().orElse("") + ", build info says "
-                        + variable + "=" + recorded.get());
+            if (recorded.isPresent()
+                    && !recorded.get().equals(target.variantValue().orElse(""))) {
+                mismatches.add("expected " + variable + "="
+                        + target.variantValue().orElse("") + ", build info says " + variable + "=" + recorded.get());
             }
         });
         return mismatches;

@@ -39,8 +39,9 @@ public record GoBuildInfo(String goVersion, String path, Map<String, String> set
 
     /** Values with spaces are printed quoted ({@code -ldflags="-s -w"}). */
     private static String unquote(String value) {
-        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1)
-                .replace("\\\"", "\"") : value;
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1).replace("\\\"", "\"")
+                : value;
     }
 
     public Optional<String> setting(String key) {

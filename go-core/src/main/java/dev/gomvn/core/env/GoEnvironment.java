@@ -44,10 +44,14 @@ public final class GoEnvironment {
      */
     public static GoEnvironment of(Path goRoot, Map<String, String> environment) {
         Path root = goRoot.toAbsolutePath().normalize();
-        GoCommand command = GoCommand.of(root, "env", "-json").environment(environment).in(root);
+        GoCommand command =
+                GoCommand.of(root, "env", "-json").environment(environment).in(root);
         Map<String, String> effective = command.effectiveEnvironment();
-        CacheKey key = new CacheKey(FileStamp.of(GoCommand.executable(root)), effective,
-                contentOf(root.resolve("go.env")), goEnvFile(effective).map(GoEnvironment::contentOf).orElse(""));
+        CacheKey key = new CacheKey(
+                FileStamp.of(GoCommand.executable(root)),
+                effective,
+                contentOf(root.resolve("go.env")),
+                goEnvFile(effective).map(GoEnvironment::contentOf).orElse(""));
         return CACHE.computeIfAbsent(key, k -> load(command));
     }
 
@@ -60,20 +64,25 @@ public final class GoEnvironment {
         if (!configured.isEmpty()) {
             return Optional.of(Path.of(configured));
         }
-        return userConfigDirectory(environment).map(directory -> directory.resolve("go").resolve("env"));
+        return userConfigDirectory(environment)
+                .map(directory -> directory.resolve("go").resolve("env"));
     }
 
     /** Go's os.UserConfigDir. */
     private static Optional<Path> userConfigDirectory(Map<String, String> environment) {
         String goos = Platform.host().goos();
         if (goos.equals("windows")) {
-            return nonEmpty(environment.get("AppData")).or(() -> nonEmpty(environment.get("APPDATA"))).map(Path::of);
+            return nonEmpty(environment.get("AppData"))
+                    .or(() -> nonEmpty(environment.get("APPDATA")))
+                    .map(Path::of);
         }
         Optional<String> home = nonEmpty(environment.get("HOME"));
         if (goos.equals("darwin")) {
             return home.map(h -> Path.of(h, "Library", "Application Support"));
         }
-        return nonEmpty(environment.get("XDG_CONFIG_HOME")).map(Path::of).or(() -> home.map(h -> Path.of(h, ".config")));
+        return nonEmpty(environment.get("XDG_CONFIG_HOME"))
+                .map(Path::of)
+                .or(() -> home.map(h -> Path.of(h, ".config")));
     }
 
     private static Optional<String> nonEmpty(String value) {
@@ -95,7 +104,8 @@ public final class GoEnvironment {
     }
 
     private static GoEnvironment load(GoCommand command) {
-        GoProcessResult result = command.captureStdout().timeout(Duration.ofMinutes(2)).run().requireSuccess();
+        GoProcessResult result =
+                command.captureStdout().timeout(Duration.ofMinutes(2)).run().requireSuccess();
         return parse(result.stdout());
     }
 
@@ -131,5 +141,6 @@ public final class GoEnvironment {
         return values;
     }
 
-    private record CacheKey(FileStamp goBinary, Map<String, String> environment, String goRootGoEnv, String goEnvFile) {}
+    private record CacheKey(
+            FileStamp goBinary, Map<String, String> environment, String goRootGoEnv, String goEnvFile) {}
 }

@@ -17,15 +17,19 @@ final class BinaryNames {
         Map<String, String> packageByName = new LinkedHashMap<>();
         for (String pkg : packages) {
             if (pkg.contains("...")) {
-                throw new ConfigurationException("go.packages", "<packages> (go.packages) contains the pattern '" + pkg
-                        + "', but each binary needs one main package; list them one by one, e.g. ./cmd/server,./cmd/cli.");
+                throw new ConfigurationException(
+                        "go.packages",
+                        "<packages> (go.packages) contains the pattern '" + pkg
+                                + "', but each binary needs one main package; list them one by one, e.g. ./cmd/server,./cmd/cli.");
             }
             String defaultForPackage = defaultNameOf(pkg, defaultName);
             String name = overrides.getOrDefault(pkg, overrides.getOrDefault(defaultForPackage, defaultForPackage));
             String previous = packageByName.put(name, pkg);
             if (previous != null) {
-                throw new ConfigurationException("go.packages", "Packages " + previous + " and " + pkg
-                        + " would both be built as '" + name + "'; give one another name in <binaryNames>.");
+                throw new ConfigurationException(
+                        "go.packages",
+                        "Packages " + previous + " and " + pkg + " would both be built as '" + name
+                                + "'; give one another name in <binaryNames>.");
             }
             names.put(pkg, name);
         }

@@ -33,16 +33,30 @@ public record BuildOptions(
         Map<String, String> environment) {
 
     /** GO* variables that say where caches, modules and telemetry live, not what is built. */
-    private static final Set<String> NOT_SHAPING = Set.of("GOCACHE", "GOMODCACHE", "GOPATH", "GOTMPDIR", "GOPROXY",
-            "GONOPROXY", "GOPRIVATE", "GONOSUMDB", "GOSUMDB", "GOINSECURE", "GOVCS", "GOTELEMETRY", "GOTELEMETRYDIR",
-            "GOAUTH", "GOCACHEPROG");
+    private static final Set<String> NOT_SHAPING = Set.of(
+            "GOCACHE",
+            "GOMODCACHE",
+            "GOPATH",
+            "GOTMPDIR",
+            "GOPROXY",
+            "GONOPROXY",
+            "GOPRIVATE",
+            "GONOSUMDB",
+            "GOSUMDB",
+            "GOINSECURE",
+            "GOVCS",
+            "GOTELEMETRY",
+            "GOTELEMETRYDIR",
+            "GOAUTH",
+            "GOCACHEPROG");
+
     private static final Set<String> C_TOOLCHAIN = Set.of("CC", "CXX", "FC", "AR", "PKG_CONFIG", "GCCGO");
 
     public BuildOptions {
         buildVcs = buildVcs == null || buildVcs.isBlank() ? "false" : buildVcs.trim();
         if (!List.of("true", "false", "auto").contains(buildVcs)) {
-            throw new ConfigurationException("go.buildvcs", "<buildVcs> (go.buildvcs) is '" + buildVcs
-                    + "'; use true, false or auto.");
+            throw new ConfigurationException(
+                    "go.buildvcs", "<buildVcs> (go.buildvcs) is '" + buildVcs + "'; use true, false or auto.");
         }
         tags = tags == null ? "" : tags.trim();
         ldflags = ldflags == null ? "" : ldflags.trim();
@@ -83,10 +97,16 @@ public record BuildOptions(
         result.putAll(target.environment());
         result.put("CGO_ENABLED", cgo ? "1" : "0");
         boolean cross = !target.goos().equals(host.goos()) || !target.goarch().equals(host.goarch());
-        if (cgo && cross && !environment.containsKey("CC") && !environment.containsKey("CC_FOR_" + target.goos() + "_" + target.goarch())) {
-            throw new ConfigurationException("go.cgo", "<cgo> (go.cgo) is on and " + target
-                    + " is not this machine's platform (" + host + "), so cgo needs a C cross compiler for it; set CC (or CC_FOR_"
-                    + target.goos() + "_" + target.goarch() + ") in <environment>, or turn cgo off.");
+        if (cgo
+                && cross
+                && !environment.containsKey("CC")
+                && !environment.containsKey("CC_FOR_" + target.goos() + "_" + target.goarch())) {
+            throw new ConfigurationException(
+                    "go.cgo",
+                    "<cgo> (go.cgo) is on and " + target
+                            + " is not this machine's platform (" + host
+                            + "), so cgo needs a C cross compiler for it; set CC (or CC_FOR_"
+                            + target.goos() + "_" + target.goarch() + ") in <environment>, or turn cgo off.");
         }
         return result;
     }
@@ -104,8 +124,9 @@ public record BuildOptions(
                 shaping.put(name, value);
             }
         });
-        return "cgo=" + cgo + " trimpath=" + trimpath + " buildvcs=" + buildVcs + " tags=" + tags + " ldflags=" + ldflags
-                + " linkerVariables=" + linkerVariables + " buildFlags=" + buildFlags + " environment=" + shaping;
+        return "cgo=" + cgo + " trimpath=" + trimpath + " buildvcs=" + buildVcs + " tags=" + tags + " ldflags="
+                + ldflags + " linkerVariables=" + linkerVariables + " buildFlags=" + buildFlags + " environment="
+                + shaping;
     }
 
     private boolean shapesTheBuild(String name) {
@@ -115,7 +136,9 @@ public record BuildOptions(
         if (name.startsWith("GO")) {
             return true;
         }
-        boolean cToolchain = name.startsWith("CGO_") || C_TOOLCHAIN.contains(name) || name.startsWith("CC_FOR_")
+        boolean cToolchain = name.startsWith("CGO_")
+                || C_TOOLCHAIN.contains(name)
+                || name.startsWith("CC_FOR_")
                 || name.startsWith("CXX_FOR_");
         return cgo && cToolchain;
     }

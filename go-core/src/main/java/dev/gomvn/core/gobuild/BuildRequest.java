@@ -118,7 +118,19 @@ public record BuildRequest(
         }
 
         public BuildRequest build() {
-            return new BuildRequest(moduleDirectory, outputDirectory, stateDirectory, targets, packages, binaryNames, defaultName, options, parallelism, verifyBinaries, force, outputsToIgnore);
+            return new BuildRequest(
+                    moduleDirectory,
+                    outputDirectory,
+                    stateDirectory,
+                    targets,
+                    packages,
+                    binaryNames,
+                    defaultName,
+                    options,
+                    parallelism,
+                    verifyBinaries,
+                    force,
+                    outputsToIgnore);
         }
     }
 }

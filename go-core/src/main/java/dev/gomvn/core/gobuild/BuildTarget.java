@@ -19,8 +19,11 @@ public record BuildTarget(String goos, String goarch, String variant) {
     private static final Map<String, VariantRule> VARIANTS = Map.of(
             "arm", new VariantRule("GOARM", Pattern.compile("[567](,(softfloat|hardfloat))?"), "5, 6 or 7"),
             "amd64", new VariantRule("GOAMD64", Pattern.compile("v[1-4]"), "v1, v2, v3 or v4"),
-            "arm64", new VariantRule("GOARM64", Pattern.compile("v8\\.[0-9]|v9\\.[0-5]|v8\\.[0-9],(lse|crypto)(,(lse|crypto))?"),
-                    "v8.0 ... v8.9 or v9.0 ... v9.5"),
+            "arm64",
+                    new VariantRule(
+                            "GOARM64",
+                            Pattern.compile("v8\\.[0-9]|v9\\.[0-5]|v8\\.[0-9],(lse|crypto)(,(lse|crypto))?"),
+                            "v8.0 ... v8.9 or v9.0 ... v9.5"),
             "386", new VariantRule("GO386", Pattern.compile("sse2|softfloat"), "sse2 or softfloat"),
             "mips", new VariantRule("GOMIPS", Pattern.compile("hardfloat|softfloat"), "hardfloat or softfloat"),
             "mipsle", new VariantRule("GOMIPS", Pattern.compile("hardfloat|softfloat"), "hardfloat or softfloat"),
@@ -28,9 +31,18 @@ public record BuildTarget(String goos, String goarch, String variant) {
             "mips64le", new VariantRule("GOMIPS64", Pattern.compile("hardfloat|softfloat"), "hardfloat or softfloat"),
             "ppc64", new VariantRule("GOPPC64", Pattern.compile("power(8|9|10)"), "power8, power9 or power10"),
             "ppc64le", new VariantRule("GOPPC64", Pattern.compile("power(8|9|10)"), "power8, power9 or power10"));
+
     private static final Map<String, VariantRule> MORE_VARIANTS = Map.of(
-            "riscv64", new VariantRule("GORISCV64", Pattern.compile("rva20u64|rva22u64|rva23u64"), "rva20u64, rva22u64 or rva23u64"),
-            "wasm", new VariantRule("GOWASM", Pattern.compile("(satconv|signext)(,(satconv|signext))?"), "satconv and/or signext"));
+            "riscv64",
+                    new VariantRule(
+                            "GORISCV64",
+                            Pattern.compile("rva20u64|rva22u64|rva23u64"),
+                            "rva20u64, rva22u64 or rva23u64"),
+            "wasm",
+                    new VariantRule(
+                            "GOWASM",
+                            Pattern.compile("(satconv|signext)(,(satconv|signext))?"),
+                            "satconv and/or signext"));
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+");
 
     public BuildTarget {
@@ -44,19 +56,28 @@ public record BuildTarget(String goos, String goarch, String variant) {
             return new BuildTarget(host.goos(), host.goarch(), null);
         }
         String[] parts = text.split("/", -1);
-        if (parts.length < 2 || parts.length > 3 || !NAME.matcher(parts[0]).matches() || !NAME.matcher(parts[1]).matches()
+        if (parts.length < 2
+                || parts.length > 3
+                || !NAME.matcher(parts[0]).matches()
+                || !NAME.matcher(parts[1]).matches()
                 || parts.length == 3 && parts[2].isBlank()) {
-            throw new ConfigurationException("go.targets", "<targets> (go.targets) entry '" + text
-                    + "' is not a target; write goos/goarch (linux/amd64), goos/goarch/variant (linux/arm/7, linux/amd64/v3) or host.");
+            throw new ConfigurationException(
+                    "go.targets",
+                    "<targets> (go.targets) entry '" + text
+                            + "' is not a target; write goos/goarch (linux/amd64), goos/goarch/variant (linux/arm/7, linux/amd64/v3) or host.");
         }
         String variant = parts.length == 3 ? parts[2].strip() : null;
         if (variant != null) {
-            VariantRule rule = variantRule(parts[1]).orElseThrow(() -> new ConfigurationException("go.targets",
-                    "<targets> (go.targets) entry '" + text + "' has a variant, but " + parts[1]
-                            + " takes none; remove '/" + variant + "'."));
+            VariantRule rule = variantRule(parts[1])
+                    .orElseThrow(() -> new ConfigurationException(
+                            "go.targets",
+                            "<targets> (go.targets) entry '" + text + "' has a variant, but " + parts[1]
+                                    + " takes none; remove '/" + variant + "'."));
             if (!rule.values().matcher(variant).matches()) {
-                throw new ConfigurationException("go.targets", "<targets> (go.targets) entry '" + text + "': " + rule.variable()
-                        + "=" + variant + " is not valid for " + parts[1] + "; use " + rule.description() + ".");
+                throw new ConfigurationException(
+                        "go.targets",
+                        "<targets> (go.targets) entry '" + text + "': " + rule.variable() + "=" + variant
+                                + " is not valid for " + parts[1] + "; use " + rule.description() + ".");
             }
         }
         return new BuildTarget(parts[0], parts[1], variant);

@@ -20,8 +20,14 @@ public final class DistList {
     private DistList() {}
 
     public static Set<String> of(Toolchain toolchain) {
-        return BY_GO_BINARY.computeIfAbsent(FileStamp.of(toolchain.goExecutable()), stamp -> parse(GoCommand.of(toolchain.goRoot(),
-                "tool", "dist", "list", "-json").captureStdout().timeout(Duration.ofMinutes(1)).run().requireSuccess().stdout()));
+        return BY_GO_BINARY.computeIfAbsent(
+                FileStamp.of(toolchain.goExecutable()),
+                stamp -> parse(GoCommand.of(toolchain.goRoot(), "tool", "dist", "list", "-json")
+                        .captureStdout()
+                        .timeout(Duration.ofMinutes(1))
+                        .run()
+                        .requireSuccess()
+                        .stdout()));
     }
 
     static Set<String> parse(String json) {
@@ -33,7 +39,8 @@ public final class DistList {
             }
             return targets;
         } catch (RuntimeException e) {
-            throw new EnvironmentException("'go tool dist list -json' printed something unexpected: " + e.getMessage(), e);
+            throw new EnvironmentException(
+                    "'go tool dist list -json' printed something unexpected: " + e.getMessage(), e);
         }
     }
 }

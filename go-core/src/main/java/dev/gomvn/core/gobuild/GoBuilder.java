@@ -36,9 +36,11 @@ public final class GoBuilder {
     }
 
     public BuildResult build(BuildRequest request) {
-        TargetList.validate(request.targets(), DistList.of(toolchain), toolchain.version().toString());
+        TargetList.validate(
+                request.targets(), DistList.of(toolchain), toolchain.version().toString());
         Map<String, String> names = BinaryNames.of(request.packages(), request.binaryNames(), request.defaultName());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(request.parallelism(), request.targets().size()));
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.min(request.parallelism(), request.targets().size()));
         Map<BuildTarget, Future<List<BuiltBinary>>> running = new LinkedHashMap<>();
         try {
             for (BuildTarget target : request.targets()) {
@@ -73,7 +75,8 @@ public final class GoBuilder {
         Path directory = request.outputDirectory().resolve(target.directoryName());
         Path stateFile = request.stateDirectory().resolve(target.directoryName() + ".properties");
         String settings = toolchain.goRoot() + "\n" + toolchain.version() + "\n" + target + "\n"
-                + request.options().fingerprint(target, toolchain.platform()) + "\n" + names + "\n" + request.verifyBinaries();
+                + request.options().fingerprint(target, toolchain.platform()) + "\n" + names + "\n"
+                + request.verifyBinaries();
         String fingerprint = InputFingerprint.of(request.moduleDirectory(), request.outputsToIgnore(), settings);
         if (!request.force()) {
             List<BuiltBinary> previous = upToDate(stateFile, fingerprint, target, directory, names);
@@ -83,7 +86,8 @@ public final class GoBuilder {
         }
         List<BuiltBinary> built = new ArrayList<>();
         for (Map.Entry<String, String> entry : names.entrySet()) {
-            built.add(buildBinary(request, target, entry.getKey(), directory.resolve(target.executableName(entry.getValue()))));
+            built.add(buildBinary(
+                    request, target, entry.getKey(), directory.resolve(target.executableName(entry.getValue()))));
         }
         saveState(stateFile, fingerprint, built);
         return built;
@@ -92,7 +96,8 @@ public final class GoBuilder {
     private BuiltBinary buildBinary(BuildRequest request, BuildTarget target, String packagePath, Path output) {
         long started = System.nanoTime();
         String prefix = "[" + target + "] ";
-        GoProcessResult result = GoCommand.of(toolchain.goRoot(), request.options().buildArguments(output, packagePath))
+        GoProcessResult result = GoCommand.of(
+                        toolchain.goRoot(), request.options().buildArguments(output, packagePath))
                 .environment(request.options().environment(target, toolchain.platform()))
                 .in(request.moduleDirectory())
                 .onStdout(line -> log.info(prefix + line))
@@ -100,8 +105,8 @@ public final class GoBuilder {
                 .run();
         if (!result.succeeded()) {
             throw new BuildFailedException("'" + result.commandLine() + "' for package " + packagePath
-                    + " failed with exit code " + result.exitCode() + (result.tail().isEmpty() ? "" : ":\n  "
-                            + String.join("\n  ", result.tail())));
+                    + " failed with exit code " + result.exitCode()
+                    + (result.tail().isEmpty() ? "" : ":\n  " + String.join("\n  ", result.tail())));
         }
         if (request.verifyBinaries()) {
             new BinaryVerifier(toolchain).verify(output, target, request.options());
@@ -112,8 +117,8 @@ public final class GoBuilder {
         return binary;
     }
 
-    private List<BuiltBinary> upToDate(Path stateFile, String fingerprint, BuildTarget target, Path directory,
-            Map<String, String> names) {
+    private List<BuiltBinary> upToDate(
+            Path stateFile, String fingerprint, BuildTarget target, Path directory, Map<String, String> names) {
         Properties state = new Properties();
         try (var in = Files.newInputStream(stateFile)) {
             state.load(in);
@@ -127,7 +132,9 @@ public final class GoBuilder {
         for (Map.Entry<String, String> entry : names.entrySet()) {
             Path file = directory.resolve(target.executableName(entry.getValue()));
             String sha256 = state.getProperty("sha256." + file.getFileName());
-            if (sha256 == null || !Files.isRegularFile(file) || size(file) != Long.parseLong(state.getProperty("size." + file.getFileName(), "-1"))) {
+            if (sha256 == null
+                    || !Files.isRegularFile(file)
+                    || size(file) != Long.parseLong(state.getProperty("size." + file.getFileName(), "-1"))) {
                 return null;
             }
             binaries.add(new BuiltBinary(target, entry.getKey(), file, sha256, size(file), Duration.ZERO, true));

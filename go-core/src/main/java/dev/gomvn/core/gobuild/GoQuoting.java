@@ -24,8 +24,10 @@ public final class GoQuoting {
             if (c == '\'' || c == '"') {
                 int end = text.indexOf(c, i + 1);
                 if (end < 0) {
-                    throw new ConfigurationException(parameterName, "<" + parameterName.replaceFirst("^go\\.", "")
-                            + "> (" + parameterName + ") has an unterminated " + c + " quote: " + text);
+                    throw new ConfigurationException(
+                            parameterName,
+                            "<" + parameterName.replaceFirst("^go\\.", "") + "> (" + parameterName
+                                    + ") has an unterminated " + c + " quote: " + text);
                 }
                 arguments.add(text.substring(i + 1, end));
                 i = end + 1;
@@ -43,7 +45,8 @@ public final class GoQuoting {
 
     /** Quotes one argument so that {@link #split} gives it back unchanged, or says it cannot be. */
     static String quote(String argument, String what) {
-        boolean needsQuotes = argument.isEmpty() || argument.chars().anyMatch(ch -> Character.isWhitespace(ch) || ch == '\'' || ch == '"');
+        boolean needsQuotes = argument.isEmpty()
+                || argument.chars().anyMatch(ch -> Character.isWhitespace(ch) || ch == '\'' || ch == '"');
         if (!needsQuotes) {
             return argument;
         }
@@ -53,7 +56,9 @@ public final class GoQuoting {
         if (argument.indexOf('"') < 0) {
             return "\"" + argument + "\"";
         }
-        throw new ConfigurationException("linkerVariables", what + " contains both ' and \", which Go's -ldflags "
-                + "quoting cannot express; remove one kind of quote.");
+        throw new ConfigurationException(
+                "linkerVariables",
+                what + " contains both ' and \", which Go's -ldflags "
+                        + "quoting cannot express; remove one kind of quote.");
     }
 }

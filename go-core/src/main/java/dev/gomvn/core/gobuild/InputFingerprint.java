@@ -40,14 +40,16 @@ public final class InputFingerprint {
         MessageDigest digest = Sha256.newDigest();
         digest.update(settings.getBytes(StandardCharsets.UTF_8));
         List<String> entries = new ArrayList<>();
-        List<Path> outputs = excluded.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        List<Path> outputs =
+                excluded.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         try {
             Files.walkFileTree(moduleDirectory, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
                     Path normalized = dir.toAbsolutePath().normalize();
                     boolean skipped = !dir.equals(moduleDirectory)
-                            && (SKIPPED_DIRECTORIES.contains(dir.getFileName().toString()) || outputs.contains(normalized));
+                            && (SKIPPED_DIRECTORIES.contains(dir.getFileName().toString())
+                                    || outputs.contains(normalized));
                     return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
@@ -62,7 +64,8 @@ public final class InputFingerprint {
                 }
             });
         } catch (IOException e) {
-            throw new EnvironmentException("Could not read the sources in " + moduleDirectory + ": " + e.getMessage(), e);
+            throw new EnvironmentException(
+                    "Could not read the sources in " + moduleDirectory + ": " + e.getMessage(), e);
         }
         entries.sort(null);
         for (String entry : entries) {

@@ -17,8 +17,10 @@ public final class Sha256Sums {
         Path base = sumsFile.toAbsolutePath().getParent();
         StringBuilder content = new StringBuilder();
         Map<String, String> sorted = new TreeMap<>();
-        sha256ByFile.forEach((file, sha) -> sorted.put(base.relativize(file.toAbsolutePath()).toString().replace('\\', '/'), sha));
-        sorted.forEach((name, sha) -> content.append(sha).append("  ").append(name).append('\n'));
+        sha256ByFile.forEach((file, sha) ->
+                sorted.put(base.relativize(file.toAbsolutePath()).toString().replace('\\', '/'), sha));
+        sorted.forEach(
+                (name, sha) -> content.append(sha).append("  ").append(name).append('\n'));
         try {
             Files.createDirectories(base);
             Files.writeString(sumsFile, content, StandardCharsets.UTF_8);

@@ -37,15 +37,18 @@ public final class TargetList {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new ConfigurationException("go.targets", "Unknown target" + (unknown.size() > 1 ? "s " : " ")
-                    + String.join(", ", unknown) + " in <targets> (go.targets) for Go " + goVersion
-                    + ". Run 'go tool dist list' for all valid targets.");
+            throw new ConfigurationException(
+                    "go.targets",
+                    "Unknown target" + (unknown.size() > 1 ? "s " : " ")
+                            + String.join(", ", unknown) + " in <targets> (go.targets) for Go " + goVersion
+                            + ". Run 'go tool dist list' for all valid targets.");
         }
     }
 
     static String closest(String target, Set<String> supported) {
         return supported.stream()
-                .sorted(Comparator.comparingInt((String candidate) -> distance(target, candidate)).thenComparing(c -> c))
+                .sorted(Comparator.comparingInt((String candidate) -> distance(target, candidate))
+                        .thenComparing(c -> c))
                 .limit(3)
                 .collect(Collectors.joining(", "));
     }

@@ -17,8 +17,8 @@ import java.util.Set;
  * block form, {@code //} comments, quoted strings. Read only: nothing here ever writes go.mod.
  */
 public final class GoModFile {
-    private static final Set<String> KNOWN = Set.of("module", "go", "toolchain", "godebug", "require", "replace",
-            "exclude", "retract", "tool", "ignore");
+    private static final Set<String> KNOWN = Set.of(
+            "module", "go", "toolchain", "godebug", "require", "replace", "exclude", "retract", "tool", "ignore");
     private static final String FIX = "fix the line (go mod edit -fmt shows the expected form)";
 
     private String modulePath;
@@ -72,7 +72,8 @@ public final class GoModFile {
             mod.directive(verb, tokens.subList(1, tokens.size()), comment, fileName, lineNumber);
         }
         if (block != null) {
-            throw new GoModParseException(fileName, blockStart, "the " + block + " block is never closed with ')'", FIX);
+            throw new GoModParseException(
+                    fileName, blockStart, "the " + block + " block is never closed with ')'", FIX);
         }
         return mod;
     }
@@ -95,8 +96,8 @@ public final class GoModFile {
             case "toolchain":
                 expect(args, 1, verb, "toolchain go1.22.5", file, line);
                 if (!args.get(0).startsWith("go") && !args.get(0).equals("default")) {
-                    throw new GoModParseException(file, line, "invalid toolchain '" + args.get(0) + "'",
-                            "write it as toolchain go1.22.5");
+                    throw new GoModParseException(
+                            file, line, "invalid toolchain '" + args.get(0) + "'", "write it as toolchain go1.22.5");
                 }
                 toolchain = args.get(0);
                 if (!toolchain.equals("default")) {
@@ -109,8 +110,8 @@ public final class GoModFile {
                 break;
             case "require":
                 expect(args, 2, verb, "require example.com/m v1.2.3", file, line);
-                requires.add(new Requirement(args.get(0), args.get(1), comment.equals("indirect")
-                        || comment.startsWith("indirect;"), line));
+                requires.add(new Requirement(
+                        args.get(0), args.get(1), comment.equals("indirect") || comment.startsWith("indirect;"), line));
                 break;
             case "exclude":
                 expect(args, 2, verb, "exclude example.com/m v1.2.3", file, line);
@@ -148,15 +149,18 @@ public final class GoModFile {
     private static Replacement replacement(List<String> args, String file, int line) {
         int arrow = args.indexOf("=>");
         if (arrow < 1 || arrow > 2 || args.size() - arrow - 1 < 1 || args.size() - arrow - 1 > 2) {
-            throw new GoModParseException(file, line, "usage: replace module/path [v1.2.3] => other/module v1.4.5 | ../local/dir",
-                    FIX);
+            throw new GoModParseException(
+                    file, line, "usage: replace module/path [v1.2.3] => other/module v1.4.5 | ../local/dir", FIX);
         }
         String oldVersion = arrow == 2 ? args.get(1) : null;
         String newPath = args.get(arrow + 1);
         String newVersion = args.size() - arrow - 1 == 2 ? args.get(arrow + 2) : null;
         Replacement replacement = new Replacement(args.get(0), oldVersion, newPath, newVersion, line);
         if (newVersion == null && !replacement.isLocalDirectory()) {
-            throw new GoModParseException(file, line, "replacement module '" + newPath + "' needs a version",
+            throw new GoModParseException(
+                    file,
+                    line,
+                    "replacement module '" + newPath + "' needs a version",
                     "add one, or write a local directory as ./dir or ../dir");
         }
         return replacement;
@@ -223,8 +227,13 @@ public final class GoModFile {
     public record Replacement(String oldPath, String oldVersion, String newPath, String newVersion, int line) {
         /** Replaced by a directory rather than a module: {@code ./x}, {@code ../x}, {@code /x}, {@code C:\x}. */
         public boolean isLocalDirectory() {
-            return newPath.startsWith("./") || newPath.startsWith("../") || newPath.startsWith("/")
-                    || newPath.equals(".") || newPath.equals("..") || newPath.startsWith(".\\") || newPath.startsWith("..\\")
+            return newPath.startsWith("./")
+                    || newPath.startsWith("../")
+                    || newPath.startsWith("/")
+                    || newPath.equals(".")
+                    || newPath.equals("..")
+                    || newPath.startsWith(".\\")
+                    || newPath.startsWith("..\\")
                     || newPath.matches("[A-Za-z]:[\\\\/].*");
         }
     }

@@ -22,15 +22,19 @@ final class GoModTokens {
             } else if (c == '"' || c == '`') {
                 int close = closingQuote(text, i, c);
                 if (close < 0) {
-                    throw new GoModParseException(file, lineNumber, "unterminated quoted string",
-                            "close the " + c + " quote");
+                    throw new GoModParseException(
+                            file, lineNumber, "unterminated quoted string", "close the " + c + " quote");
                 }
                 tokens.add(text.substring(i + 1, close).replace("\\\"", "\"").replace("\\\\", "\\"));
                 i = close + 1;
             } else {
                 int start = i;
-                while (i < text.length() && !Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '('
-                        && text.charAt(i) != ')' && text.charAt(i) != '"' && text.charAt(i) != '`') {
+                while (i < text.length()
+                        && !Character.isWhitespace(text.charAt(i))
+                        && text.charAt(i) != '('
+                        && text.charAt(i) != ')'
+                        && text.charAt(i) != '"'
+                        && text.charAt(i) != '`') {
                     i++;
                 }
                 tokens.add(text.substring(start, i));

@@ -34,7 +34,10 @@ public final class GoSumFile {
             }
             String[] fields = line.split("\\s+");
             if (fields.length != 3 || !fields[2].contains(":")) {
-                throw new GoModParseException(fileName, i + 1, "malformed go.sum line '" + line + "'",
+                throw new GoModParseException(
+                        fileName,
+                        i + 1,
+                        "malformed go.sum line '" + line + "'",
                         "each line must be 'module version h1:hash'; restore go.sum from version control");
             }
             boolean goMod = fields[1].endsWith("/go.mod");
@@ -49,11 +52,15 @@ public final class GoSumFile {
     }
 
     public boolean hasZipHash(String module, String version) {
-        return entries.stream().anyMatch(e -> !e.goMod() && e.module().equals(module) && e.version().equals(version));
+        return entries.stream()
+                .anyMatch(e ->
+                        !e.goMod() && e.module().equals(module) && e.version().equals(version));
     }
 
     public boolean hasGoModHash(String module, String version) {
-        return entries.stream().anyMatch(e -> e.goMod() && e.module().equals(module) && e.version().equals(version));
+        return entries.stream()
+                .anyMatch(e ->
+                        e.goMod() && e.module().equals(module) && e.version().equals(version));
     }
 
     /** One go.sum line; {@code goMod} marks the hash of the module's go.mod rather than its zip. */

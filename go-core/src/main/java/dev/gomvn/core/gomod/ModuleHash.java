@@ -43,8 +43,10 @@ public final class ModuleHash {
                 }
             }
         } catch (IOException e) {
-            throw new EnvironmentException("Could not read the module zip " + zip + ": " + e.getMessage()
-                    + ". The download may be truncated; delete it and retry.", e);
+            throw new EnvironmentException(
+                    "Could not read the module zip " + zip + ": " + e.getMessage()
+                            + ". The download may be truncated; delete it and retry.",
+                    e);
         }
         return hash(fileHashes);
     }
@@ -61,7 +63,8 @@ public final class ModuleHash {
         MessageDigest summary = Sha256.newDigest();
         for (var file : fileHashes.entrySet()) {
             if (file.getKey().contains("\n")) {
-                throw new VerificationException("A module file name contains a newline ('" + file.getKey().replace("\n", "\\n")
+                throw new VerificationException("A module file name contains a newline ('"
+                        + file.getKey().replace("\n", "\\n")
                         + "'), which Go's module hash does not allow; the module is malformed.");
             }
             summary.update(file.getValue().getBytes(StandardCharsets.UTF_8));

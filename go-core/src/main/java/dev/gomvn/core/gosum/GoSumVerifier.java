@@ -40,7 +40,8 @@ import java.util.stream.Stream;
 public final class GoSumVerifier {
     private static final Pattern MISMATCH = Pattern.compile("verifying (\\S+?)@(\\S+?)(/go\\.mod)?: checksum mismatch");
     private static final Pattern OFFLINE = Pattern.compile("(\\S+?)@(\\S+?): module lookup disabled by GOPROXY=off");
-    private static final Pattern MODIFIED = Pattern.compile("(\\S+) (\\S+): dir has been modified.*|(\\S+) (\\S+): zip has been modified.*");
+    private static final Pattern MODIFIED =
+            Pattern.compile("(\\S+) (\\S+): dir has been modified.*|(\\S+) (\\S+): zip has been modified.*");
     private static final GoVersion TIDY_DIFF = GoVersion.parse("1.23");
 
     private final Toolchain toolchain;
@@ -72,14 +73,18 @@ public final class GoSumVerifier {
             checkTidy(moduleDirectory, offline, findings);
         }
         if (!goModBefore.equals(digest(goMod)) || !goSumBefore.equals(digest(goSum))) {
-            findings.add(new GoSumFinding(GoSumFinding.Kind.FILE_MODIFIED, "", "go.mod or go.sum in " + moduleDirectory
-                    + " changed while they were verified; something in GOFLAGS or the environment makes go rewrite them. "
-                    + "Restore them from version control and remove that setting."));
+            findings.add(new GoSumFinding(
+                    GoSumFinding.Kind.FILE_MODIFIED,
+                    "",
+                    "go.mod or go.sum in " + moduleDirectory
+                            + " changed while they were verified; something in GOFLAGS or the environment makes go rewrite them. "
+                            + "Restore them from version control and remove that setting."));
         }
         return new GoSumReport(findings, notes);
     }
 
-    private void verifyModules(Path moduleDirectory, Path goSum, Path copy, boolean offline, List<GoSumFinding> findings) {
+    private void verifyModules(
+            Path moduleDirectory, Path goSum, Path copy, boolean offline, List<GoSumFinding> findings) {
         Map<String, String> env = environment(offline);
         String modfile = "-modfile=" + copy;
         Run download = run(moduleDirectory, env, "mod", "download", "-json", modfile);
@@ -87,8 +92,18 @@ public final class GoSumVerifier {
         String downloadOutput = download.output();
         collectMismatches(downloadOutput, goSum, mismatched, findings);
         collectOffline(downloadOutput, findings);
-        Run list = run(moduleDirectory, env, "list", modfile, "-mod=mod", "-deps", "-test", "-e",
-                "-f", "{{if .Error}}{{.ImportPath}}: {{.Error}}{{end}}", "./...");
+        Run list = run(
+                moduleDirectory,
+                env,
+                "list",
+                modfile,
+                "-mod=mod",
+                "-deps",
+                "-test",
+                "-e",
+                "-f",
+                "{{if .Error}}{{.ImportPath}}: {{.Error}}{{end}}",
+                "./...");
         String listOutput = list.output();
         collectMismatches(listOutput, goSum, mismatched, findings);
         collectOffline(listOutput, findings);
@@ -100,14 +115,20 @@ public final class GoSumVerifier {
             Matcher m = MODIFIED.matcher(line.strip());
             if (m.matches()) {
                 String module = m.group(1) != null ? m.group(1) + "@" + m.group(2) : m.group(3) + "@" + m.group(4);
-                findings.add(new GoSumFinding(GoSumFinding.Kind.CACHE_TAMPERED, module, "The module cache copy of " + module
-                        + " no longer matches what was downloaded (" + line.strip() + "). Fix: 'go clean -modcache' and "
-                        + "find out what wrote into the cache."));
+                findings.add(new GoSumFinding(
+                        GoSumFinding.Kind.CACHE_TAMPERED,
+                        module,
+                        "The module cache copy of " + module
+                                + " no longer matches what was downloaded (" + line.strip()
+                                + "). Fix: 'go clean -modcache' and "
+                                + "find out what wrote into the cache."));
             }
         }
         if (!download.succeeded() && findings.isEmpty()) {
-            findings.add(new GoSumFinding(GoSumFinding.Kind.GO_FAILED, "", "'go mod download' failed in " + moduleDirectory
-                    + ":\n" + String.join("\n", download.tail())));
+            findings.add(new GoSumFinding(
+                    GoSumFinding.Kind.GO_FAILED,
+                    "",
+                    "'go mod download' failed in " + moduleDirectory + ":\n" + String.join("\n", download.tail())));
         }
     }
 
@@ -120,10 +141,14 @@ public final class GoSumVerifier {
             if (!seen.add(module + "@" + version + (goModHash ? "/go.mod" : ""))) {
                 continue;
             }
-            findings.add(new GoSumFinding(GoSumFinding.Kind.CHECKSUM_MISMATCH, module + "@" + version, location(goSum, module,
-                    version, goModHash) + ": the go.sum line for " + module + " " + version + (goModHash ? "/go.mod" : "")
-                    + " disagrees with the module's real content (checksum mismatch, verified by downloading it). Someone "
-                    + "changed go.sum or the module was replaced at its origin: find out which; never just delete the line."));
+            findings.add(
+                    new GoSumFinding(
+                            GoSumFinding.Kind.CHECKSUM_MISMATCH,
+                            module + "@" + version,
+                            location(goSum, module, version, goModHash) + ": the go.sum line for " + module + " "
+                                    + version + (goModHash ? "/go.mod" : "")
+                                    + " disagrees with the module's real content (checksum mismatch, verified by downloading it). Someone "
+                                    + "changed go.sum or the module was replaced at its origin: find out which; never just delete the line."));
         }
     }
 
@@ -133,8 +158,12 @@ public final class GoSumVerifier {
         while (m.find()) {
             String module = m.group(1) + "@" + m.group(2);
             if (seen.add(module)) {
-                findings.add(new GoSumFinding(GoSumFinding.Kind.OFFLINE_MISSING, module, module + " is not in the module "
-                        + "cache and Maven runs offline (-o), so it cannot be verified. Run the build once online."));
+                findings.add(
+                        new GoSumFinding(
+                                GoSumFinding.Kind.OFFLINE_MISSING,
+                                module,
+                                module + " is not in the module "
+                                        + "cache and Maven runs offline (-o), so it cannot be verified. Run the build once online."));
             }
         }
     }
@@ -160,11 +189,14 @@ public final class GoSumVerifier {
                 if (fields.length == 3) {
                     boolean goMod = fields[1].endsWith("/go.mod");
                     String version = goMod ? fields[1].substring(0, fields[1].length() - 7) : fields[1];
-                    missing.computeIfAbsent(fields[0] + "@" + version, k -> new ArrayList<>()).add(goMod ? "go.mod hash" : "zip hash");
+                    missing.computeIfAbsent(fields[0] + "@" + version, k -> new ArrayList<>())
+                            .add(goMod ? "go.mod hash" : "zip hash");
                 }
             }
         }
-        missing.forEach((module, kinds) -> findings.add(new GoSumFinding(GoSumFinding.Kind.MISSING_ENTRY, module,
+        missing.forEach((module, kinds) -> findings.add(new GoSumFinding(
+                GoSumFinding.Kind.MISSING_ENTRY,
+                module,
                 goSum + " lacks the " + String.join(" and ", kinds) + " of " + module.replace("@", " ")
                         + ", which the build or its tests need. Fix: run 'go mod tidy' and commit go.sum.")));
     }
@@ -172,9 +204,12 @@ public final class GoSumVerifier {
     private void verifyVendor(Path moduleDirectory, List<GoSumFinding> findings, List<String> notes) {
         Run list = run(moduleDirectory, environment, "list", "-mod=vendor", "-m");
         if (!list.succeeded()) {
-            findings.add(new GoSumFinding(GoSumFinding.Kind.VENDOR_INCONSISTENT, "", "vendor/modules.txt in "
-                    + moduleDirectory + " does not match go.mod:\n" + String.join("\n", list.tail())
-                    + "\nFix: run 'go mod vendor' and commit vendor/."));
+            findings.add(new GoSumFinding(
+                    GoSumFinding.Kind.VENDOR_INCONSISTENT,
+                    "",
+                    "vendor/modules.txt in "
+                            + moduleDirectory + " does not match go.mod:\n" + String.join("\n", list.tail())
+                            + "\nFix: run 'go mod vendor' and commit vendor/."));
         }
         notes.add("vendor/ is used: vendor/modules.txt matches go.mod, but Go never checksums vendored file contents; "
                 + "review changes to vendor/ like your own code.");
@@ -182,22 +217,34 @@ public final class GoSumVerifier {
 
     private void checkTidy(Path moduleDirectory, boolean offline, List<GoSumFinding> findings) {
         if (toolchain.version().compareTo(TIDY_DIFF) < 0) {
-            findings.add(new GoSumFinding(GoSumFinding.Kind.NOT_TIDY, "", "<checkTidy> needs 'go mod tidy -diff', which Go "
-                    + toolchain.version() + " lacks; use Go 1.23 or newer (go.version) or set <checkTidy>false</checkTidy>."));
+            findings.add(new GoSumFinding(
+                    GoSumFinding.Kind.NOT_TIDY,
+                    "",
+                    "<checkTidy> needs 'go mod tidy -diff', which Go " + toolchain.version()
+                            + " lacks; use Go 1.23 or newer (go.version) or set <checkTidy>false</checkTidy>."));
             return;
         }
         Run tidy = run(moduleDirectory, environment(offline), "mod", "tidy", "-diff");
         if (!tidy.succeeded()) {
-            findings.add(new GoSumFinding(GoSumFinding.Kind.NOT_TIDY, "", "go.mod/go.sum in " + moduleDirectory
-                    + " are not tidy; 'go mod tidy' would change:\n" + tidy.output().strip()
-                    + "\nFix: run 'go mod tidy' and commit the result."));
+            findings.add(new GoSumFinding(
+                    GoSumFinding.Kind.NOT_TIDY,
+                    "",
+                    "go.mod/go.sum in " + moduleDirectory
+                            + " are not tidy; 'go mod tidy' would change:\n"
+                            + tidy.output().strip()
+                            + "\nFix: run 'go mod tidy' and commit the result."));
         }
     }
 
     private Map<String, String> environment(boolean offline) {
         Map<String, String> env = new LinkedHashMap<>(environment);
         // Our own -mod flags must win over the user's GOFLAGS, and the copy is the only file go may write.
-        env.put("GOFLAGS", environment.getOrDefault("GOFLAGS", "").replaceAll("(^|\\s)--?mod(file)?=\\S+", " ").strip());
+        env.put(
+                "GOFLAGS",
+                environment
+                        .getOrDefault("GOFLAGS", "")
+                        .replaceAll("(^|\\s)--?mod(file)?=\\S+", " ")
+                        .strip());
         if (offline) {
             env.put("GOPROXY", "off");
         }
@@ -207,13 +254,17 @@ public final class GoSumVerifier {
     /** Runs go keeping all of its output: mismatch reports can come early in a long stderr. */
     private Run run(Path directory, Map<String, String> env, String... arguments) {
         StringBuilder stderr = new StringBuilder();
-        GoProcessResult result = GoCommand.of(toolchain.goRoot(), arguments).environment(env).in(directory).captureStdout()
+        GoProcessResult result = GoCommand.of(toolchain.goRoot(), arguments)
+                .environment(env)
+                .in(directory)
+                .captureStdout()
                 .onStderr(line -> {
                     synchronized (stderr) {
                         stderr.append(line).append('\n');
                     }
                 })
-                .timeout(Duration.ofMinutes(15)).run();
+                .timeout(Duration.ofMinutes(15))
+                .run();
         return new Run(result, result.stdout() + "\n" + stderr);
     }
 
@@ -237,14 +288,19 @@ public final class GoSumVerifier {
             }
             return copy;
         } catch (IOException e) {
-            throw new EnvironmentException("Could not copy go.mod and go.sum to a temporary directory: " + e.getMessage(), e);
+            throw new EnvironmentException(
+                    "Could not copy go.mod and go.sum to a temporary directory: " + e.getMessage(), e);
         }
     }
 
     private static List<String> lines(Path file) {
         try {
-            return Files.isRegularFile(file) ? Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
-                    .filter(l -> !l.isEmpty()).toList() : List.of();
+            return Files.isRegularFile(file)
+                    ? Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                            .map(String::strip)
+                            .filter(l -> !l.isEmpty())
+                            .toList()
+                    : List.of();
         } catch (IOException e) {
             throw new EnvironmentException("Could not read " + file + ": " + e.getMessage(), e);
         }

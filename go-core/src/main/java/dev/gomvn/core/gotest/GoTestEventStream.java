@@ -75,7 +75,10 @@ public final class GoTestEventStream {
             case "output":
                 result.output(output);
                 String line = output.stripTrailing();
-                if (line.startsWith("ok ") || line.startsWith("FAIL") || line.startsWith("?") || line.startsWith("panic:")
+                if (line.startsWith("ok ")
+                        || line.startsWith("FAIL")
+                        || line.startsWith("?")
+                        || line.startsWith("panic:")
                         || line.startsWith("coverage:")) {
                     progress.accept(line);
                 }

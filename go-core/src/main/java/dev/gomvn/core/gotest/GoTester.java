@@ -5,9 +5,6 @@ import dev.gomvn.core.GoLog;
 import dev.gomvn.core.gobuild.GoQuoting;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.process.GoProcessResult;
-import dev.gomvn.core.gotest.GoTestEventStream;
-import dev.gomvn.core.gotest.SurefireReportWriter;
-import dev.gomvn.core.gotest.TestSummary;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +54,8 @@ public final class GoTester {
                     + "\nCheck <testFlags> (go.test.flags) and <testPackages> (go.test.packages).");
         }
         Optional<String> coverage = request.coverProfile() != null && Files.isRegularFile(request.coverProfile())
-                ? totalCoverage(request) : Optional.empty();
+                ? totalCoverage(request)
+                : Optional.empty();
         return new TestOutcome(summary, coverage);
     }
 
@@ -65,18 +63,25 @@ public final class GoTester {
         try {
             Files.createDirectories(request.coverProfile().toAbsolutePath().getParent());
         } catch (IOException e) {
-            throw new EnvironmentException("Could not create " + request.coverProfile().getParent() + ": " + e.getMessage(), e);
+            throw new EnvironmentException(
+                    "Could not create " + request.coverProfile().getParent() + ": " + e.getMessage(), e);
         }
     }
 
     /** The last line of {@code go tool cover -func}: {@code total: (statements) 81.3%}. */
     private Optional<String> totalCoverage(TestRequest request) {
         GoProcessResult cover = GoCommand.of(toolchain.goRoot(), "tool", "cover", "-func=" + request.coverProfile())
-                .environment(request.environment()).in(request.moduleDirectory()).captureStdout().run();
+                .environment(request.environment())
+                .in(request.moduleDirectory())
+                .captureStdout()
+                .run();
         if (!cover.succeeded()) {
             return Optional.empty();
         }
-        return cover.stdout().lines().filter(l -> l.startsWith("total:")).findFirst()
+        return cover.stdout()
+                .lines()
+                .filter(l -> l.startsWith("total:"))
+                .findFirst()
                 .map(l -> l.replaceAll("\\s+", " ").replace("total: (statements) ", ""));
     }
 

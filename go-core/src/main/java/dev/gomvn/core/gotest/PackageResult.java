@@ -71,8 +71,9 @@ public final class PackageResult {
      */
     public boolean failedOutsideTests() {
         // A test still running when the package failed (a timeout) already carries the failure.
-        boolean anyTestFailed = tests.values().stream().anyMatch(t -> t.status() == TestCaseResult.Status.FAILED
-                || t.status() == TestCaseResult.Status.RUNNING);
+        boolean anyTestFailed = tests.values().stream()
+                .anyMatch(
+                        t -> t.status() == TestCaseResult.Status.FAILED || t.status() == TestCaseResult.Status.RUNNING);
         return buildFailed() || ("fail".equals(status) || "running".equals(status)) && !anyTestFailed;
     }
 

@@ -50,8 +50,12 @@ public final class SurefireReportWriter {
                 + "xsi:noNamespaceSchemaLocation=\"https://maven.apache.org/surefire/maven-surefire-plugin/xsd/surefire-test-report.xsd\""
                 + " name=\"" + attr(suite) + "\" time=\"" + seconds(result.seconds()) + "\" tests=\"" + summary.tests()
                 + "\" errors=\"" + summary.errors() + "\" skipped=\"" + summary.skipped() + "\" failures=\""
-                + summary.failures() + "\" timestamp=\"" + DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
-                        Instant.now().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC).toLocalDateTime()) + "\">\n");
+                + summary.failures() + "\" timestamp=\""
+                + DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(Instant.now()
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .atOffset(ZoneOffset.UTC)
+                        .toLocalDateTime())
+                + "\">\n");
         out.write("  <properties/>\n");
         for (TestCaseResult test : result.tests()) {
             out.write("  <testcase name=\"" + attr(test.name()) + "\" classname=\"" + attr(suite) + "\" time=\""
@@ -73,8 +77,8 @@ public final class SurefireReportWriter {
                     break;
                 default:
                     // Still running when the package ended: killed by a timeout or a panic elsewhere.
-                    out.write(">\n    <error message=\"did not finish\" type=\"go test\">" + text(test.output() + result.output())
-                            + "</error>\n  </testcase>\n");
+                    out.write(">\n    <error message=\"did not finish\" type=\"go test\">"
+                            + text(test.output() + result.output()) + "</error>\n  </testcase>\n");
                     break;
             }
         }
@@ -90,7 +94,10 @@ public final class SurefireReportWriter {
     }
 
     private static String errorMessage(String details) {
-        return details.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).findFirst().orElse(details);
+        return details.lines()
+                .filter(l -> !l.startsWith("#") && !l.isBlank())
+                .findFirst()
+                .orElse(details);
     }
 
     private static void systemOut(String output, Writer out) throws IOException {
@@ -133,8 +140,12 @@ public final class SurefireReportWriter {
                     escaped.append("&amp;");
                     break;
                 default:
-                    boolean allowed = c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF
-                            || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF;
+                    boolean allowed = c == 0x9
+                            || c == 0xA
+                            || c == 0xD
+                            || c >= 0x20 && c <= 0xD7FF
+                            || c >= 0xE000 && c <= 0xFFFD
+                            || c >= 0x10000 && c <= 0x10FFFF;
                     if (allowed) {
                         escaped.appendCodePoint(c);
                     }

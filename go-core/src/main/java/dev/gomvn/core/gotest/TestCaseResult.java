@@ -5,7 +5,13 @@ import java.util.List;
 
 /** One test or subtest ({@code TestTable/negative}) of one package, with its own output only. */
 public final class TestCaseResult {
-    public enum Status { RUNNING, PASSED, FAILED, SKIPPED, ERROR }
+    public enum Status {
+        RUNNING,
+        PASSED,
+        FAILED,
+        SKIPPED,
+        ERROR
+    }
 
     private final String name;
     private final List<String> output = new ArrayList<>();

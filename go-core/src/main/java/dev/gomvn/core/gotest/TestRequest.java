@@ -11,8 +11,15 @@ import java.util.Map;
  * @param flags        further {@code go test} flags, as written on a command line
  * @param coverProfile where {@code -coverprofile} writes, or null for no coverage
  */
-public record TestRequest(Path moduleDirectory, List<String> packages, String runPattern, boolean race, String flags,
-        Path coverProfile, Path reportsDirectory, Map<String, String> environment) {
+public record TestRequest(
+        Path moduleDirectory,
+        List<String> packages,
+        String runPattern,
+        boolean race,
+        String flags,
+        Path coverProfile,
+        Path reportsDirectory,
+        Map<String, String> environment) {
 
     public TestRequest {
         packages = packages == null || packages.isEmpty() ? List.of("./...") : List.copyOf(packages);
@@ -78,7 +85,8 @@ public record TestRequest(Path moduleDirectory, List<String> packages, String ru
         }
 
         public TestRequest build() {
-            return new TestRequest(moduleDirectory, packages, runPattern, race, flags, coverProfile, reportsDirectory, environment);
+            return new TestRequest(
+                    moduleDirectory, packages, runPattern, race, flags, coverProfile, reportsDirectory, environment);
         }
     }
 }

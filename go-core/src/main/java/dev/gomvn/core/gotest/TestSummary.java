@@ -34,7 +34,8 @@ public record TestSummary(int tests, int failures, int errors, int skipped) {
     }
 
     TestSummary plus(TestSummary other) {
-        return new TestSummary(tests + other.tests, failures + other.failures, errors + other.errors, skipped + other.skipped);
+        return new TestSummary(
+                tests + other.tests, failures + other.failures, errors + other.errors, skipped + other.skipped);
     }
 
     public boolean hasProblems() {

@@ -26,17 +26,23 @@ public final class BuildList {
     }
 
     /** @param offline use only the module cache (GOPROXY=off), as Maven's -o asks */
-    public static BuildList load(Toolchain toolchain, Path moduleDirectory, Map<String, String> environment, boolean offline) {
+    public static BuildList load(
+            Toolchain toolchain, Path moduleDirectory, Map<String, String> environment, boolean offline) {
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put("GOFLAGS", (environment.getOrDefault("GOFLAGS", "") + " -mod=readonly").strip());
         if (offline) {
             env.put("GOPROXY", "off");
         }
-        GoProcessResult result = GoCommand.of(toolchain.goRoot(), "list", "-m", "-json", "all").environment(env)
-                .in(moduleDirectory).captureStdout().timeout(Duration.ofMinutes(10)).run();
+        GoProcessResult result = GoCommand.of(toolchain.goRoot(), "list", "-m", "-json", "all")
+                .environment(env)
+                .in(moduleDirectory)
+                .captureStdout()
+                .timeout(Duration.ofMinutes(10))
+                .run();
         if (!result.succeeded()) {
-            throw new EnvironmentException("'go list -m all' failed in " + moduleDirectory + (offline
-                    ? " (offline: only the module cache is used)" : "") + ":\n" + String.join("\n", result.tail()));
+            throw new EnvironmentException("'go list -m all' failed in " + moduleDirectory
+                    + (offline ? " (offline: only the module cache is used)" : "") + ":\n"
+                    + String.join("\n", result.tail()));
         }
         return parse(result.stdout());
     }
@@ -48,12 +54,17 @@ public final class BuildList {
             while (reader.peek() != JsonToken.END_DOCUMENT) {
                 JsonObject module = JsonParser.parseReader(reader).getAsJsonObject();
                 JsonObject replace = module.has("Replace") ? module.getAsJsonObject("Replace") : null;
-                modules.add(new ModuleVersion(module.get("Path").getAsString(),
+                modules.add(new ModuleVersion(
+                        module.get("Path").getAsString(),
                         module.has("Version") ? module.get("Version").getAsString() : "",
                         module.has("Main") && module.get("Main").getAsBoolean(),
                         module.has("Indirect") && module.get("Indirect").getAsBoolean(),
-                        replace == null ? null : replace.get("Path").getAsString()
-                                + (replace.has("Version") ? "@" + replace.get("Version").getAsString() : "")));
+                        replace == null
+                                ? null
+                                : replace.get("Path").getAsString()
+                                        + (replace.has("Version")
+                                                ? "@" + replace.get("Version").getAsString()
+                                                : "")));
             }
         } catch (IOException | RuntimeException e) {
             throw new EnvironmentException("'go list -m -json all' printed something unexpected: " + e.getMessage(), e);

@@ -38,10 +38,14 @@ public final class ModuleVersionGroups {
                 }
             }
             if (includes.isEmpty()) {
-                throw new ConfigurationException("groups", "<group> '" + spec.strip() + "' names no module; list module "
-                        + "paths or patterns, e.g. <modules>k8s.io/api,k8s.io/apimachinery,k8s.io/client-go</modules>.");
+                throw new ConfigurationException(
+                        "groups",
+                        "<group> '" + spec.strip() + "' names no module; list module "
+                                + "paths or patterns, e.g. <modules>k8s.io/api,k8s.io/apimachinery,k8s.io/client-go</modules>.");
             }
-            groups.add(new Group(spec.strip(), ModulePathPatterns.parse(String.join(",", includes)),
+            groups.add(new Group(
+                    spec.strip(),
+                    ModulePathPatterns.parse(String.join(",", includes)),
                     ModulePathPatterns.parse(String.join(",", excludes))));
         }
         return new ModuleVersionGroups(groups);

@@ -21,8 +21,8 @@ public record NetworkSettings(
         Duration initialBackoff) {
 
     public static NetworkSettings defaults() {
-        return new NetworkSettings(List.of(), null, false, Duration.ofSeconds(20), Duration.ofSeconds(60), 3,
-                Duration.ofMillis(500));
+        return new NetworkSettings(
+                List.of(), null, false, Duration.ofSeconds(20), Duration.ofSeconds(60), 3, Duration.ofMillis(500));
     }
 
     public NetworkSettings withOffline(boolean value) {

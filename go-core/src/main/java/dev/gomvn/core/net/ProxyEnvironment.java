@@ -21,7 +21,8 @@ public final class ProxyEnvironment {
      * @param inherited the environment go would inherit; a proxy variable set there (either case) is kept
      * @param configured the plugin's {@code <environment>}, which wins over everything
      */
-    public static Map<String, String> merge(NetworkSettings network, Map<String, String> inherited, Map<String, String> configured) {
+    public static Map<String, String> merge(
+            NetworkSettings network, Map<String, String> inherited, Map<String, String> configured) {
         Map<String, String> result = new LinkedHashMap<>();
         boolean userHasProxy = Stream.concat(inherited.keySet().stream(), configured.keySet().stream())
                 .anyMatch(name -> NAMES.contains(name.toUpperCase(java.util.Locale.ROOT)));
@@ -35,10 +36,16 @@ public final class ProxyEnvironment {
                 result.put("HTTPS_PROXY", url(https));
             }
             ProxySettings any = https != null ? https : http;
-            if (any != null && any.nonProxyHosts() != null && !any.nonProxyHosts().isBlank()) {
-                result.put("NO_PROXY", Stream.of(any.nonProxyHosts().split("[|,]")).map(String::strip)
-                        .filter(h -> !h.isEmpty()).map(h -> h.startsWith("*.") ? h.substring(1) : h)
-                        .collect(Collectors.joining(",")));
+            if (any != null
+                    && any.nonProxyHosts() != null
+                    && !any.nonProxyHosts().isBlank()) {
+                result.put(
+                        "NO_PROXY",
+                        Stream.of(any.nonProxyHosts().split("[|,]"))
+                                .map(String::strip)
+                                .filter(h -> !h.isEmpty())
+                                .map(h -> h.startsWith("*.") ? h.substring(1) : h)
+                                .collect(Collectors.joining(",")));
             }
         }
         result.putAll(configured);
@@ -46,8 +53,9 @@ public final class ProxyEnvironment {
     }
 
     private static String url(ProxySettings proxy) {
-        String login = proxy.hasCredentials() ? encode(proxy.username()) + (proxy.password() == null ? "" : ":"
-                + encode(proxy.password())) + "@" : "";
+        String login = proxy.hasCredentials()
+                ? encode(proxy.username()) + (proxy.password() == null ? "" : ":" + encode(proxy.password())) + "@"
+                : "";
         return "http://" + login + proxy.host() + ":" + proxy.port();
     }
 

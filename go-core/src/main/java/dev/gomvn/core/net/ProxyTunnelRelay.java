@@ -186,37 +186,57 @@ public final class ProxyTunnelRelay implements AutoCloseable {
             try {
                 upstream.connect(new InetSocketAddress(proxy.host(), proxy.port()), connectTimeoutMillis);
             } catch (SocketTimeoutException e) {
-                refuse(toClient, new Failure(target, 504, "the proxy " + where() + " could not be reached within "
-                        + connectTimeoutMillis + " ms (go.connectTimeout)"));
+                refuse(
+                        toClient,
+                        new Failure(
+                                target,
+                                504,
+                                "the proxy " + where() + " could not be reached within " + connectTimeoutMillis
+                                        + " ms (go.connectTimeout)"));
                 return;
             } catch (IOException e) {
-                refuse(toClient, new Failure(target, 502, "the proxy " + where() + " could not be reached ("
-                        + describe(e) + ")"));
+                refuse(
+                        toClient,
+                        new Failure(
+                                target, 502, "the proxy " + where() + " could not be reached (" + describe(e) + ")"));
                 return;
             }
             upstream.setSoTimeout(answerTimeoutMillis);
             OutputStream toProxy = upstream.getOutputStream();
             toProxy.write(("CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\nProxy-Authorization: "
-                    + proxy.basicAuthorization() + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                            + proxy.basicAuthorization() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             toProxy.flush();
             InputStream fromProxy = new BufferedInputStream(upstream.getInputStream());
             List<String> answer;
             try {
                 answer = readHead(fromProxy);
             } catch (SocketTimeoutException e) {
-                refuse(toClient, new Failure(target, 504, "the proxy " + where() + " did not answer within "
-                        + answerTimeoutMillis + " ms"));
+                refuse(
+                        toClient,
+                        new Failure(
+                                target,
+                                504,
+                                "the proxy " + where() + " did not answer within " + answerTimeoutMillis + " ms"));
                 return;
             }
             int status = answer == null ? -1 : statusOf(answer.get(0));
             if (status < 0) {
-                refuse(toClient, new Failure(target, 502, "the proxy " + where() + " closed the connection or did not "
-                        + "answer in HTTP"));
+                refuse(
+                        toClient,
+                        new Failure(
+                                target,
+                                502,
+                                "the proxy " + where() + " closed the connection or did not " + "answer in HTTP"));
                 return;
             }
             if (status < 200 || status >= 300) {
-                refuse(toClient, new Failure(target, status, "the proxy " + where() + " answered HTTP " + status
-                        + reasonOf(answer.get(0))));
+                refuse(
+                        toClient,
+                        new Failure(
+                                target,
+                                status,
+                                "the proxy " + where() + " answered HTTP " + status + reasonOf(answer.get(0))));
                 return;
             }
             // The tunnel is open: from here on the bytes are TLS between the client and the origin, and stalls are
@@ -268,7 +288,8 @@ public final class ProxyTunnelRelay implements AutoCloseable {
 
     private static void answer(OutputStream out, int status, String phrase, String headers) throws IOException {
         out.write(("HTTP/1.1 " + status + " " + phrase + "\r\n" + headers
-                + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                        + "Content-Length: 0\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
     }
 
@@ -313,7 +334,9 @@ public final class ProxyTunnelRelay implements AutoCloseable {
     /** The proxy's reason phrase, printable characters only (it ends up in an error message). */
     private static String reasonOf(String statusLine) {
         String[] parts = statusLine.split(" ", 3);
-        String reason = parts.length < 3 ? "" : parts[2].replaceAll("[^\\x20-\\x7E]", "").strip();
+        String reason = parts.length < 3
+                ? ""
+                : parts[2].replaceAll("[^\\x20-\\x7E]", "").strip();
         return reason.isEmpty() ? "" : " " + (reason.length() > 80 ? reason.substring(0, 80) : reason);
     }
 
@@ -356,13 +379,15 @@ public final class ProxyTunnelRelay implements AutoCloseable {
     }
 
     private void startThread(String threadName, Runnable body) {
-        Thread thread = new Thread(() -> {
-            try {
-                body.run();
-            } finally {
-                threads.remove(Thread.currentThread());
-            }
-        }, threadName);
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        body.run();
+                    } finally {
+                        threads.remove(Thread.currentThread());
+                    }
+                },
+                threadName);
         thread.setDaemon(true);
         threads.add(thread);
         thread.start();

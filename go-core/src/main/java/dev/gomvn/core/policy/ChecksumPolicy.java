@@ -14,20 +14,39 @@ import java.util.regex.Pattern;
  */
 public final class ChecksumPolicy {
     /** Well-known public modules: a pattern matching any of them exempts public code from verification. */
-    static final List<String> PUBLIC_MODULES = List.of("github.com/stretchr/testify", "golang.org/x/net",
-            "google.golang.org/grpc", "gopkg.in/yaml.v3", "k8s.io/api", "sigs.k8s.io/controller-runtime", "go.uber.org/zap",
-            "gitlab.com/gitlab-org/api/client-go", "bitbucket.org/creachadair/shell", "cloud.google.com/go",
+    static final List<String> PUBLIC_MODULES = List.of(
+            "github.com/stretchr/testify",
+            "golang.org/x/net",
+            "google.golang.org/grpc",
+            "gopkg.in/yaml.v3",
+            "k8s.io/api",
+            "sigs.k8s.io/controller-runtime",
+            "go.uber.org/zap",
+            "gitlab.com/gitlab-org/api/client-go",
+            "bitbucket.org/creachadair/shell",
+            "cloud.google.com/go",
             "github.com/aws/aws-sdk-go-v2");
 
     /** Names people set believing they protect something; Go reads none of them. */
-    static final Set<String> BOGUS = Set.of("GONOSUMCHECK", "GONOSUMDB_OFF", "GOSUMCHECK", "GONOSUMVERIFY", "GOSUMDB_OFF",
-            "GOVERIFY", "GOSUMVERIFY", "GONOVERIFY", "GOCHECKSUM", "GONOCHECKSUM", "GOSUMDB_DISABLE");
+    static final Set<String> BOGUS = Set.of(
+            "GONOSUMCHECK",
+            "GONOSUMDB_OFF",
+            "GOSUMCHECK",
+            "GONOSUMVERIFY",
+            "GOSUMDB_OFF",
+            "GOVERIFY",
+            "GOSUMVERIFY",
+            "GONOVERIFY",
+            "GOCHECKSUM",
+            "GONOCHECKSUM",
+            "GOSUMDB_DISABLE");
 
     /** The variables `go help environment` documents whose names look checksum- or proxy-related. */
-    static final Set<String> KNOWN = Set.of("GOSUMDB", "GONOSUMDB", "GOPRIVATE", "GONOPROXY", "GOPROXY", "GOINSECURE",
-            "GOFLAGS", "GOAUTH", "GOVCS");
+    static final Set<String> KNOWN = Set.of(
+            "GOSUMDB", "GONOSUMDB", "GOPRIVATE", "GONOPROXY", "GOPROXY", "GOINSECURE", "GOFLAGS", "GOAUTH", "GOVCS");
 
-    private static final Pattern LOOKS_LIKE_GO_SETTING = Pattern.compile("GO[A-Z0-9_]*(SUM|PROXY|PRIVATE|INSECURE|VERIFY|CHECK)[A-Z0-9_]*");
+    private static final Pattern LOOKS_LIKE_GO_SETTING =
+            Pattern.compile("GO[A-Z0-9_]*(SUM|PROXY|PRIVATE|INSECURE|VERIFY|CHECK)[A-Z0-9_]*");
     private static final Pattern INSECURE_FLAG = Pattern.compile("(^|\\s)--?insecure(=\\S*)?(\\s|$)");
 
     private ChecksumPolicy() {}
@@ -37,62 +56,88 @@ public final class ChecksumPolicy {
      * @param allowedPrivatePatterns  module patterns the user declares truly private
      * @param allowedInsecurePatterns GOINSECURE patterns the user accepts
      */
-    public static List<PolicyFinding> check(GoEnvironment environment, GoSettingSources sources, List<String> buildListModules,
-            List<String> allowedPrivatePatterns, List<String> allowedInsecurePatterns) {
+    public static List<PolicyFinding> check(
+            GoEnvironment environment,
+            GoSettingSources sources,
+            List<String> buildListModules,
+            List<String> allowedPrivatePatterns,
+            List<String> allowedInsecurePatterns) {
         List<PolicyFinding> findings = new ArrayList<>();
         if (environment.get("GOSUMDB").strip().equals("off")) {
             SettingSource source = sources.sourceOf("GOSUMDB");
-            findings.add(PolicyFinding.error("GOSUMDB", "GOSUMDB=off (set by " + source + ") switches off checksum-database "
-                    + "verification of every new module, so a tampered dependency goes unnoticed. Fix: "
-                    + source.howToRemove("GOSUMDB") + "."));
+            findings.add(PolicyFinding.error(
+                    "GOSUMDB",
+                    "GOSUMDB=off (set by " + source + ") switches off checksum-database "
+                            + "verification of every new module, so a tampered dependency goes unnoticed. Fix: "
+                            + source.howToRemove("GOSUMDB") + "."));
         }
         // go env reports GONOSUMDB already defaulted to GOPRIVATE: blame the variable a layer really set.
         boolean gonosumdbSet = sources.sourceOf("GONOSUMDB").layer() != SettingSource.Layer.DEFAULT;
         String noSumDbName = gonosumdbSet || environment.get("GOPRIVATE").isBlank() ? "GONOSUMDB" : "GOPRIVATE";
-        ModulePathPatterns noSumDb = ModulePathPatterns.parse(environment.get("GONOSUMDB").isBlank()
-                ? environment.get(noSumDbName) : environment.get("GONOSUMDB"));
+        ModulePathPatterns noSumDb = ModulePathPatterns.parse(
+                environment.get("GONOSUMDB").isBlank() ? environment.get(noSumDbName) : environment.get("GONOSUMDB"));
         if (!noSumDb.isEmpty()) {
             SettingSource source = sources.sourceOf(noSumDbName);
             String via = noSumDbName.equals("GOPRIVATE") ? " (GONOSUMDB is unset, so it defaults to GOPRIVATE)" : "";
             for (String glob : noSumDb.globs()) {
                 ModulePathPatterns single = ModulePathPatterns.parse(glob);
-                PUBLIC_MODULES.stream().filter(single::matches).findFirst().ifPresent(publicModule -> findings.add(
-                        PolicyFinding.error(noSumDbName, noSumDbName + "=" + noSumDb + " (set by " + source + ")" + via
-                                + " has the pattern '" + glob + "', which matches public modules such as " + publicModule
-                                + ": that is GOSUMDB=off in disguise. Fix: list only your private module prefixes, e.g. "
-                                + noSumDbName + "=corp.example.com; " + source.howToRemove(noSumDbName) + ".")));
+                PUBLIC_MODULES.stream()
+                        .filter(single::matches)
+                        .findFirst()
+                        .ifPresent(publicModule -> findings.add(PolicyFinding.error(
+                                noSumDbName,
+                                noSumDbName + "=" + noSumDb + " (set by " + source + ")" + via
+                                        + " has the pattern '" + glob + "', which matches public modules such as "
+                                        + publicModule
+                                        + ": that is GOSUMDB=off in disguise. Fix: list only your private module prefixes, e.g. "
+                                        + noSumDbName + "=corp.example.com; " + source.howToRemove(noSumDbName)
+                                        + ".")));
             }
             ModulePathPatterns allowed = ModulePathPatterns.parse(String.join(",", allowedPrivatePatterns));
             for (String module : buildListModules) {
                 String glob = noSumDb.matchingGlob(module);
                 if (glob != null && !allowed.matches(module)) {
-                    findings.add(PolicyFinding.error(noSumDbName, "The build uses " + module + ", which " + noSumDbName + "="
-                            + noSumDb + " (set by " + source + ")" + via + " exempts from checksum verification through the "
-                            + "pattern '" + glob + "'. If it really is private, add the pattern to <allowedPrivatePatterns>; "
-                            + "otherwise narrow " + noSumDbName + "."));
+                    findings.add(PolicyFinding.error(
+                            noSumDbName,
+                            "The build uses " + module + ", which " + noSumDbName + "="
+                                    + noSumDb + " (set by " + source + ")" + via
+                                    + " exempts from checksum verification through the "
+                                    + "pattern '" + glob
+                                    + "'. If it really is private, add the pattern to <allowedPrivatePatterns>; "
+                                    + "otherwise narrow " + noSumDbName + "."));
                 }
             }
         }
         ModulePathPatterns insecure = ModulePathPatterns.parse(environment.get("GOINSECURE"));
-        List<String> notAllowed = insecure.globs().stream().filter(g -> !allowedInsecurePatterns.contains(g)).toList();
+        List<String> notAllowed = insecure.globs().stream()
+                .filter(g -> !allowedInsecurePatterns.contains(g))
+                .toList();
         if (!notAllowed.isEmpty()) {
             SettingSource source = sources.sourceOf("GOINSECURE");
-            findings.add(PolicyFinding.error("GOINSECURE", "GOINSECURE=" + insecure + " (set by " + source + ") lets "
-                    + String.join(", ", notAllowed) + " be fetched over plain HTTP or unverified TLS, and skips checksum "
-                    + "verification for them. Fix: " + source.howToRemove("GOINSECURE")
-                    + ", or list the patterns in <allowedInsecurePatterns> if you accept that."));
+            findings.add(PolicyFinding.error(
+                    "GOINSECURE",
+                    "GOINSECURE=" + insecure + " (set by " + source + ") lets "
+                            + String.join(", ", notAllowed)
+                            + " be fetched over plain HTTP or unverified TLS, and skips checksum "
+                            + "verification for them. Fix: " + source.howToRemove("GOINSECURE")
+                            + ", or list the patterns in <allowedInsecurePatterns> if you accept that."));
         }
         String goFlags = environment.get("GOFLAGS");
         if (INSECURE_FLAG.matcher(goFlags).find()) {
             SettingSource source = sources.sourceOf("GOFLAGS");
-            findings.add(PolicyFinding.error("GOFLAGS", "GOFLAGS=" + goFlags + " (set by " + source + ") contains -insecure, "
-                    + "which Go removed in 1.17: every go command now fails, and it shows someone wanted to skip "
-                    + "verification. Fix: " + source.howToRemove("GOFLAGS") + " (or drop -insecure from it)."));
+            findings.add(PolicyFinding.error(
+                    "GOFLAGS",
+                    "GOFLAGS=" + goFlags + " (set by " + source + ") contains -insecure, "
+                            + "which Go removed in 1.17: every go command now fails, and it shows someone wanted to skip "
+                            + "verification. Fix: " + source.howToRemove("GOFLAGS") + " (or drop -insecure from it)."));
         }
         sources.namedVariables().forEach((name, source) -> {
             if (BOGUS.contains(name) || LOOKS_LIKE_GO_SETTING.matcher(name).matches() && !KNOWN.contains(name)) {
-                findings.add(PolicyFinding.warning(name, name + " (set by " + source + ") is not a Go setting and has no "
-                        + "effect: the protection it suggests does not exist. Use GOSUMDB, GONOSUMDB or GOPRIVATE instead."));
+                findings.add(
+                        PolicyFinding.warning(
+                                name,
+                                name + " (set by " + source + ") is not a Go setting and has no "
+                                        + "effect: the protection it suggests does not exist. Use GOSUMDB, GONOSUMDB or GOPRIVATE instead."));
             }
         });
         return findings;

@@ -22,8 +22,8 @@ public final class GoSettingSources {
     private final Path goRootGoEnv;
     private final Map<String, String> goRootValues;
 
-    public GoSettingSources(Map<String, String> pomEnvironment, Map<String, String> processEnvironment, Path goEnvFile,
-            Path goRoot) {
+    public GoSettingSources(
+            Map<String, String> pomEnvironment, Map<String, String> processEnvironment, Path goEnvFile, Path goRoot) {
         this.pomEnvironment = Map.copyOf(pomEnvironment);
         this.processEnvironment = Map.copyOf(processEnvironment);
         this.goEnvFile = goEnvFile;
@@ -71,10 +71,13 @@ public final class GoSettingSources {
                 if (trimmed.isEmpty() || trimmed.startsWith("#") || equals <= 0) {
                     continue;
                 }
-                values.put(trimmed.substring(0, equals).strip(), trimmed.substring(equals + 1).strip());
+                values.put(
+                        trimmed.substring(0, equals).strip(),
+                        trimmed.substring(equals + 1).strip());
             }
         } catch (IOException e) {
-            throw new EnvironmentException("Could not read the Go configuration file " + file + ": " + e.getMessage(), e);
+            throw new EnvironmentException(
+                    "Could not read the Go configuration file " + file + ": " + e.getMessage(), e);
         }
         return values;
     }

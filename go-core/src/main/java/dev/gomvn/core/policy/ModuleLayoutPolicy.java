@@ -31,27 +31,42 @@ public final class ModuleLayoutPolicy {
      * @param repositoryRoot     local replacements must stay inside it, unless allowed
      * @param suggestedModulePath what to propose to {@code go mod init}
      */
-    public static List<PolicyFinding> check(Path moduleDirectory, Toolchain toolchain, GoEnvironment environment,
-            GoSettingSources sources, Map<String, String> goEnvironment, boolean allowReplaceOutsideModule,
-            Path repositoryRoot, String suggestedModulePath) {
+    public static List<PolicyFinding> check(
+            Path moduleDirectory,
+            Toolchain toolchain,
+            GoEnvironment environment,
+            GoSettingSources sources,
+            Map<String, String> goEnvironment,
+            boolean allowReplaceOutsideModule,
+            Path repositoryRoot,
+            String suggestedModulePath) {
         List<PolicyFinding> findings = new ArrayList<>();
         if (environment.get("GO111MODULE").strip().equals("off")) {
             SettingSource source = sources.sourceOf("GO111MODULE");
-            findings.add(PolicyFinding.error("GO111MODULE", "GO111MODULE=off (set by " + source + ") puts go in GOPATH mode: "
-                    + "go.mod and go.sum are ignored and nothing is verified. Fix: " + source.howToRemove("GO111MODULE") + "."));
+            findings.add(PolicyFinding.error(
+                    "GO111MODULE",
+                    "GO111MODULE=off (set by " + source + ") puts go in GOPATH mode: "
+                            + "go.mod and go.sum are ignored and nothing is verified. Fix: "
+                            + source.howToRemove("GO111MODULE") + "."));
         }
         String goFlags = environment.get("GOFLAGS");
         if (MOD_MOD.matcher(goFlags).find()) {
             SettingSource source = sources.sourceOf("GOFLAGS");
-            findings.add(PolicyFinding.error("GOFLAGS", "GOFLAGS=" + goFlags + " (set by " + source + ") contains -mod=mod, so "
-                    + "builds may rewrite go.mod and go.sum in CI instead of failing on a missing requirement. Fix: "
-                    + source.howToRemove("GOFLAGS") + " (or drop -mod=mod from it); go's default -mod=readonly is what CI wants."));
+            findings.add(PolicyFinding.error(
+                    "GOFLAGS",
+                    "GOFLAGS=" + goFlags + " (set by " + source + ") contains -mod=mod, so "
+                            + "builds may rewrite go.mod and go.sum in CI instead of failing on a missing requirement. Fix: "
+                            + source.howToRemove("GOFLAGS")
+                            + " (or drop -mod=mod from it); go's default -mod=readonly is what CI wants."));
         }
         Path goModPath = moduleDirectory.resolve("go.mod");
         if (!Files.isRegularFile(goModPath)) {
-            findings.add(PolicyFinding.error("go.mod", moduleDirectory + " has .go files but no go.mod, so it builds in GOPATH "
-                    + "mode without version or checksum control. Fix: run 'go mod init " + suggestedModulePath + "' and "
-                    + "'go mod tidy' there, and commit go.mod and go.sum."));
+            findings.add(PolicyFinding.error(
+                    "go.mod",
+                    moduleDirectory + " has .go files but no go.mod, so it builds in GOPATH "
+                            + "mode without version or checksum control. Fix: run 'go mod init " + suggestedModulePath
+                            + "' and "
+                            + "'go mod tidy' there, and commit go.mod and go.sum."));
             return findings;
         }
         GoModFile goMod;
@@ -62,34 +77,52 @@ public final class ModuleLayoutPolicy {
             return findings;
         }
         if (goMod.goVersion().isEmpty()) {
-            findings.add(PolicyFinding.error("go.mod", goModPath + " has no 'go' line, so go assumes go 1.16 semantics. Fix: "
-                    + "run 'go mod edit -go=" + toolchain.version().languageVersion() + "' and commit go.mod."));
+            findings.add(PolicyFinding.error(
+                    "go.mod",
+                    goModPath + " has no 'go' line, so go assumes go 1.16 semantics. Fix: " + "run 'go mod edit -go="
+                            + toolchain.version().languageVersion() + "' and commit go.mod."));
         }
         if (!goMod.requires().isEmpty() && !Files.isRegularFile(moduleDirectory.resolve("go.sum"))) {
-            findings.add(PolicyFinding.error("go.sum", goModPath + " requires " + goMod.requires().size()
-                    + " module(s) but there is no go.sum, so nothing pins their content. Fix: run 'go mod tidy' and commit go.sum."));
+            findings.add(
+                    PolicyFinding.error(
+                            "go.sum",
+                            goModPath + " requires " + goMod.requires().size()
+                                    + " module(s) but there is no go.sum, so nothing pins their content. Fix: run 'go mod tidy' and commit go.sum."));
         }
         if (!allowReplaceOutsideModule) {
             Path root = repositoryRoot.toAbsolutePath().normalize();
             for (GoModFile.Replacement replacement : goMod.replaces()) {
                 if (replacement.isLocalDirectory()) {
-                    Path target = moduleDirectory.resolve(replacement.newPath()).toAbsolutePath().normalize();
+                    Path target = moduleDirectory
+                            .resolve(replacement.newPath())
+                            .toAbsolutePath()
+                            .normalize();
                     if (!target.startsWith(root)) {
-                        findings.add(PolicyFinding.error("go.mod", goModPath + ":" + replacement.line() + ": replace "
-                                + replacement.oldPath() + " => " + replacement.newPath() + " points to " + target
-                                + ", outside the repository " + root + ", so the build depends on files no commit records. "
-                                + "Fix: vendor or publish that module, or set <allowReplaceOutsideModule>true</allowReplaceOutsideModule>."));
+                        findings.add(
+                                PolicyFinding.error(
+                                        "go.mod",
+                                        goModPath + ":" + replacement.line() + ": replace "
+                                                + replacement.oldPath() + " => " + replacement.newPath() + " points to "
+                                                + target
+                                                + ", outside the repository " + root
+                                                + ", so the build depends on files no commit records. "
+                                                + "Fix: vendor or publish that module, or set <allowReplaceOutsideModule>true</allowReplaceOutsideModule>."));
                     }
                 }
             }
         }
         if (Files.isDirectory(moduleDirectory.resolve("vendor"))) {
-            GoProcessResult vendor = GoCommand.of(toolchain.goRoot(), "list", "-mod=vendor", "-m").environment(goEnvironment)
-                    .in(moduleDirectory).timeout(Duration.ofMinutes(2)).run();
+            GoProcessResult vendor = GoCommand.of(toolchain.goRoot(), "list", "-mod=vendor", "-m")
+                    .environment(goEnvironment)
+                    .in(moduleDirectory)
+                    .timeout(Duration.ofMinutes(2))
+                    .run();
             if (!vendor.succeeded()) {
-                findings.add(PolicyFinding.error("vendor", "vendor/modules.txt in " + moduleDirectory
-                        + " does not match go.mod:\n" + String.join("\n", vendor.tail())
-                        + "\nFix: run 'go mod vendor' and commit vendor/."));
+                findings.add(PolicyFinding.error(
+                        "vendor",
+                        "vendor/modules.txt in " + moduleDirectory
+                                + " does not match go.mod:\n" + String.join("\n", vendor.tail())
+                                + "\nFix: run 'go mod vendor' and commit vendor/."));
             }
         }
         return findings;

@@ -85,8 +85,12 @@ public final class ModulePathPatterns {
                     regex.append("\\[");
                 } else {
                     String body = glob.substring(i + 1, end);
-                    regex.append('[').append(body.startsWith("^") ? "^/" + body.substring(1).replace("\\", "\\\\")
-                            : body.replace("\\", "\\\\")).append(']');
+                    regex.append('[')
+                            .append(
+                                    body.startsWith("^")
+                                            ? "^/" + body.substring(1).replace("\\", "\\\\")
+                                            : body.replace("\\", "\\\\"))
+                            .append(']');
                     i = end;
                 }
             } else if (c == '\\' && i + 1 < glob.length()) {

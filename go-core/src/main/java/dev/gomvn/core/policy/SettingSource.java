@@ -3,7 +3,13 @@ package dev.gomvn.core.policy;
 /** Which configuration layer gave a Go setting its value, described for a user who must change it. */
 public record SettingSource(Layer layer, String location) {
 
-    public enum Layer { POM, ENVIRONMENT, GOENV_FILE, GOROOT_GO_ENV, DEFAULT }
+    public enum Layer {
+        POM,
+        ENVIRONMENT,
+        GOENV_FILE,
+        GOROOT_GO_ENV,
+        DEFAULT
+    }
 
     /** How to undo the setting in that layer. */
     public String howToRemove(String name) {

@@ -100,7 +100,10 @@ public final class GoCommand {
         Map<String, String> result = new LinkedHashMap<>(environment);
         result.put("GOROOT", goRoot.toString());
         result.put("GOTOOLCHAIN", "local");
-        String pathKey = result.keySet().stream().filter(k -> k.equalsIgnoreCase("PATH")).findFirst().orElse("PATH");
+        String pathKey = result.keySet().stream()
+                .filter(k -> k.equalsIgnoreCase("PATH"))
+                .findFirst()
+                .orElse("PATH");
         String path = result.get(pathKey);
         String bin = goRoot.resolve("bin").toString();
         result.put(pathKey, path == null || path.isEmpty() ? bin : bin + java.io.File.pathSeparator + path);
@@ -123,26 +126,34 @@ public final class GoCommand {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new EnvironmentException("Could not start " + executable + " (" + e.getMessage()
-                    + "); check that <goRoot> (go.root) points to a Go installation for this machine.", e);
+            throw new EnvironmentException(
+                    "Could not start " + executable + " (" + e.getMessage()
+                            + "); check that <goRoot> (go.root) points to a Go installation for this machine.",
+                    e);
         }
         closeQuietly(process);
         List<String> tail = Collections.synchronizedList(new ArrayList<>());
         StringBuilder captured = captureStdout ? new StringBuilder() : null;
-        Thread out = pump(process.getInputStream(), line -> {
-            if (captured != null) {
-                synchronized (captured) {
-                    captured.append(line).append('\n');
-                }
-            } else {
-                remember(tail, line);
-            }
-            stdoutLines.accept(line);
-        }, "go-stdout");
-        Thread err = pump(process.getErrorStream(), line -> {
-            remember(tail, line);
-            stderrLines.accept(line);
-        }, "go-stderr");
+        Thread out = pump(
+                process.getInputStream(),
+                line -> {
+                    if (captured != null) {
+                        synchronized (captured) {
+                            captured.append(line).append('\n');
+                        }
+                    } else {
+                        remember(tail, line);
+                    }
+                    stdoutLines.accept(line);
+                },
+                "go-stdout");
+        Thread err = pump(
+                process.getErrorStream(),
+                line -> {
+                    remember(tail, line);
+                    stderrLines.accept(line);
+                },
+                "go-stderr");
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -160,8 +171,12 @@ public final class GoCommand {
             throw new EnvironmentException("Interrupted while running '" + commandLine() + "'.", e);
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        return new GoProcessResult(commandLine(), process.exitValue(), captured == null ? "" : captured.toString(),
-                List.copyOf(tail), elapsed);
+        return new GoProcessResult(
+                commandLine(),
+                process.exitValue(),
+                captured == null ? "" : captured.toString(),
+                List.copyOf(tail),
+                elapsed);
     }
 
     private static void closeQuietly(Process process) {
@@ -182,16 +197,19 @@ public final class GoCommand {
     }
 
     private static Thread pump(InputStream stream, Consumer<String> lines, String name) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    lines.accept(line);
-                }
-            } catch (IOException ignored) {
-                // The stream closes when the process is killed; what we read so far is kept.
-            }
-        }, name);
+        Thread thread = new Thread(
+                () -> {
+                    try (BufferedReader reader =
+                            new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = reader.readLine()) != null) {
+                            lines.accept(line);
+                        }
+                    } catch (IOException ignored) {
+                        // The stream closes when the process is killed; what we read so far is kept.
+                    }
+                },
+                name);
         thread.setDaemon(true);
         thread.start();
         return thread;

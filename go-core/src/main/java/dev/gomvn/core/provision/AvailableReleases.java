@@ -45,7 +45,10 @@ final class AvailableReleases {
 
     private List<String> indexedArchives() {
         GoReleaseIndex index = GoReleaseIndex.parse(downloader.fetchText(root.indexUri()));
-        return index.releases().stream().flatMap(release -> release.files().stream()).map(file -> file.filename()).toList();
+        return index.releases().stream()
+                .flatMap(release -> release.files().stream())
+                .map(file -> file.filename())
+                .toList();
     }
 
     private List<String> listedArchives() {
@@ -53,8 +56,10 @@ final class AvailableReleases {
         try (Stream<Path> files = Files.list(directory)) {
             return files.map(file -> file.getFileName().toString()).toList();
         } catch (IOException e) {
-            throw new EnvironmentException("Cannot list the download root " + directory + " (" + e.getMessage()
-                    + "); check <downloadRoot> (go.downloadRoot).", e);
+            throw new EnvironmentException(
+                    "Cannot list the download root " + directory + " (" + e.getMessage()
+                            + "); check <downloadRoot> (go.downloadRoot).",
+                    e);
         }
     }
 }

@@ -60,7 +60,10 @@ public final class SdkProvisioner {
         if (cached.isPresent()) {
             InstalledSdk sdk = cached.get();
             checkPinAgainstCached(sdk, request);
-            return toolchain(sdk, version, "cached in " + sdk.home() + ", verified at install against " + sdk.digestSource(),
+            return toolchain(
+                    sdk,
+                    version,
+                    "cached in " + sdk.home() + ", verified at install against " + sdk.digestSource(),
                     reason);
         }
         SdkValidator validator = home -> checkReportedVersion(home, version, platform);
@@ -68,16 +71,20 @@ public final class SdkProvisioner {
         if (sources.artifact() != null) {
             return install(cache, fromArtifact(version, request, validator), version, reason);
         }
-        boolean localRoot = sources.mode() != SdkSources.Mode.PROXY && !DownloadRoot.parse(request.downloadRoot()).isHttp();
+        boolean localRoot = sources.mode() != SdkSources.Mode.PROXY
+                && !DownloadRoot.parse(request.downloadRoot()).isHttp();
         if (request.network().offline() && !localRoot) {
-            throw new EnvironmentException("Go " + version + " for " + platform + " is not in the SDK cache "
-                    + request.sdkDirectory() + " and Maven runs offline (-o); run once online, or set <goRoot> (go.root) to an installed Go.");
+            throw new EnvironmentException(
+                    "Go " + version + " for " + platform + " is not in the SDK cache " + request.sdkDirectory()
+                            + " and Maven runs offline (-o); run once online, or set <goRoot> (go.root) to an installed Go.");
         }
-        return fromSource(request,
+        return fromSource(
+                request,
                 () -> install(cache, fromDownloadRoot(version, request, validator), version, reason),
                 proxies -> install(cache, fromProxy(version, request, proxies, validator), version, reason),
                 (failure, proxies) -> "Could not get Go " + version + " from <downloadRoot> (go.downloadRoot) "
-                        + request.downloadRoot() + ": " + failure.getMessage() + " Getting it from the Go module proxy ("
+                        + request.downloadRoot() + ": " + failure.getMessage()
+                        + " Getting it from the Go module proxy ("
                         + proxies.describe() + ") instead, verified against the checksum database.");
     }
 
@@ -95,11 +102,13 @@ public final class SdkProvisioner {
     }
 
     private List<GoVersion> available(ToolchainRequest request) {
-        return fromSource(request,
+        return fromSource(
+                request,
                 () -> downloadRootVersions(request),
                 proxies -> proxySource(request, proxies).availableVersions(request.platform()),
                 (failure, proxies) -> "Could not list the Go releases at <downloadRoot> (go.downloadRoot) "
-                        + request.downloadRoot() + ": " + failure.getMessage() + " Listing them at the Go module proxy ("
+                        + request.downloadRoot() + ": " + failure.getMessage()
+                        + " Listing them at the Go module proxy ("
                         + proxies.describe() + ") instead.");
     }
 
@@ -107,7 +116,10 @@ public final class SdkProvisioner {
      * Applies {@code go.source}: the download root, the module proxy, or for {@code auto} the download
      * root and, when it cannot be reached, the module proxy with {@code warning} logged.
      */
-    private <T> T fromSource(ToolchainRequest request, Supplier<T> fromDownloadRoot, Function<GoProxyList, T> fromProxy,
+    private <T> T fromSource(
+            ToolchainRequest request,
+            Supplier<T> fromDownloadRoot,
+            Function<GoProxyList, T> fromProxy,
             BiFunction<EnvironmentException, GoProxyList, String> warning) {
         switch (request.sources().mode()) {
             case PROXY:
@@ -130,12 +142,15 @@ public final class SdkProvisioner {
      * file (404), a refused login or a file: root is the user's to fix, so that failure stands.
      */
     private GoProxyList fallbackProxy(ToolchainRequest request, EnvironmentException failure) {
-        if (!UnreachableException.isCauseOf(failure) || !DownloadRoot.parse(request.downloadRoot()).isHttp()) {
+        if (!UnreachableException.isCauseOf(failure)
+                || !DownloadRoot.parse(request.downloadRoot()).isHttp()) {
             throw failure;
         }
-        return goProxy(request).orElseThrow(() -> new EnvironmentException(failure.getMessage() + " No GOPROXY is configured "
-                + "to fall back on: set <proxy> (go.proxy) to a Go module proxy, or <source>proxy</source> (go.source=proxy).",
-                failure));
+        return goProxy(request)
+                .orElseThrow(() -> new EnvironmentException(
+                        failure.getMessage() + " No GOPROXY is configured "
+                                + "to fall back on: set <proxy> (go.proxy) to a Go module proxy, or <source>proxy</source> (go.source=proxy).",
+                        failure));
     }
 
     private List<GoVersion> downloadRootVersions(ToolchainRequest request) {
@@ -145,8 +160,12 @@ public final class SdkProvisioner {
 
     private Toolchain install(SdkCache cache, InstallPlan plan, GoVersion version, String reason) {
         InstalledSdk sdk = cache.install(plan.request());
-        return toolchain(sdk, version, plan.from() + ", " + plan.check() + " verified against " + sdk.digestSource()
-                + ", installed into " + sdk.home(), reason);
+        return toolchain(
+                sdk,
+                version,
+                plan.from() + ", " + plan.check() + " verified against " + sdk.digestSource() + ", installed into "
+                        + sdk.home(),
+                reason);
     }
 
     /** What to install, where it comes from and what is checked, in words. */
@@ -157,26 +176,44 @@ public final class SdkProvisioner {
         String archiveName = request.platform().archiveName(version.withGoPrefix());
         HttpDownloader downloader = new HttpDownloader(request.network(), log);
         ExpectedDigest expected = new ChecksumResolver(downloader, log)
-                .resolve(root, archiveName, request.pinnedSha256(), request.pinnedSha256ByPlatform(), request.platform());
-        return new InstallPlan(new SdkInstallRequest(version.withGoPrefix(), request.platform(), archiveName, expected.sha256Hex(),
-                expected.source(), temporaryArchive -> downloader.download(root.archiveUri(archiveName), temporaryArchive),
-                validator), "downloaded from " + root.archiveUri(archiveName), "SHA-256");
+                .resolve(
+                        root,
+                        archiveName,
+                        request.pinnedSha256(),
+                        request.pinnedSha256ByPlatform(),
+                        request.platform());
+        return new InstallPlan(
+                new SdkInstallRequest(
+                        version.withGoPrefix(),
+                        request.platform(),
+                        archiveName,
+                        expected.sha256Hex(),
+                        expected.source(),
+                        temporaryArchive -> downloader.download(root.archiveUri(archiveName), temporaryArchive),
+                        validator),
+                "downloaded from " + root.archiveUri(archiveName),
+                "SHA-256");
     }
 
-    private InstallPlan fromProxy(GoVersion version, ToolchainRequest request, GoProxyList proxies, SdkValidator validator) {
-        ProxyToolchainSource.ProxyInstall install = proxySource(request, proxies).installRequest(version, request.platform(),
-                validator);
-        return new InstallPlan(install.request(), "downloaded as the module " + ProxyToolchainSource.MODULE_PATH + "@"
-                + ProxyToolchainSource.moduleVersion(version, request.platform()) + " from " + install.proxy(), "module hash");
+    private InstallPlan fromProxy(
+            GoVersion version, ToolchainRequest request, GoProxyList proxies, SdkValidator validator) {
+        ProxyToolchainSource.ProxyInstall install =
+                proxySource(request, proxies).installRequest(version, request.platform(), validator);
+        return new InstallPlan(
+                install.request(),
+                "downloaded as the module " + ProxyToolchainSource.MODULE_PATH + "@"
+                        + ProxyToolchainSource.moduleVersion(version, request.platform()) + " from " + install.proxy(),
+                "module hash");
     }
 
     private ProxyToolchainSource proxySource(ToolchainRequest request, GoProxyList proxies) {
         String sumDb = request.sources().sumDb();
         ChecksumDatabaseSetting database = sumDb != null
                 ? ChecksumDatabaseSetting.forToolchains(sumDb, "<sumdb> (go.sumdb)")
-                : ChecksumDatabaseSetting.forToolchains(effectiveGoSetting(request, "GOSUMDB").orElse(null), "GOSUMDB");
-        return new ProxyToolchainSource(proxies, database, new TreeHeadStore(request.sdkDirectory().resolve(".sumdb")),
-                request.network(), log);
+                : ChecksumDatabaseSetting.forToolchains(
+                        effectiveGoSetting(request, "GOSUMDB").orElse(null), "GOSUMDB");
+        return new ProxyToolchainSource(
+                proxies, database, new TreeHeadStore(request.sdkDirectory().resolve(".sumdb")), request.network(), log);
     }
 
     /** An archive the build tool resolved; trusted only through a pinned digest or the download root's index. */
@@ -184,29 +221,49 @@ public final class SdkProvisioner {
         SdkSources.SdkArtifact artifact = request.sources().artifact();
         GoVersion held = GoVersion.parse(artifact.goVersion(), "go.sdkArtifact");
         if (held.compareTo(version) != 0) {
-            throw new ConfigurationException("go.sdkArtifact", "<sdkArtifact> (go.sdkArtifact) " + artifact.coordinates()
-                    + " holds Go " + held + ", but this build needs Go " + version
-                    + "; point it at that version, or remove go.version / the go.mod toolchain line that asks for it.");
+            throw new ConfigurationException(
+                    "go.sdkArtifact",
+                    "<sdkArtifact> (go.sdkArtifact) " + artifact.coordinates()
+                            + " holds Go " + held + ", but this build needs Go " + version
+                            + "; point it at that version, or remove go.version / the go.mod toolchain line that asks for it.");
         }
         String extension = artifact.extension();
         if (!extension.equals("tar.gz") && !extension.equals("zip")) {
-            throw new ConfigurationException("go.sdkArtifact", "<sdkArtifact> (go.sdkArtifact) " + artifact.coordinates()
-                    + " has the type '" + extension + "'; a Go SDK artifact must be a tar.gz or zip as on go.dev.");
+            throw new ConfigurationException(
+                    "go.sdkArtifact",
+                    "<sdkArtifact> (go.sdkArtifact) " + artifact.coordinates() + " has the type '" + extension
+                            + "'; a Go SDK artifact must be a tar.gz or zip as on go.dev.");
         }
         String versionName = version.withGoPrefix();
         String goDevName = request.platform().archiveName(versionName);
         ExpectedDigest expected = new ChecksumResolver(new HttpDownloader(request.network(), log), log)
-                .resolve(DownloadRoot.parse(request.downloadRoot()), goDevName, request.pinnedSha256(),
-                        request.pinnedSha256ByPlatform(), request.platform());
-        String archiveName = goDevName.substring(0, goDevName.length() - request.platform().archiveExtension().length())
+                .resolve(
+                        DownloadRoot.parse(request.downloadRoot()),
+                        goDevName,
+                        request.pinnedSha256(),
+                        request.pinnedSha256ByPlatform(),
+                        request.platform());
+        String archiveName = goDevName.substring(
+                        0,
+                        goDevName.length()
+                                - request.platform().archiveExtension().length())
                 + extension;
-        return new InstallPlan(new SdkInstallRequest(versionName, request.platform(), archiveName, expected.sha256Hex(),
-                expected.source(), temporaryArchive -> {
-                    Path resolved = artifact.resolve();
-                    log.info("Installing Go " + version + " from the artifact " + artifact.coordinates() + " (" + resolved + ")");
-                    Files.copy(resolved, temporaryArchive, StandardCopyOption.REPLACE_EXISTING);
-                },
-                validator), "resolved as the artifact " + artifact.coordinates(), "SHA-256");
+        return new InstallPlan(
+                new SdkInstallRequest(
+                        versionName,
+                        request.platform(),
+                        archiveName,
+                        expected.sha256Hex(),
+                        expected.source(),
+                        temporaryArchive -> {
+                            Path resolved = artifact.resolve();
+                            log.info("Installing Go " + version + " from the artifact " + artifact.coordinates() + " ("
+                                    + resolved + ")");
+                            Files.copy(resolved, temporaryArchive, StandardCopyOption.REPLACE_EXISTING);
+                        },
+                        validator),
+                "resolved as the artifact " + artifact.coordinates(),
+                "SHA-256");
     }
 
     /** {@code go.proxy}, else GOPROXY as the environment or the installed Go's configuration sets it. */
@@ -234,7 +291,8 @@ public final class SdkProvisioner {
         }
         try {
             return InstalledGo.find(environment)
-                    .flatMap(go -> GoEnvironment.of(go.goRoot(), request.environment()).find(name))
+                    .flatMap(go ->
+                            GoEnvironment.of(go.goRoot(), request.environment()).find(name))
                     .filter(found -> !found.isBlank());
         } catch (GoCoreException noUsableGo) {
             log.debug("No installed Go could report " + name + ": " + noUsableGo.getMessage());
@@ -244,25 +302,33 @@ public final class SdkProvisioner {
 
     /** A pinned go.sha256 describes the go.dev archive; an SDK installed from the module proxy was verified otherwise. */
     private static void checkPinAgainstCached(InstalledSdk sdk, ToolchainRequest request) {
-        String byPlatform = request.pinnedSha256ByPlatform().get(request.platform().goos() + "-" + request.platform().goarch());
+        String byPlatform = request.pinnedSha256ByPlatform()
+                .get(request.platform().goos() + "-" + request.platform().goarch());
         String pinned = byPlatform != null ? byPlatform.trim() : request.pinnedSha256();
         boolean goDevArchive = sdk.archiveName().equals(request.platform().archiveName(sdk.goVersion()));
         if (!pinned.isEmpty() && goDevArchive && !pinned.equalsIgnoreCase(sdk.recordedSha256())) {
-            throw new VerificationException("The cached Go SDK " + sdk.home() + " was installed from an archive with SHA-256 "
-                    + sdk.recordedSha256() + ", but <sha256> (go.sha256) pins " + pinned
-                    + ". Delete that directory to provision the pinned archive, or correct the pin.");
+            throw new VerificationException(
+                    "The cached Go SDK " + sdk.home() + " was installed from an archive with SHA-256 "
+                            + sdk.recordedSha256() + ", but <sha256> (go.sha256) pins " + pinned
+                            + ". Delete that directory to provision the pinned archive, or correct the pin.");
         }
     }
 
     /** A freshly extracted SDK must report the version and platform we asked for, or it is not installed. */
     private static void checkReportedVersion(Path home, GoVersion version, Platform platform) {
         GoVersionOutput reported = GoVersion.fromGoVersionOutput(GoCommand.of(home, "version")
-                .captureStdout().run().requireSuccess().stdout().strip());
-        if (reported.version().compareTo(version) != 0 || !reported.goos().equals(platform.goos())
+                .captureStdout()
+                .run()
+                .requireSuccess()
+                .stdout()
+                .strip());
+        if (reported.version().compareTo(version) != 0
+                || !reported.goos().equals(platform.goos())
                 || !reported.goarch().equals(platform.goarch())) {
-            throw new VerificationException("The downloaded SDK reports 'go" + reported.version() + " " + reported.goos() + "/"
-                    + reported.goarch() + "' but go" + version + " " + platform + " was requested; the archive "
-                    + "is mislabelled, so nothing was installed.");
+            throw new VerificationException(
+                    "The downloaded SDK reports 'go" + reported.version() + " " + reported.goos() + "/"
+                            + reported.goarch() + "' but go" + version + " " + platform + " was requested; the archive "
+                            + "is mislabelled, so nothing was installed.");
         }
     }
 

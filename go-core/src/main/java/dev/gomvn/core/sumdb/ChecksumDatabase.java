@@ -30,9 +30,11 @@ public final class ChecksumDatabase {
     public VerifiedRecord lookup(String modulePath, String version) {
         String name = verifier.name();
         String path = "lookup/" + escape(modulePath) + "@" + escape(version);
-        byte[] response = server.read(path).orElseThrow(() -> new EnvironmentException("The checksum database " + name
-                + " has no record of " + modulePath + "@" + version + " (" + path + " was not found); that version does "
-                + "not exist, or the proxy in front of the database does not know it."));
+        byte[] response = server.read(path)
+                .orElseThrow(() -> new EnvironmentException("The checksum database " + name
+                        + " has no record of " + modulePath + "@" + version + " (" + path
+                        + " was not found); that version does "
+                        + "not exist, or the proxy in front of the database does not know it."));
         String origin = "the answer of " + name + " for " + modulePath + "@" + version;
         LookupResponse parsed = LookupResponse.parse(response, origin);
         TreeHead tree = TreeHead.of(SignedNote.verify(parsed.treeNote(), verifier, origin), origin);
@@ -42,15 +44,18 @@ public final class ChecksumDatabase {
                     + tree.describe() + ". Nothing was installed.");
         }
         Tiles tiles = new Tiles(server, tree.size(), name);
-        byte[] root = MerkleTree.rootWithRecord(tree.size(), parsed.recordId(), MerkleTree.recordHash(parsed.record()), tiles);
+        byte[] root = MerkleTree.rootWithRecord(
+                tree.size(), parsed.recordId(), MerkleTree.recordHash(parsed.record()), tiles);
         if (!Arrays.equals(root, tree.rootHash())) {
             throw new VerificationException("The record of " + modulePath + "@" + version + " served by " + name
-                    + " is not in the signed " + tree.describe() + ": the record or the tiles were altered (they give root "
+                    + " is not in the signed " + tree.describe()
+                    + ": the record or the tiles were altered (they give root "
                     + Base64.getEncoder().encodeToString(root) + "). Nothing was installed.");
         }
         String prefix = modulePath + " " + version + " ";
         String prefixGoMod = modulePath + " " + version + "/go.mod ";
-        List<String> lines = new String(parsed.record(), StandardCharsets.UTF_8).lines()
+        List<String> lines = new String(parsed.record(), StandardCharsets.UTF_8)
+                .lines()
                 .filter(line -> line.startsWith(prefix) || line.startsWith(prefixGoMod))
                 .toList();
         log.debug("Verified record " + parsed.recordId() + " of " + name + " for " + modulePath + "@" + version
@@ -80,8 +85,11 @@ public final class ChecksumDatabase {
             try {
                 roots = MerkleTree.rootsOfPrefix(older.size(), newer.size(), new Tiles(server, newer.size(), name));
             } catch (VerificationException missingTiles) {
-                throw fork(known, served, "it cannot prove that its tree is a prefix of the " + newer.describe() + ": "
-                        + missingTiles.getMessage());
+                throw fork(
+                        known,
+                        served,
+                        "it cannot prove that its tree is a prefix of the " + newer.describe() + ": "
+                                + missingTiles.getMessage());
             }
             if (!Arrays.equals(roots[1], newer.rootHash())) {
                 throw fork(known, served, "the tiles for the " + newer.describe() + " do not hash to its root");
@@ -98,8 +106,10 @@ public final class ChecksumDatabase {
 
     private VerificationException fork(TreeHead known, TreeHead served, String why) {
         return new VerificationException("SECURITY ERROR: the checksum database " + verifier.name() + " now serves a "
-                + served.describe() + " that is inconsistent with the " + known.describe() + " verified earlier and kept in "
-                + store.fileOf(verifier.name()) + " (" + why + "). The database or a proxy in between has forked or rolled "
+                + served.describe() + " that is inconsistent with the " + known.describe()
+                + " verified earlier and kept in "
+                + store.fileOf(verifier.name()) + " (" + why
+                + "). The database or a proxy in between has forked or rolled "
                 + "back its log; nothing was installed. Report this to the database operator; do not delete the stored head "
                 + "to get past this error.");
     }
@@ -134,7 +144,9 @@ public final class ChecksumDatabase {
             if (id < 0) {
                 throw malformed(origin, "its record id is negative");
             }
-            return new LookupResponse(id, Arrays.copyOfRange(response, idEnd + 1, recordEnd + 1),
+            return new LookupResponse(
+                    id,
+                    Arrays.copyOfRange(response, idEnd + 1, recordEnd + 1),
                     Arrays.copyOfRange(response, recordEnd + 2, response.length));
         }
 

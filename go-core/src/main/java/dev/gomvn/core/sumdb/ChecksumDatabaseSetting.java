@@ -12,7 +12,8 @@ import java.util.Locale;
  * @param directUrl where to reach the database when no proxy serves it
  */
 public record ChecksumDatabaseSetting(String name, NoteVerifier verifier, URI directUrl) {
-    public static final String SUM_GOLANG_ORG_KEY = "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8";
+    public static final String SUM_GOLANG_ORG_KEY =
+            "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8";
 
     public static ChecksumDatabaseSetting forToolchains(String value, String parameter) {
         String text = value == null ? "" : value.strip();
@@ -21,8 +22,10 @@ public record ChecksumDatabaseSetting(String name, NoteVerifier verifier, URI di
         }
         String[] parts = text.split("\\s+");
         if (parts.length > 2) {
-            throw new ConfigurationException(parameter, parameter + " '" + text + "' has more than a key and a URL; use "
-                    + "sum.golang.org, or <name>+<hash>+<key> [<url>].");
+            throw new ConfigurationException(
+                    parameter,
+                    parameter + " '" + text + "' has more than a key and a URL; use "
+                            + "sum.golang.org, or <name>+<hash>+<key> [<url>].");
         }
         String key = parts[0];
         String name = key.contains("+") ? key.substring(0, key.indexOf('+')) : key;
@@ -34,8 +37,11 @@ public record ChecksumDatabaseSetting(String name, NoteVerifier verifier, URI di
                     key = SUM_GOLANG_ORG_KEY;
                     directUrl = "https://sum.golang.google.cn";
                 }
-                default -> throw new ConfigurationException(parameter, parameter + " names the checksum database '" + name
-                        + "' without its public key; give it as <name>+<hash>+<key>, as its operator publishes it.");
+                default ->
+                    throw new ConfigurationException(
+                            parameter,
+                            parameter + " names the checksum database '" + name
+                                    + "' without its public key; give it as <name>+<hash>+<key>, as its operator publishes it.");
             }
         }
         NoteVerifier verifier = NoteVerifier.parse(key, parameter);
@@ -46,8 +52,10 @@ public record ChecksumDatabaseSetting(String name, NoteVerifier verifier, URI di
             URI uri = URI.create(directUrl.endsWith("/") ? directUrl : directUrl + "/");
             return new ChecksumDatabaseSetting(verifier.name(), verifier, uri);
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(parameter, parameter + " holds the URL '" + directUrl
-                    + "', which is not valid; correct it or leave the URL out.");
+            throw new ConfigurationException(
+                    parameter,
+                    parameter + " holds the URL '" + directUrl
+                            + "', which is not valid; correct it or leave the URL out.");
         }
     }
 }

@@ -56,7 +56,8 @@ final class MerkleTree {
      */
     static byte[][] rootsOfPrefix(long olderSize, long newerSize, SubtreeHashes stored) {
         if (olderSize <= 0 || olderSize > newerSize) {
-            throw new IllegalArgumentException("a tree of size " + olderSize + " is not a prefix of one of size " + newerSize);
+            throw new IllegalArgumentException(
+                    "a tree of size " + olderSize + " is not a prefix of one of size " + newerSize);
         }
         Set<String> used = new HashSet<>();
         SubtreeHashes recording = (level, index) -> {
@@ -66,7 +67,8 @@ final class MerkleTree {
         byte[] newer = hash(0, newerSize, -1, null, olderSize, recording);
         SubtreeHashes onlyUsed = (level, index) -> {
             if (!used.contains(level + "/" + index)) {
-                throw new IllegalStateException("subtree " + level + "/" + index + " was not part of the newer tree's proof");
+                throw new IllegalStateException(
+                        "subtree " + level + "/" + index + " was not part of the newer tree's proof");
             }
             return stored.hash(level, index);
         };
@@ -90,7 +92,8 @@ final class MerkleTree {
             return stored.hash(level, from >>> level);
         }
         long split = Long.highestOneBit(count - 1);
-        return nodeHash(hash(from, from + split, index, recordHash, boundary, stored),
+        return nodeHash(
+                hash(from, from + split, index, recordHash, boundary, stored),
                 hash(from + split, to, index, recordHash, boundary, stored));
     }
 }

@@ -55,8 +55,11 @@ public final class NoteVerifier {
             throw invalid(verifierKey, parameter, "its key is not an Ed25519 key (algorithm byte 1 and 32 key bytes)");
         }
         if (!parts[1].matches("[0-9a-f]{8}") || Integer.parseUnsignedInt(parts[1], 16) != keyHash(parts[0], keyData)) {
-            throw invalid(verifierKey, parameter, "its hash " + parts[1] + " does not match its name and key (expected "
-                    + String.format(Locale.ROOT, "%08x", keyHash(parts[0], keyData)) + ")");
+            throw invalid(
+                    verifierKey,
+                    parameter,
+                    "its hash " + parts[1] + " does not match its name and key (expected "
+                            + String.format(Locale.ROOT, "%08x", keyHash(parts[0], keyData)) + ")");
         }
         return new NoteVerifier(parts[0], keyHash(parts[0], keyData), ed25519Key(Arrays.copyOfRange(keyData, 1, 33)));
     }
@@ -101,7 +104,9 @@ public final class NoteVerifier {
     }
 
     private static ConfigurationException invalid(String key, String parameter, String reason) {
-        return new ConfigurationException(parameter, "The checksum database key '" + key + "' in " + parameter
-                + " is not usable: " + reason + ". Use the form sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8.");
+        return new ConfigurationException(
+                parameter,
+                "The checksum database key '" + key + "' in " + parameter + " is not usable: " + reason
+                        + ". Use the form sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8.");
     }
 }

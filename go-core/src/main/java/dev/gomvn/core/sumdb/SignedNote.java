@@ -51,18 +51,21 @@ public final class SignedNote {
         for (String line : signatures.substring(0, signatures.length() - 1).split("\n", -1)) {
             byte[] signature = signatureBytes(line, origin);
             String name = line.substring(SIGNATURE_PREFIX.length(), line.lastIndexOf(' '));
-            if (!name.equals(verifier.name()) || ByteBuffer.wrap(signature, 0, 4).getInt() != verifier.keyHash()) {
+            if (!name.equals(verifier.name())
+                    || ByteBuffer.wrap(signature, 0, 4).getInt() != verifier.keyHash()) {
                 continue;
             }
             if (!verifier.verifies(signedBytes, Arrays.copyOfRange(signature, 4, signature.length))) {
-                throw new VerificationException("The signature of " + origin + " by " + verifier.name()
-                        + " does not verify: the signed text was altered or the signature forged. Nothing was installed.");
+                throw new VerificationException(
+                        "The signature of " + origin + " by " + verifier.name()
+                                + " does not verify: the signed text was altered or the signature forged. Nothing was installed.");
             }
             signedByKey = true;
         }
         if (!signedByKey) {
             throw new VerificationException(origin + " carries no signature by the key of " + verifier.name()
-                    + " (key hash " + String.format(java.util.Locale.ROOT, "%08x", verifier.keyHash()) + "); it was not signed by that checksum "
+                    + " (key hash " + String.format(java.util.Locale.ROOT, "%08x", verifier.keyHash())
+                    + "); it was not signed by that checksum "
                     + "database or the configured key (go.sumdb) is wrong. Nothing was installed.");
         }
         return new SignedNote(text, encoded.clone());
@@ -96,6 +99,7 @@ public final class SignedNote {
     }
 
     private static VerificationException malformed(String origin, String reason) {
-        return new VerificationException(origin + " is not a valid signed note: " + reason + ". Nothing was installed.");
+        return new VerificationException(
+                origin + " is not a valid signed note: " + reason + ". Nothing was installed.");
     }
 }

@@ -66,7 +66,8 @@ final class Tiles implements MerkleTree.SubtreeHashes {
         Optional<byte[]> data = server.read(path);
         if (data.isEmpty() && width < WIDTH) {
             // The tile may have filled up since the tree was signed; its first hashes never change.
-            data = server.read(path(level, index, WIDTH)).filter(full -> full.length == WIDTH * MerkleTree.HASH_SIZE)
+            data = server.read(path(level, index, WIDTH))
+                    .filter(full -> full.length == WIDTH * MerkleTree.HASH_SIZE)
                     .map(full -> Arrays.copyOf(full, width * MerkleTree.HASH_SIZE));
         }
         byte[] tile = data.orElseThrow(() -> new VerificationException("The checksum database " + databaseName
@@ -74,7 +75,8 @@ final class Tiles implements MerkleTree.SubtreeHashes {
                 + " needs; the server or the proxy in between is incomplete. Nothing was installed."));
         if (tile.length != width * MerkleTree.HASH_SIZE) {
             throw new VerificationException("The tile " + path + " of the checksum database " + databaseName + " has "
-                    + tile.length + " bytes instead of " + width * MerkleTree.HASH_SIZE + "; it is corrupt. Nothing was installed.");
+                    + tile.length + " bytes instead of " + width * MerkleTree.HASH_SIZE
+                    + "; it is corrupt. Nothing was installed.");
         }
         return tile;
     }

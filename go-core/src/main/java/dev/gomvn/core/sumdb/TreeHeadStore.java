@@ -21,7 +21,9 @@ public final class TreeHeadStore {
     }
 
     Path fileOf(String databaseName) {
-        return directory.resolve(databaseName.replaceAll("[^A-Za-z0-9._-]", "_")).resolve("latest");
+        return directory
+                .resolve(databaseName.replaceAll("[^A-Za-z0-9._-]", "_"))
+                .resolve("latest");
     }
 
     Optional<TreeHead> latest(NoteVerifier verifier) {
@@ -33,14 +35,17 @@ public final class TreeHeadStore {
         try {
             encoded = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new EnvironmentException("Cannot read the stored tree head " + file + ": " + e + ". Check its permissions.", e);
+            throw new EnvironmentException(
+                    "Cannot read the stored tree head " + file + ": " + e + ". Check its permissions.", e);
         }
         String origin = "the stored tree head " + file;
         try {
             return Optional.of(TreeHead.of(SignedNote.verify(encoded, verifier, origin), origin));
         } catch (VerificationException e) {
-            throw new VerificationException(e.getMessage() + " That file is written only after verification, so it was "
-                    + "changed since; restore it, or delete it to trust the database's next answer afresh.", e);
+            throw new VerificationException(
+                    e.getMessage() + " That file is written only after verification, so it was "
+                            + "changed since; restore it, or delete it to trust the database's next answer afresh.",
+                    e);
         }
     }
 
@@ -57,8 +62,10 @@ public final class TreeHeadStore {
                 Files.deleteIfExists(temporary);
             }
         } catch (IOException e) {
-            throw new EnvironmentException("Cannot store the verified tree head in " + file + ": " + e
-                    + ". Check that the directory is writable.", e);
+            throw new EnvironmentException(
+                    "Cannot store the verified tree head in " + file + ": " + e
+                            + ". Check that the directory is writable.",
+                    e);
         }
     }
 }

@@ -22,7 +22,9 @@ public record VerifiedRecord(String modulePath, String version, List<String> lin
     }
 
     private Optional<String> hashAfter(String prefix) {
-        return lines.stream().filter(line -> line.startsWith(prefix)).map(line -> line.substring(prefix.length()).strip())
+        return lines.stream()
+                .filter(line -> line.startsWith(prefix))
+                .map(line -> line.substring(prefix.length()).strip())
                 .findFirst();
     }
 

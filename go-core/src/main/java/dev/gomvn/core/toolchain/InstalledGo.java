@@ -36,8 +36,10 @@ public final class InstalledGo {
     static Toolchain at(Path goRoot, String origin) {
         Path executable = GoCommand.executable(goRoot);
         if (!Files.isRegularFile(executable)) {
-            throw new ConfigurationException("go.root", "<goRoot> (go.root) is " + goRoot + ", but " + executable
-                    + " does not exist; point it at a Go installation (the directory that holds bin/go).");
+            throw new ConfigurationException(
+                    "go.root",
+                    "<goRoot> (go.root) is " + goRoot + ", but " + executable
+                            + " does not exist; point it at a Go installation (the directory that holds bin/go).");
         }
         GoVersionOutput reported = versionOf(goRoot);
         return new Toolchain(goRoot, reported.version(), new Platform(reported.goos(), reported.goarch()), origin);
@@ -53,19 +55,30 @@ public final class InstalledGo {
     }
 
     private static GoVersionOutput runGoVersion(Path goRoot) {
-        String output = GoCommand.of(goRoot, "version").captureStdout().timeout(Duration.ofMinutes(1)).run()
-                .requireSuccess().stdout().strip();
+        String output = GoCommand.of(goRoot, "version")
+                .captureStdout()
+                .timeout(Duration.ofMinutes(1))
+                .run()
+                .requireSuccess()
+                .stdout()
+                .strip();
         try {
             return GoVersion.fromGoVersionOutput(output);
         } catch (GoCoreException e) {
-            throw new ConfigurationException("go.root", GoCommand.executable(goRoot) + " printed '" + output
-                    + "', which is not a go version line; is " + goRoot + " a Go installation?", e);
+            throw new ConfigurationException(
+                    "go.root",
+                    GoCommand.executable(goRoot) + " printed '" + output + "', which is not a go version line; is "
+                            + goRoot + " a Go installation?",
+                    e);
         }
     }
 
     private static Optional<Path> onPath(Map<String, String> environment) {
-        String path = environment.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("PATH"))
-                .map(Map.Entry::getValue).findFirst().orElse("");
+        String path = environment.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("PATH"))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse("");
         for (String directory : List.of(path.split(File.pathSeparator))) {
             if (directory.isBlank()) {
                 continue;

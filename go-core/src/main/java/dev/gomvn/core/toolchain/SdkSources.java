@@ -53,8 +53,10 @@ public record SdkSources(Mode mode, String goProxy, String sumDb, SdkArtifact ar
         try {
             return Mode.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("go.source", "<source> (go.source) is '" + text
-                    + "'; use auto (go.downloadRoot, then the module proxy if that cannot be reached), download or proxy.");
+            throw new ConfigurationException(
+                    "go.source",
+                    "<source> (go.source) is '" + text
+                            + "'; use auto (go.downloadRoot, then the module proxy if that cannot be reached), download or proxy.");
         }
     }
 

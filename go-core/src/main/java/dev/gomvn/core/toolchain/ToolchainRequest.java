@@ -58,10 +58,20 @@ public record ToolchainRequest(
     }
 
     public Builder toBuilder() {
-        return new Builder().goRoot(goRoot).versionSpec(versionSpec).moduleDirectory(moduleDirectory)
-                .downloadRoot(downloadRoot).pinnedSha256(pinnedSha256).pinnedSha256ByPlatform(pinnedSha256ByPlatform)
-                .sdkDirectory(sdkDirectory).network(network).environment(environment).platform(platform)
-                .lockTimeout(lockTimeout).provisionForGoLine(provisionForGoLine).sources(sources);
+        return new Builder()
+                .goRoot(goRoot)
+                .versionSpec(versionSpec)
+                .moduleDirectory(moduleDirectory)
+                .downloadRoot(downloadRoot)
+                .pinnedSha256(pinnedSha256)
+                .pinnedSha256ByPlatform(pinnedSha256ByPlatform)
+                .sdkDirectory(sdkDirectory)
+                .network(network)
+                .environment(environment)
+                .platform(platform)
+                .lockTimeout(lockTimeout)
+                .provisionForGoLine(provisionForGoLine)
+                .sources(sources);
     }
 
     /** The same request, judging the installed Go against go.mod instead of provisioning a newer one. */
@@ -153,8 +163,19 @@ public record ToolchainRequest(
         }
 
         public ToolchainRequest build() {
-            return new ToolchainRequest(goRoot, versionSpec, moduleDirectory, downloadRoot, pinnedSha256,
-                    pinnedSha256ByPlatform, sdkDirectory, network, environment, platform, lockTimeout, provisionForGoLine,
+            return new ToolchainRequest(
+                    goRoot,
+                    versionSpec,
+                    moduleDirectory,
+                    downloadRoot,
+                    pinnedSha256,
+                    pinnedSha256ByPlatform,
+                    sdkDirectory,
+                    network,
+                    environment,
+                    platform,
+                    lockTimeout,
+                    provisionForGoLine,
                     sources);
         }
     }

@@ -8,7 +8,6 @@ import dev.gomvn.core.version.GoVersion;
 import dev.gomvn.core.version.GoVersionRange;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,7 +35,10 @@ public final class ToolchainResolver {
         }
         if (request.sources().artifact() != null) {
             GoVersion held = GoVersion.parse(request.sources().artifact().goVersion(), "go.sdkArtifact");
-            return provisioner.provision(held, request, "go.sdkArtifact " + request.sources().artifact().coordinates());
+            return provisioner.provision(
+                    held,
+                    request,
+                    "go.sdkArtifact " + request.sources().artifact().coordinates());
         }
         Optional<GoModFile> goMod = goMod(request.moduleDirectory());
         if (goMod.isPresent() && goMod.get().toolchain().isPresent()) {
@@ -46,17 +48,21 @@ public final class ToolchainResolver {
         if (goMod.isPresent() && goMod.get().goVersion().isPresent()) {
             GoVersion minimum = goMod.get().goVersion().get().minimumToolchain();
             Optional<Toolchain> installed = installed(request);
-            if (installed.isPresent() && (installed.get().version().compareTo(minimum) >= 0 || !request.provisionForGoLine())) {
+            if (installed.isPresent()
+                    && (installed.get().version().compareTo(minimum) >= 0 || !request.provisionForGoLine())) {
                 return installed.get();
             }
-            installed.ifPresent(go -> log.info("The " + go.origin() + " is Go " + go.version()
-                    + ", older than go.mod's 'go " + goMod.get().goVersion().get() + "'; provisioning Go " + minimum + "."));
+            installed.ifPresent(
+                    go -> log.info("The " + go.origin() + " is Go " + go.version() + ", older than go.mod's 'go "
+                            + goMod.get().goVersion().get() + "'; provisioning Go " + minimum + "."));
             return provisioner.provision(minimum, request, "the go line of go.mod");
         }
-        return installed(request).orElseThrow(() -> new ConfigurationException("go.version",
-                "No Go found: go.root and go.version are not set, " + describeGoMod(request.moduleDirectory())
-                        + " and there is no go on PATH or in GOROOT. Set <version> (go.version) to provision one, "
-                        + "or <goRoot> (go.root) to use an installed Go."));
+        return installed(request)
+                .orElseThrow(() -> new ConfigurationException(
+                        "go.version",
+                        "No Go found: go.root and go.version are not set, " + describeGoMod(request.moduleDirectory())
+                                + " and there is no go on PATH or in GOROOT. Set <version> (go.version) to provision one, "
+                                + "or <goRoot> (go.root) to use an installed Go."));
     }
 
     private Toolchain fromGoRoot(ToolchainRequest request) {
@@ -64,9 +70,11 @@ public final class ToolchainResolver {
         if (request.versionSpec() != null && !request.versionSpec().equals("latest")) {
             GoVersionRange wanted = versionRange(request.versionSpec());
             if (!wanted.contains(toolchain.version())) {
-                throw new ConfigurationException("go.version", "<goRoot> (go.root) " + request.goRoot() + " is Go "
-                        + toolchain.version() + ", but <version> (go.version) asks for " + request.versionSpec()
-                        + "; point go.root at a matching Go or remove one of the two.");
+                throw new ConfigurationException(
+                        "go.version",
+                        "<goRoot> (go.root) " + request.goRoot() + " is Go "
+                                + toolchain.version() + ", but <version> (go.version) asks for " + request.versionSpec()
+                                + "; point go.root at a matching Go or remove one of the two.");
             }
         }
         return toolchain;
@@ -75,10 +83,13 @@ public final class ToolchainResolver {
     private Toolchain fromVersionSpec(ToolchainRequest request) {
         String spec = request.versionSpec();
         if (spec.equals("latest")) {
-            GoVersion newest = provisioner.newestStable(request, GoVersionRange.parse("[0,)", "go.version"))
-                    .orElseThrow(() -> new ConfigurationException("go.version", "<version> (go.version) is 'latest', but "
-                            + request.downloadRoot() + " lists no stable Go for " + request.platform()
-                            + "; set an exact version or check <downloadRoot> (go.downloadRoot)."));
+            GoVersion newest = provisioner
+                    .newestStable(request, GoVersionRange.parse("[0,)", "go.version"))
+                    .orElseThrow(() -> new ConfigurationException(
+                            "go.version",
+                            "<version> (go.version) is 'latest', but "
+                                    + request.downloadRoot() + " lists no stable Go for " + request.platform()
+                                    + "; set an exact version or check <downloadRoot> (go.downloadRoot)."));
             return provisioner.provision(newest, request, "go.version=latest");
         }
         Optional<GoVersion> exact = exactVersion(spec);
@@ -90,9 +101,13 @@ public final class ToolchainResolver {
         if (installed.isPresent() && range.contains(installed.get().version())) {
             return installed.get();
         }
-        GoVersion chosen = provisioner.newestStable(request, range).orElseThrow(() -> new ConfigurationException(
-                "go.version", "No Go release for " + request.platform() + " at " + request.downloadRoot()
-                        + " matches <version> (go.version) " + spec + "; widen the range or check <downloadRoot> (go.downloadRoot)."));
+        GoVersion chosen = provisioner
+                .newestStable(request, range)
+                .orElseThrow(() -> new ConfigurationException(
+                        "go.version",
+                        "No Go release for " + request.platform() + " at " + request.downloadRoot()
+                                + " matches <version> (go.version) " + spec
+                                + "; widen the range or check <downloadRoot> (go.downloadRoot)."));
         return provisioner.provision(chosen, request, "go.version " + spec);
     }
 

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * above every release, as the go command treats them as newest.
  */
 public final class GoVersion implements Comparable<GoVersion> {
-    private static final Pattern FORM =
-            Pattern.compile("(0|[1-9][0-9]*)(?:\\.(0|[1-9][0-9]*))?(?:\\.(0|[1-9][0-9]*)|(alpha|beta|rc)(0|[1-9][0-9]*))?");
+    private static final Pattern FORM = Pattern.compile(
+            "(0|[1-9][0-9]*)(?:\\.(0|[1-9][0-9]*))?(?:\\.(0|[1-9][0-9]*)|(alpha|beta|rc)(0|[1-9][0-9]*))?");
     private static final Pattern DEVEL = Pattern.compile("devel(?:\\s+go(\\S+?))?(?:-\\S*)?(?:\\s.*)?");
     private static final Pattern VERSION_LINE = Pattern.compile("go version (.+) (\\S+)/(\\S+)");
 
@@ -28,7 +28,14 @@ public final class GoVersion implements Comparable<GoVersion> {
     /** Before Go 1.21 the first release of a line was printed without patch: go1.20 is 1.20.0. */
     private final boolean patchImplied;
 
-    private GoVersion(long major, long minor, long patch, String kind, long pre, boolean devel, String suffix,
+    private GoVersion(
+            long major,
+            long minor,
+            long patch,
+            String kind,
+            long pre,
+            boolean devel,
+            String suffix,
             boolean patchImplied) {
         this.major = major;
         this.minor = minor;
@@ -57,7 +64,14 @@ public final class GoVersion implements Comparable<GoVersion> {
             String base = develMatcher.group(1);
             if (base != null && FORM.matcher(base).matches()) {
                 GoVersion parsed = parseRelease(base, trimmed, parameterName);
-                return new GoVersion(parsed.major, parsed.minor, parsed.patch, parsed.kind, parsed.pre, true, "",
+                return new GoVersion(
+                        parsed.major,
+                        parsed.minor,
+                        parsed.patch,
+                        parsed.kind,
+                        parsed.pre,
+                        true,
+                        "",
                         parsed.patchImplied);
             }
             return new GoVersion(0, 0, -1, "", 0, true, "", false);
@@ -66,15 +80,26 @@ public final class GoVersion implements Comparable<GoVersion> {
         int cut = indexOfSuffix(withoutPrefix);
         String core = cut < 0 ? withoutPrefix : withoutPrefix.substring(0, cut);
         GoVersion parsed = parseRelease(core, text, parameterName);
-        return cut < 0 ? parsed : new GoVersion(parsed.major, parsed.minor, parsed.patch, parsed.kind, parsed.pre, false,
-                withoutPrefix.substring(cut).strip(), parsed.patchImplied);
+        return cut < 0
+                ? parsed
+                : new GoVersion(
+                        parsed.major,
+                        parsed.minor,
+                        parsed.patch,
+                        parsed.kind,
+                        parsed.pre,
+                        false,
+                        withoutPrefix.substring(cut).strip(),
+                        parsed.patchImplied);
     }
 
     private static GoVersion parseRelease(String core, String original, String parameterName) {
         Matcher m = FORM.matcher(core);
         if (!m.matches() || (m.group(2) == null && m.group(4) != null)) {
-            throw new ConfigurationException(parameterName, describe(parameterName) + " '" + original
-                    + "' is not a Go version; use a form like 1.22.5, 1.23rc1 or go1.21.0.");
+            throw new ConfigurationException(
+                    parameterName,
+                    describe(parameterName) + " '" + original
+                            + "' is not a Go version; use a form like 1.22.5, 1.23rc1 or go1.21.0.");
         }
         long major = Long.parseLong(m.group(1));
         boolean minorGiven = m.group(2) != null;
@@ -88,7 +113,9 @@ public final class GoVersion implements Comparable<GoVersion> {
     }
 
     private static String describe(String parameterName) {
-        return parameterName.startsWith("go.") ? "<" + parameterName.substring(3) + "> (" + parameterName + ")" : parameterName;
+        return parameterName.startsWith("go.")
+                ? "<" + parameterName.substring(3) + "> (" + parameterName + ")"
+                : parameterName;
     }
 
     private static int indexOfSuffix(String version) {
@@ -106,8 +133,9 @@ public final class GoVersion implements Comparable<GoVersion> {
     public static GoVersionOutput fromGoVersionOutput(String line) {
         Matcher m = VERSION_LINE.matcher(line == null ? "" : line.strip());
         if (!m.matches()) {
-            throw new ConfigurationException(null, "'" + line + "' is not what 'go version' prints "
-                    + "(expected: go version go1.22.5 linux/amd64).");
+            throw new ConfigurationException(
+                    null,
+                    "'" + line + "' is not what 'go version' prints " + "(expected: go version go1.22.5 linux/amd64).");
         }
         return new GoVersionOutput(parse(m.group(1), "go version output"), m.group(2), m.group(3));
     }
@@ -217,7 +245,9 @@ public final class GoVersion implements Comparable<GoVersion> {
         if (devel && patch < 0 && major == 0) {
             return "devel";
         }
-        String base = languageVersion() + (patch >= 0 && !patchImplied ? "." + patch : "") + (kind.isEmpty() ? "" : kind + pre);
+        String base = languageVersion()
+                + (patch >= 0 && !patchImplied ? "." + patch : "")
+                + (kind.isEmpty() ? "" : kind + pre);
         return devel ? "devel " + base : base;
     }
 }

@@ -104,7 +104,8 @@ public final class GoVersionRange {
         if (lower != null && upper != null) {
             int order = lower.compareTo(upper);
             if (order > 0 || order == 0 && !(lowerInclusive && upperInclusive)) {
-                throw malformed(whole, parameterName, "its lower bound " + lower + " is not below its upper bound " + upper);
+                throw malformed(
+                        whole, parameterName, "its lower bound " + lower + " is not below its upper bound " + upper);
             }
         }
         return new Interval(lower, lowerInclusive, upper, upperInclusive);
@@ -119,11 +120,15 @@ public final class GoVersionRange {
     }
 
     private static ConfigurationException malformed(String spec, String parameterName, String reason) {
-        String name = parameterName.startsWith("go.") ? "<" + parameterName.substring(3) + "> (" + parameterName + ")"
+        String name = parameterName.startsWith("go.")
+                ? "<" + parameterName.substring(3) + "> (" + parameterName + ")"
                 : "<" + parameterName + ">";
-        return new ConfigurationException(parameterName, name + " '" + spec + "' is not a valid Go version range: "
-                + reason + ". Write a minimum (1.22), a release line (1.22.x), an exact version ([1.22.5]) or a range "
-                + "such as [1.22,1.24) or [1.21.0,1.21.9],[1.22.3,).");
+        return new ConfigurationException(
+                parameterName,
+                name + " '" + spec + "' is not a valid Go version range: "
+                        + reason
+                        + ". Write a minimum (1.22), a release line (1.22.x), an exact version ([1.22.5]) or a range "
+                        + "such as [1.22,1.24) or [1.21.0,1.21.9],[1.22.3,).");
     }
 
     public boolean contains(GoVersion version) {

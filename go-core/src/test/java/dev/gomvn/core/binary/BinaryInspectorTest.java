@@ -46,8 +46,16 @@ class BinaryInspectorTest {
      * Every binary format (ELF, Mach-O, PE, wasm, XCOFF, Plan 9), ELF in 32 and 64 bits and both byte
      * orders, and the targets the ITs build too, so their go build cache is shared.
      */
-    static final List<String> REPRESENTATIVE = List.of("linux/amd64", "linux/arm64", "linux/386", "linux/mips64",
-            "darwin/arm64", "windows/amd64", "js/wasm", "aix/ppc64", "plan9/amd64");
+    static final List<String> REPRESENTATIVE = List.of(
+            "linux/amd64",
+            "linux/arm64",
+            "linux/386",
+            "linux/mips64",
+            "darwin/arm64",
+            "windows/amd64",
+            "js/wasm",
+            "aix/ppc64",
+            "plan9/amd64");
 
     @TempDir
     static Path work;
@@ -62,15 +70,19 @@ class BinaryInspectorTest {
         go = InstalledGoForTests.toolchain();
         Files.writeString(work.resolve("go.mod"), "module example.com/tiny\n\ngo 1.21\n");
         Files.writeString(work.resolve("main.go"), "package main\n\nfunc main() {}\n");
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool =
+                Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
         for (String platform : targets()) {
             BuildTarget target = BuildTarget.parse(platform, go.platform());
             pool.submit(() -> {
-                Path output = work.resolve("out").resolve(target.directoryName()).resolve(target.executableName("tiny"));
+                Path output =
+                        work.resolve("out").resolve(target.directoryName()).resolve(target.executableName("tiny"));
                 Map<String, String> environment = new TreeMap<>(InstalledGoForTests.cleanEnvironment());
                 environment.putAll(OPTIONS.environment(target, go.platform()));
                 GoProcessResult result = GoCommand.of(go.goRoot(), OPTIONS.buildArguments(output, "."))
-                        .environment(environment).in(work).run();
+                        .environment(environment)
+                        .in(work)
+                        .run();
                 if (result.succeeded()) {
                     BINARIES.put(platform, output);
                 } else {
@@ -94,30 +106,41 @@ class BinaryInspectorTest {
 
     @TestFactory
     Stream<DynamicTest> everyTargetsHeaderAndBuildInfoMatchIt() {
-        return targets().stream().map(platform -> DynamicTest.dynamicTest(platform, () -> {
-            if (NEED_CGO.contains(platform)) {
-                assertThat(FAILURES).as("%s is listed as needing cgo", platform).containsKey(platform);
-                return;
-            }
-            assertThat(FAILURES).as("build output for %s", platform).doesNotContainKey(platform);
-            BuildTarget target = BuildTarget.parse(platform, go.platform());
-            Path binary = BINARIES.get(platform);
-            BinaryHeader header = BinaryInspector.inspect(binary);
-            assertThat(BinaryVerifier.headerMismatches(header, target)).as(header.describe()).isEmpty();
-            if (!BinaryVerifier.hasReadableBuildInfo(header)) {
-                assertThat(target.goarch()).isEqualTo("wasm");
-                return;
-            }
-            String info = GoCommand.of(go.goRoot(), "version", "-m", binary.toString()).captureStdout().run().requireSuccess()
-                    .stdout();
-            assertThat(BinaryVerifier.buildInfoMismatches(GoBuildInfo.parse(info), target, OPTIONS)).isEmpty();
-        }));
+        return targets().stream()
+                .map(platform -> DynamicTest.dynamicTest(platform, () -> {
+                    if (NEED_CGO.contains(platform)) {
+                        assertThat(FAILURES)
+                                .as("%s is listed as needing cgo", platform)
+                                .containsKey(platform);
+                        return;
+                    }
+                    assertThat(FAILURES).as("build output for %s", platform).doesNotContainKey(platform);
+                    BuildTarget target = BuildTarget.parse(platform, go.platform());
+                    Path binary = BINARIES.get(platform);
+                    BinaryHeader header = BinaryInspector.inspect(binary);
+                    assertThat(BinaryVerifier.headerMismatches(header, target))
+                            .as(header.describe())
+                            .isEmpty();
+                    if (!BinaryVerifier.hasReadableBuildInfo(header)) {
+                        assertThat(target.goarch()).isEqualTo("wasm");
+                        return;
+                    }
+                    String info = GoCommand.of(go.goRoot(), "version", "-m", binary.toString())
+                            .captureStdout()
+                            .run()
+                            .requireSuccess()
+                            .stdout();
+                    assertThat(BinaryVerifier.buildInfoMismatches(GoBuildInfo.parse(info), target, OPTIONS))
+                            .isEmpty();
+                }));
     }
 
     @Test
     void wordSizeAndByteOrderAreRead() {
-        assertThat(BinaryInspector.inspect(BINARIES.get("linux/mips64")).bigEndian()).isTrue();
-        assertThat(BinaryInspector.inspect(BINARIES.get("linux/arm64")).bigEndian()).isFalse();
+        assertThat(BinaryInspector.inspect(BINARIES.get("linux/mips64")).bigEndian())
+                .isTrue();
+        assertThat(BinaryInspector.inspect(BINARIES.get("linux/arm64")).bigEndian())
+                .isFalse();
         assertThat(BinaryInspector.inspect(BINARIES.get("linux/386")).bits()).isEqualTo(32);
         assertThat(BinaryInspector.inspect(BINARIES.get("linux/amd64")).bits()).isEqualTo(64);
     }
@@ -126,33 +149,46 @@ class BinaryInspectorTest {
     void aBinaryForAnotherPlatformIsReportedWithBothValues() {
         BuildTarget asked = BuildTarget.parse("linux/arm64", new Platform("linux", "amd64"));
         BinaryHeader found = BinaryInspector.inspect(BINARIES.get("linux/amd64"));
-        assertThat(BinaryVerifier.headerMismatches(found, asked)).singleElement().asString()
-                .contains("expected GOARCH arm64").contains("found amd64");
+        assertThat(BinaryVerifier.headerMismatches(found, asked))
+                .singleElement()
+                .asString()
+                .contains("expected GOARCH arm64")
+                .contains("found amd64");
         BinaryHeader windows = BinaryInspector.inspect(BINARIES.get("windows/amd64"));
         assertThat(BinaryVerifier.headerMismatches(windows, BuildTarget.parse("linux/amd64", go.platform())))
-                .singleElement().asString().contains("expected an executable for GOOS linux").contains("PE");
+                .singleElement()
+                .asString()
+                .contains("expected an executable for GOOS linux")
+                .contains("PE");
     }
 
     @Test
     void somethingThatIsNoExecutableIsRefused() throws IOException {
         Path text = Files.writeString(work.resolve("notes.txt"), "hello");
-        assertThatThrownBy(() -> BinaryInspector.inspect(text)).isInstanceOf(VerificationException.class)
+        assertThatThrownBy(() -> BinaryInspector.inspect(text))
+                .isInstanceOf(VerificationException.class)
                 .hasMessageContaining("is not an executable");
     }
 
     @Test
     void buildInfoRecordsTheSettings() {
-        Map<String, String> settings = GoBuildInfo.parse(String.join("\n", List.of(
-                "/tmp/app: go1.22.5",
-                "\tpath\texample.com/app",
-                "\tmod\texample.com/app\t(devel)\t",
-                "\tbuild\t-buildmode=exe",
-                "\tbuild\t-ldflags=\"-s -w\"",
-                "\tbuild\t-trimpath=true",
-                "\tbuild\tCGO_ENABLED=0",
-                "\tbuild\tGOARCH=amd64",
-                "\tbuild\tGOOS=linux",
-                "\tbuild\tGOAMD64=v3"))).settings();
-        assertThat(settings).containsEntry("-ldflags", "-s -w").containsEntry("GOAMD64", "v3").containsEntry("-trimpath", "true");
+        Map<String, String> settings = GoBuildInfo.parse(String.join(
+                        "\n",
+                        List.of(
+                                "/tmp/app: go1.22.5",
+                                "\tpath\texample.com/app",
+                                "\tmod\texample.com/app\t(devel)\t",
+                                "\tbuild\t-buildmode=exe",
+                                "\tbuild\t-ldflags=\"-s -w\"",
+                                "\tbuild\t-trimpath=true",
+                                "\tbuild\tCGO_ENABLED=0",
+                                "\tbuild\tGOARCH=amd64",
+                                "\tbuild\tGOOS=linux",
+                                "\tbuild\tGOAMD64=v3")))
+                .settings();
+        assertThat(settings)
+                .containsEntry("-ldflags", "-s -w")
+                .containsEntry("GOAMD64", "v3")
+                .containsEntry("-trimpath", "true");
     }
 }

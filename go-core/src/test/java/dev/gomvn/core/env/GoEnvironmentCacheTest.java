@@ -19,12 +19,14 @@ class GoEnvironmentCacheTest {
     void aGoEnvWriteBetweenTwoBuildsIsSeen() throws IOException {
         Path goRoot = InstalledGoForTests.toolchain().goRoot();
         Path goEnvFile = temp.resolve("env");
-        Map<String, String> environment = InstalledGoForTests.processEnvironmentWith(Map.of("GOENV", goEnvFile.toString(),
-                "GOFLAGS", "", "GOSUMDB", ""));
+        Map<String, String> environment = InstalledGoForTests.processEnvironmentWith(
+                Map.of("GOENV", goEnvFile.toString(), "GOFLAGS", "", "GOSUMDB", ""));
         Files.writeString(goEnvFile, "GOSUMDB=sum.golang.org\n");
         GoEnvironment first = GoEnvironment.of(goRoot, environment);
         assertThat(first.get("GOSUMDB")).isEqualTo("sum.golang.org");
-        assertThat(GoEnvironment.of(goRoot, environment)).as("unchanged inputs: one go env run").isSameAs(first);
+        assertThat(GoEnvironment.of(goRoot, environment))
+                .as("unchanged inputs: one go env run")
+                .isSameAs(first);
 
         // What 'go env -w GOSUMDB=off' does between two builds of one Maven daemon.
         Files.writeString(goEnvFile, "GOSUMDB=off\n");
@@ -35,7 +37,8 @@ class GoEnvironmentCacheTest {
     void theDefaultGoEnvFileIsInTheUserConfigDirectory() {
         assertThat(GoEnvironment.goEnvFile(Map.of("GOENV", "off"))).isEmpty();
         assertThat(GoEnvironment.goEnvFile(Map.of("GOENV", "/etc/go/env"))).contains(Path.of("/etc/go/env"));
-        if (!System.getProperty("os.name").startsWith("Windows") && !System.getProperty("os.name").startsWith("Mac")) {
+        if (!System.getProperty("os.name").startsWith("Windows")
+                && !System.getProperty("os.name").startsWith("Mac")) {
             assertThat(GoEnvironment.goEnvFile(Map.of("HOME", "/home/u"))).contains(Path.of("/home/u/.config/go/env"));
             assertThat(GoEnvironment.goEnvFile(Map.of("HOME", "/home/u", "XDG_CONFIG_HOME", "/cfg")))
                     .contains(Path.of("/cfg/go/env"));

@@ -46,16 +46,20 @@ class BuildTargetTest {
 
     @Test
     void windowsAndWasmBinariesGetTheirExtension() {
-        assertThat(BuildTarget.parse("windows/amd64", HOST).executableName("app")).isEqualTo("app.exe");
+        assertThat(BuildTarget.parse("windows/amd64", HOST).executableName("app"))
+                .isEqualTo("app.exe");
         assertThat(BuildTarget.parse("js/wasm", HOST).executableName("app")).isEqualTo("app.wasm");
         assertThat(BuildTarget.parse("wasip1/wasm", HOST).executableName("app")).isEqualTo("app.wasm");
-        assertThat(BuildTarget.parse("darwin/arm64", HOST).executableName("app")).isEqualTo("app");
+        assertThat(BuildTarget.parse("darwin/arm64", HOST).executableName("app"))
+                .isEqualTo("app");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"linux", "linux/", "/amd64", "linux/amd64/", "linux/amd64/v3/x", "Linux/AMD64", "linux amd64"})
+    @ValueSource(
+            strings = {"linux", "linux/", "/amd64", "linux/amd64/", "linux/amd64/v3/x", "Linux/AMD64", "linux amd64"})
     void malformedTargetsSayHowToWriteOne(String spec) {
-        assertThatThrownBy(() -> BuildTarget.parse(spec, HOST)).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> BuildTarget.parse(spec, HOST))
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("<targets> (go.targets) entry '" + spec.strip() + "' is not a target");
     }
 
@@ -72,13 +76,17 @@ class BuildTargetTest {
     @Test
     void duplicatesCountOnceAndHostIsDefault() {
         assertThat(TargetList.parse(List.of("host", "linux/amd64", "darwin/arm64"), HOST))
-                .extracting(Object::toString).containsExactly("linux/amd64", "darwin/arm64");
-        assertThat(TargetList.parse(List.of(), HOST)).extracting(Object::toString).containsExactly("linux/amd64");
+                .extracting(Object::toString)
+                .containsExactly("linux/amd64", "darwin/arm64");
+        assertThat(TargetList.parse(List.of(), HOST))
+                .extracting(Object::toString)
+                .containsExactly("linux/amd64");
     }
 
     @Test
     void unknownTargetsNameTheClosestValidOnes() {
-        Set<String> dist = Set.of("linux/amd64", "linux/arm64", "linux/386", "darwin/arm64", "windows/amd64", "freebsd/amd64");
+        Set<String> dist =
+                Set.of("linux/amd64", "linux/arm64", "linux/386", "darwin/arm64", "windows/amd64", "freebsd/amd64");
         assertThatThrownBy(() -> TargetList.validate(List.of(BuildTarget.parse("linux/amd46", HOST)), dist, "1.22.5"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("Unknown target 'linux/amd46' (closest: linux/amd64, linux/arm64, linux/386) in <targets> "

@@ -36,19 +36,22 @@ class GoBuilderTest {
         go = InstalledGoForTests.toolchain();
         Files.writeString(module.resolve("go.mod"), "module example.com/app\n\ngo 1.21\n");
         Files.createDirectories(module.resolve("cmd/app"));
-        Files.writeString(module.resolve("cmd/app/main.go"), String.join("\n",
-                "package main",
-                "",
-                "import \"fmt\"",
-                "",
-                "var (",
-                "\tversion = \"dev\"",
-                "\tmotto   = \"\"",
-                "\tequation = \"\"",
-                ")",
-                "",
-                "func main() { fmt.Printf(\"%s|%s|%s\\n\", version, motto, equation) }",
-                ""));
+        Files.writeString(
+                module.resolve("cmd/app/main.go"),
+                String.join(
+                        "\n",
+                        "package main",
+                        "",
+                        "import \"fmt\"",
+                        "",
+                        "var (",
+                        "\tversion = \"dev\"",
+                        "\tmotto   = \"\"",
+                        "\tequation = \"\"",
+                        ")",
+                        "",
+                        "func main() { fmt.Printf(\"%s|%s|%s\\n\", version, motto, equation) }",
+                        ""));
     }
 
     @Test
@@ -77,7 +80,8 @@ class GoBuilderTest {
         variables.put("main.a", "x y");
         variables.put("main.b", "it's");
         String flags = LinkerFlags.of("-s -w", variables);
-        assertThat(GoQuoting.split(flags, "go.ldflags")).containsExactly("-s", "-w", "-X", "main.a=x y", "-X", "main.b=it's");
+        assertThat(GoQuoting.split(flags, "go.ldflags"))
+                .containsExactly("-s", "-w", "-X", "main.a=x y", "-X", "main.b=it's");
     }
 
     @Test
@@ -97,7 +101,8 @@ class GoBuilderTest {
 
         BuildResult forced = build(List.of("host", "windows/amd64"), options, true);
         assertThat(forced.binaries()).noneMatch(BuiltBinary::upToDate);
-        assertThat(Sha256.of(forced.binaries().get(0).file())).isEqualTo(third.binaries().get(0).sha256());
+        assertThat(Sha256.of(forced.binaries().get(0).file()))
+                .isEqualTo(third.binaries().get(0).sha256());
     }
 
     @Test
@@ -108,13 +113,23 @@ class GoBuilderTest {
 
         Map<String, String> otherInvocation = new TreeMap<>(plain);
         otherInvocation.put("MAVEN_CMD_LINE_ARGS", "-o package");
-        assertThat(build(List.of("host"), BuildOptions.builder().environment(otherInvocation).build(), false).binaries())
+        assertThat(build(
+                                List.of("host"),
+                                BuildOptions.builder()
+                                        .environment(otherInvocation)
+                                        .build(),
+                                false)
+                        .binaries())
                 .allMatch(BuiltBinary::upToDate);
 
         // GOFLAGS=-tags=special mvn package after a plain build.
         Map<String, String> tagged = new TreeMap<>(otherInvocation);
         tagged.put("GOFLAGS", "-tags=special");
-        assertThat(build(List.of("host"), BuildOptions.builder().environment(tagged).build(), false).binaries())
+        assertThat(build(
+                                List.of("host"),
+                                BuildOptions.builder().environment(tagged).build(),
+                                false)
+                        .binaries())
                 .noneMatch(BuiltBinary::upToDate);
     }
 
@@ -150,15 +165,26 @@ class GoBuilderTest {
     }
 
     private BuildOptions options(Map<String, String> variables, String flags) {
-        return BuildOptions.builder().linkerVariables(variables).buildFlags(flags)
-                .environment(InstalledGoForTests.cleanEnvironment()).build();
+        return BuildOptions.builder()
+                .linkerVariables(variables)
+                .buildFlags(flags)
+                .environment(InstalledGoForTests.cleanEnvironment())
+                .build();
     }
 
     private BuildResult build(List<String> targets, BuildOptions options, boolean force) {
-        BuildRequest request = BuildRequest.builder().moduleDirectory(module).outputDirectory(module.resolve("out"))
-                .stateDirectory(module.resolve("state")).targets(TargetList.parse(new ArrayList<>(targets), go.platform()))
-                .packages(List.of("./cmd/app")).defaultName("app").options(options).parallelism(2).force(force)
-                .outputsToIgnore(List.of(module.resolve("out"), module.resolve("state"))).build();
+        BuildRequest request = BuildRequest.builder()
+                .moduleDirectory(module)
+                .outputDirectory(module.resolve("out"))
+                .stateDirectory(module.resolve("state"))
+                .targets(TargetList.parse(new ArrayList<>(targets), go.platform()))
+                .packages(List.of("./cmd/app"))
+                .defaultName("app")
+                .options(options)
+                .parallelism(2)
+                .force(force)
+                .outputsToIgnore(List.of(module.resolve("out"), module.resolve("state")))
+                .build();
         return new GoBuilder(go, recording()).build(request);
     }
 

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class GoModFileTest {
 
-    private static final String FULL = String.join("\n",
+    private static final String FULL = String.join(
+            "\n",
             "// The operator's module.",
             "module example.com/operator // trailing comment",
             "",
@@ -48,8 +49,10 @@ class GoModFileTest {
         assertThat(mod.goVersion()).map(Object::toString).contains("1.22.3");
         assertThat(mod.toolchain()).contains("go1.22.5");
         assertThat(mod.godebug()).containsExactly("default=go1.21");
-        assertThat(mod.requires()).extracting(GoModFile.Requirement::path)
-                .containsExactly("github.com/google/uuid", "golang.org/x/sync", "k8s.io/api", "github.com/stretchr/testify");
+        assertThat(mod.requires())
+                .extracting(GoModFile.Requirement::path)
+                .containsExactly(
+                        "github.com/google/uuid", "golang.org/x/sync", "k8s.io/api", "github.com/stretchr/testify");
         assertThat(mod.requires().get(1).indirect()).isTrue();
         assertThat(mod.requires().get(0).indirect()).isFalse();
         assertThat(mod.requires().get(0).line()).isEqualTo(11);
@@ -59,9 +62,10 @@ class GoModFileTest {
         assertThat(mod.replaces().get(1).oldVersion()).isEqualTo("v1.0.0");
         assertThat(mod.replaces().get(1).newVersion()).isEqualTo("v1.0.1");
         assertThat(mod.excludes()).containsExactly(new GoModFile.ModuleVersionRef("golang.org/x/net", "v0.1.0"));
-        assertThat(mod.retracts()).containsExactly(
-                new GoModFile.Retraction("v1.0.1", "v1.0.1", "published by mistake"),
-                new GoModFile.Retraction("v1.1.0", "v1.1.5", "broken builds"));
+        assertThat(mod.retracts())
+                .containsExactly(
+                        new GoModFile.Retraction("v1.0.1", "v1.0.1", "published by mistake"),
+                        new GoModFile.Retraction("v1.1.0", "v1.1.5", "broken builds"));
     }
 
     @Test

@@ -28,7 +28,8 @@ class ModuleHashTest {
     })
     void hashesRealModulesAsGoSumRecordsThem(String module, String zipHash, String goModHash) throws IOException {
         assertThat(ModuleHash.ofZip(resource(module + ".zip"))).isEqualTo(zipHash);
-        assertThat(ModuleHash.ofGoMod(Files.readAllBytes(resource(module + ".mod")))).isEqualTo(goModHash);
+        assertThat(ModuleHash.ofGoMod(Files.readAllBytes(resource(module + ".mod"))))
+                .isEqualTo(goModHash);
     }
 
     @Test
@@ -43,15 +44,18 @@ class ModuleHashTest {
         // U+FB01 sorts after U+1F600 as UTF-16 but before it as UTF-8; Go compares bytes.
         Path zip = zip("m@v1/\uFB01.txt", "m@v1/\uD83D\uDE00.txt");
         Path reversed = zip("m@v1/\uD83D\uDE00.txt", "m@v1/\uFB01.txt");
-        assertThat(ModuleHash.ofZip(zip)).isEqualTo(ModuleHash.ofZip(reversed))
-                .isEqualTo("h1:" + java.util.Base64.getEncoder().encodeToString(sha256(
-                        line("m@v1/\uFB01.txt") + line("m@v1/\uD83D\uDE00.txt"))));
+        assertThat(ModuleHash.ofZip(zip))
+                .isEqualTo(ModuleHash.ofZip(reversed))
+                .isEqualTo("h1:"
+                        + java.util.Base64.getEncoder()
+                                .encodeToString(sha256(line("m@v1/\uFB01.txt") + line("m@v1/\uD83D\uDE00.txt"))));
     }
 
     @Test
     void refusesAZipThatHoldsANameTwice() throws IOException {
         Path duplicate = duplicateEntryZip();
-        assertThatThrownBy(() -> ModuleHash.ofZip(duplicate)).isInstanceOf(VerificationException.class)
+        assertThatThrownBy(() -> ModuleHash.ofZip(duplicate))
+                .isInstanceOf(VerificationException.class)
                 .hasMessageContaining("holds 'm@v1/a.txt' twice");
     }
 

@@ -45,9 +45,18 @@ class GoSumVerifierTest {
     static void publishModules() throws Exception {
         go = InstalledGoForTests.toolchain();
         proxy = new LocalGoProxy(shared.resolve("proxy"))
-                .publish("example.test/lib", "v1.0.0", Map.of("lib.go", "package lib\n\nfunc Hello() string { return \"hi\" }\n"))
-                .publish("example.test/lib", "v1.1.0", Map.of("lib.go", "package lib\n\nfunc Hello() string { return \"hey\" }\n"))
-                .publish("example.test/assert", "v1.0.0", Map.of("assert.go", "package assert\n\nfunc True(b bool) bool { return b }\n"))
+                .publish(
+                        "example.test/lib",
+                        "v1.0.0",
+                        Map.of("lib.go", "package lib\n\nfunc Hello() string { return \"hi\" }\n"))
+                .publish(
+                        "example.test/lib",
+                        "v1.1.0",
+                        Map.of("lib.go", "package lib\n\nfunc Hello() string { return \"hey\" }\n"))
+                .publish(
+                        "example.test/assert",
+                        "v1.0.0",
+                        Map.of("assert.go", "package assert\n\nfunc True(b bool) bool { return b }\n"))
                 .publish("example.test/family-a", "v1.0.0", Map.of("a.go", "package a\n"))
                 .publish("example.test/family-b", "v1.1.0", Map.of("b.go", "package b\n"));
     }
@@ -55,15 +64,34 @@ class GoSumVerifierTest {
     @BeforeEach
     void writeModule() throws Exception {
         cache = Files.createTempDirectory(shared, "modcache");
-        environment = new HashMap<>(InstalledGoForTests.processEnvironmentWith(Map.of("GOPROXY", proxy.url(), "GONOSUMDB",
-                "example.test", "GOFLAGS", "-modcacherw", "GOMODCACHE", cache.toString(), "GOENV", "off")));
-        Files.writeString(module.resolve("go.mod"), "module example.com/app\n\ngo 1.21\n\nrequire (\n"
-                + "\texample.test/lib v1.0.0\n\texample.test/assert v1.0.0\n)\n");
-        Files.writeString(module.resolve("main.go"), "package main\n\nimport \"example.test/lib\"\n\nfunc main() { println(lib.Hello()) }\n");
-        Files.writeString(module.resolve("main_test.go"), "package main\n\nimport (\n\t\"testing\"\n\n\t\"example.test/assert\"\n)\n\n"
-                + "func TestHello(t *testing.T) { assert.True(true) }\n");
+        environment = new HashMap<>(InstalledGoForTests.processEnvironmentWith(Map.of(
+                "GOPROXY",
+                proxy.url(),
+                "GONOSUMDB",
+                "example.test",
+                "GOFLAGS",
+                "-modcacherw",
+                "GOMODCACHE",
+                cache.toString(),
+                "GOENV",
+                "off")));
+        Files.writeString(
+                module.resolve("go.mod"),
+                "module example.com/app\n\ngo 1.21\n\nrequire (\n"
+                        + "\texample.test/lib v1.0.0\n\texample.test/assert v1.0.0\n)\n");
+        Files.writeString(
+                module.resolve("main.go"),
+                "package main\n\nimport \"example.test/lib\"\n\nfunc main() { println(lib.Hello()) }\n");
+        Files.writeString(
+                module.resolve("main_test.go"),
+                "package main\n\nimport (\n\t\"testing\"\n\n\t\"example.test/assert\"\n)\n\n"
+                        + "func TestHello(t *testing.T) { assert.True(true) }\n");
         if (tidyGoSum == null) {
-            GoCommand.of(go.goRoot(), "mod", "tidy").environment(environment).in(module).run().requireSuccess();
+            GoCommand.of(go.goRoot(), "mod", "tidy")
+                    .environment(environment)
+                    .in(module)
+                    .run()
+                    .requireSuccess();
             tidyGoSum = Files.readString(module.resolve("go.sum"));
             emptyCache();
         }
@@ -91,20 +119,24 @@ class GoSumVerifierTest {
         assertThat(report.findings()).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(GoSumFinding.Kind.MISSING_ENTRY);
             assertThat(f.module()).isEqualTo("example.test/lib@v1.0.0");
-            assertThat(f.message()).contains("lacks the zip hash of example.test/lib v1.0.0").contains("run 'go mod tidy'");
+            assertThat(f.message())
+                    .contains("lacks the zip hash of example.test/lib v1.0.0")
+                    .contains("run 'go mod tidy'");
         });
     }
 
     @Test
     void aMissingGoModLineIsReported() throws IOException {
         rewriteGoSum(sum -> sum.replaceAll("(?m)^example.test/lib v1.0.0/go.mod h1:.*\n", ""));
-        assertThat(verify(false).findings()).anySatisfy(f -> assertThat(f.message()).contains("go.mod hash of example.test/lib v1.0.0"));
+        assertThat(verify(false).findings())
+                .anySatisfy(f -> assertThat(f.message()).contains("go.mod hash of example.test/lib v1.0.0"));
     }
 
     @Test
     void aLineOnlyTestsNeedIsReported() throws IOException {
         rewriteGoSum(sum -> sum.replaceAll("(?m)^example.test/assert v1.0.0 h1:.*\n", ""));
-        assertThat(verify(false).findings()).singleElement()
+        assertThat(verify(false).findings())
+                .singleElement()
                 .satisfies(f -> assertThat(f.module()).isEqualTo("example.test/assert@v1.0.0"));
     }
 
@@ -115,7 +147,8 @@ class GoSumVerifierTest {
         assertThat(report.findings()).anySatisfy(f -> {
             assertThat(f.kind()).isEqualTo(GoSumFinding.Kind.CHECKSUM_MISMATCH);
             assertThat(f.module()).isEqualTo("example.test/lib@v1.0.0");
-            assertThat(f.message()).contains(module.resolve("go.sum") + ":" + lineOf("example.test/lib v1.0.0 h1:"))
+            assertThat(f.message())
+                    .contains(module.resolve("go.sum") + ":" + lineOf("example.test/lib v1.0.0 h1:"))
                     .contains("never just delete the line");
         });
     }
@@ -124,7 +157,8 @@ class GoSumVerifierTest {
     void aWrongHashFailsOnAWarmCacheToo() throws IOException {
         assertThat(verify(false).findings()).isEmpty();
         rewriteGoSum(sum -> sum.replaceAll("(?m)^(example.test/lib v1.0.0 h1:)..", "$1AA"));
-        assertThat(verify(false).findings()).anySatisfy(f -> assertThat(f.kind()).isEqualTo(GoSumFinding.Kind.CHECKSUM_MISMATCH));
+        assertThat(verify(false).findings())
+                .anySatisfy(f -> assertThat(f.kind()).isEqualTo(GoSumFinding.Kind.CHECKSUM_MISMATCH));
     }
 
     @Test
@@ -163,27 +197,42 @@ class GoSumVerifierTest {
 
     @Test
     void inconsistentVendorIsReportedAndVendoredCodeIsNotCalledVerified() throws IOException {
-        GoCommand.of(go.goRoot(), "mod", "vendor").environment(environment).in(module).run().requireSuccess();
+        GoCommand.of(go.goRoot(), "mod", "vendor")
+                .environment(environment)
+                .in(module)
+                .run()
+                .requireSuccess();
         GoSumReport consistent = new GoSumVerifier(go, environment).verify(module, false, false);
         assertThat(consistent.findings()).isEmpty();
         assertThat(consistent.notes()).singleElement().asString().contains("Go never checksums vendored file contents");
         Path goMod = module.resolve("go.mod");
         Files.writeString(goMod, Files.readString(goMod).replace("lib v1.0.0", "lib v1.1.0"));
-        assertThat(new GoSumVerifier(go, environment).verify(module, false, false).findings()).singleElement()
+        assertThat(new GoSumVerifier(go, environment)
+                        .verify(module, false, false)
+                        .findings())
+                .singleElement()
                 .satisfies(f -> assertThat(f.kind()).isEqualTo(GoSumFinding.Kind.VENDOR_INCONSISTENT));
     }
 
     @Test
     void moduleFamiliesMustShareOneVersion() throws IOException {
         Path goMod = module.resolve("go.mod");
-        Files.writeString(goMod, Files.readString(goMod).replace(")\n",
-                "\texample.test/family-a v1.0.0\n\texample.test/family-b v1.1.0\n)\n"));
-        GoCommand.of(go.goRoot(), "mod", "download", "example.test/family-a", "example.test/family-b").environment(environment)
-                .in(module).run().requireSuccess();
+        Files.writeString(
+                goMod,
+                Files.readString(goMod)
+                        .replace(")\n", "\texample.test/family-a v1.0.0\n\texample.test/family-b v1.1.0\n)\n"));
+        GoCommand.of(go.goRoot(), "mod", "download", "example.test/family-a", "example.test/family-b")
+                .environment(environment)
+                .in(module)
+                .run()
+                .requireSuccess();
         BuildList buildList = BuildList.load(go, module, environment, false);
-        assertThat(ModuleVersionGroups.parse(List.of("example.test/family-*")).inconsistencies(buildList)).singleElement()
-                .asString().isEqualTo("group [example.test/family-*]: example.test/family-a v1.0.0, example.test/family-b v1.1.0");
-        assertThat(ModuleVersionGroups.parse(List.of("example.test/family-*, !example.test/family-b")).inconsistencies(buildList))
+        assertThat(ModuleVersionGroups.parse(List.of("example.test/family-*")).inconsistencies(buildList))
+                .singleElement()
+                .asString()
+                .isEqualTo("group [example.test/family-*]: example.test/family-a v1.0.0, example.test/family-b v1.1.0");
+        assertThat(ModuleVersionGroups.parse(List.of("example.test/family-*, !example.test/family-b"))
+                        .inconsistencies(buildList))
                 .isEmpty();
     }
 

@@ -34,13 +34,23 @@ class SurefireReportWriterTest {
         assertThat(suite.getAttribute("failures")).isEqualTo("3");
         assertThat(suite.getAttribute("skipped")).isEqualTo("1");
         Map<String, Element> cases = testcases(calc);
-        assertThat(cases).containsKeys("TestAddPasses", "TestAddFails", "TestSkipped", "TestTable", "TestTable/small",
-                "TestTable/negative");
-        assertThat(child(cases.get("TestAddFails"), "failure").getAttribute("message")).contains("Add(2, 2) = 4, want 5");
-        assertThat(child(cases.get("TestAddFails"), "failure").getTextContent()).contains("about to compare")
+        assertThat(cases)
+                .containsKeys(
+                        "TestAddPasses",
+                        "TestAddFails",
+                        "TestSkipped",
+                        "TestTable",
+                        "TestTable/small",
+                        "TestTable/negative");
+        assertThat(child(cases.get("TestAddFails"), "failure").getAttribute("message"))
+                .contains("Add(2, 2) = 4, want 5");
+        assertThat(child(cases.get("TestAddFails"), "failure").getTextContent())
+                .contains("about to compare")
                 .doesNotContain("got -2, want -3");
-        assertThat(child(cases.get("TestSkipped"), "skipped").getAttribute("message")).contains("needs a database");
-        assertThat(cases.get("TestAddPasses").getElementsByTagName("failure").getLength()).isZero();
+        assertThat(child(cases.get("TestSkipped"), "skipped").getAttribute("message"))
+                .contains("needs a database");
+        assertThat(cases.get("TestAddPasses").getElementsByTagName("failure").getLength())
+                .isZero();
         assertThat(cases.get("TestAddPasses").getAttribute("classname")).isEqualTo("example.com/rec/calc");
         assertThat(progress).anyMatch(l -> l.startsWith("--- FAIL: TestAddFails"));
         assertThat(summary.surefireSummary()).isEqualTo("Tests run: 11, Failures: 5, Errors: 1, Skipped: 1");
@@ -52,15 +62,18 @@ class SurefireReportWriterTest {
         Map<String, Element> cases = testcases(parse("TEST-example.com.rec.par.xml"));
         String a = child(cases.get("TestParallelA"), "failure").getTextContent();
         assertThat(a).contains("A says 0", "A says 2", "A failed on its own").doesNotContain("B says");
-        assertThat(cases.get("TestParallelB").getElementsByTagName("failure").getLength()).isZero();
+        assertThat(cases.get("TestParallelB").getElementsByTagName("failure").getLength())
+                .isZero();
     }
 
     @Test
     void aPanicFailsTheTestThatPanicked() throws Exception {
         convert("mixed.jsonl", new ArrayList<>());
         Map<String, Element> cases = testcases(parse("TEST-example.com.rec.boom.xml"));
-        assertThat(child(cases.get("TestPanics"), "failure").getTextContent()).contains("assignment to entry in nil map");
-        assertThat(cases.get("TestFine").getElementsByTagName("failure").getLength()).isZero();
+        assertThat(child(cases.get("TestPanics"), "failure").getTextContent())
+                .contains("assignment to entry in nil map");
+        assertThat(cases.get("TestFine").getElementsByTagName("failure").getLength())
+                .isZero();
     }
 
     @Test
@@ -76,7 +89,8 @@ class SurefireReportWriterTest {
     @Test
     void olderGoPrintsBuildErrorsAsPlainTextAndTheyAreKept() throws Exception {
         convert("old-go-build-failure.txt", new ArrayList<>());
-        Element error = child(testcases(parse("TEST-example.com.rec.broken.xml")).get("[build failed]"), "error");
+        Element error =
+                child(testcases(parse("TEST-example.com.rec.broken.xml")).get("[build failed]"), "error");
         assertThat(error.getTextContent()).contains("broken_test.go:6:17");
     }
 
@@ -84,7 +98,8 @@ class SurefireReportWriterTest {
     void aTimeoutMarksTheRunningTestAsAnError() throws Exception {
         TestSummary summary = convert("timeout.jsonl", new ArrayList<>());
         Map<String, Element> cases = testcases(parse("TEST-example.com.rec.slow.xml"));
-        assertThat(child(cases.get("TestSleepsForever"), "error").getTextContent()).contains("panic: test timed out after 1s");
+        assertThat(child(cases.get("TestSleepsForever"), "error").getTextContent())
+                .contains("panic: test timed out after 1s");
         assertThat(summary.surefireSummary()).isEqualTo("Tests run: 2, Failures: 0, Errors: 1, Skipped: 0");
     }
 
@@ -92,7 +107,8 @@ class SurefireReportWriterTest {
     void controlCharactersInOutputDoNotBreakTheXml() throws Exception {
         GoTestEventStream stream = new GoTestEventStream(line -> {});
         stream.accept("{\"Action\":\"run\",\"Package\":\"p\",\"Test\":\"TestX\"}");
-        stream.accept("{\"Action\":\"output\",\"Package\":\"p\",\"Test\":\"TestX\",\"Output\":\"bell \\u0007 <tag> & \\\"q\\\"\\n\"}");
+        stream.accept(
+                "{\"Action\":\"output\",\"Package\":\"p\",\"Test\":\"TestX\",\"Output\":\"bell \\u0007 <tag> & \\\"q\\\"\\n\"}");
         stream.accept("{\"Action\":\"fail\",\"Package\":\"p\",\"Test\":\"TestX\",\"Elapsed\":0.01}");
         stream.accept("{\"Action\":\"fail\",\"Package\":\"p\",\"Elapsed\":0.02}");
         SurefireReportWriter.write(stream.packages(), reports);
@@ -110,7 +126,9 @@ class SurefireReportWriterTest {
 
     private Document parse(String file) throws Exception {
         assertThat(reports.resolve(file)).exists();
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Files.newInputStream(reports.resolve(file)));
+        return DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(Files.newInputStream(reports.resolve(file)));
     }
 
     private static Map<String, Element> testcases(Document document) {
@@ -126,7 +144,9 @@ class SurefireReportWriterTest {
     private static Element child(Element parent, String name) {
         assertThat(parent).as("testcase").isNotNull();
         NodeList nodes = parent.getElementsByTagName(name);
-        assertThat(nodes.getLength()).as("<%s> in %s", name, parent.getAttribute("name")).isPositive();
+        assertThat(nodes.getLength())
+                .as("<%s> in %s", name, parent.getAttribute("name"))
+                .isPositive();
         return (Element) nodes.item(0);
     }
 }

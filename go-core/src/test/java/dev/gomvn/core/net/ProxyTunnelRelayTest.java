@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 /** The CONNECT relay against a fake upstream proxy and a TCP echo server, all on 127.0.0.1. */
 class ProxyTunnelRelayTest {
     static final String PASSWORD = "s3cret pw";
-    static final String EXPECTED = "Basic " + Base64.getEncoder().encodeToString(("bob:" + PASSWORD)
-            .getBytes(StandardCharsets.UTF_8));
+    static final String EXPECTED =
+            "Basic " + Base64.getEncoder().encodeToString(("bob:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     ServerSocket echo;
@@ -35,24 +35,28 @@ class ProxyTunnelRelayTest {
     @BeforeEach
     void startEchoServer() throws IOException {
         echo = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread thread = new Thread(() -> {
-            try {
-                while (true) {
-                    Socket socket = echo.accept();
-                    Thread connection = new Thread(() -> {
-                        try (socket) {
-                            socket.getInputStream().transferTo(socket.getOutputStream());
-                        } catch (IOException ignored) {
-                            // The client hung up.
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        while (true) {
+                            Socket socket = echo.accept();
+                            Thread connection = new Thread(
+                                    () -> {
+                                        try (socket) {
+                                            socket.getInputStream().transferTo(socket.getOutputStream());
+                                        } catch (IOException ignored) {
+                                            // The client hung up.
+                                        }
+                                    },
+                                    "test-echo-connection");
+                            connection.setDaemon(true);
+                            connection.start();
                         }
-                    }, "test-echo-connection");
-                    connection.setDaemon(true);
-                    connection.start();
-                }
-            } catch (IOException closed) {
-                // The test is over.
-            }
-        }, "test-echo-accept");
+                    } catch (IOException closed) {
+                        // The test is over.
+                    }
+                },
+                "test-echo-accept");
         thread.setDaemon(true);
         thread.start();
     }
@@ -69,8 +73,9 @@ class ProxyTunnelRelayTest {
     /** The fake proxy lets a CONNECT through only with bob's Basic credentials. */
     static FakeConnectProxy checkingProxy() throws IOException {
         return new FakeConnectProxy(head -> head.get(0).startsWith("CONNECT ")
-                && EXPECTED.equals(FakeConnectProxy.header(head, "Proxy-Authorization"))
-                ? "HTTP/1.1 200 Connection established" : "HTTP/1.1 407 Proxy Authentication Required");
+                        && EXPECTED.equals(FakeConnectProxy.header(head, "Proxy-Authorization"))
+                ? "HTTP/1.1 200 Connection established"
+                : "HTTP/1.1 407 Proxy Authentication Required");
     }
 
     @Test
@@ -78,7 +83,8 @@ class ProxyTunnelRelayTest {
         String target = "127.0.0.1:" + echo.getLocalPort();
         try (FakeConnectProxy proxy = checkingProxy();
                 ProxyTunnelRelay relay = ProxyTunnelRelay.start(proxyAt(proxy), TIMEOUT, TIMEOUT);
-                Socket client = new Socket(relay.address().getAddress(), relay.address().getPort())) {
+                Socket client =
+                        new Socket(relay.address().getAddress(), relay.address().getPort())) {
             client.setSoTimeout(5_000);
             OutputStream out = client.getOutputStream();
             InputStream in = client.getInputStream();
@@ -124,10 +130,12 @@ class ProxyTunnelRelayTest {
             assertThat(relay.failure()).hasValueSatisfying(failure -> {
                 assertThat(failure.credentialsRefused()).isTrue();
                 assertThat(failure.target()).isEqualTo("go.mirror.invalid:443");
-                assertThat(failure.detail()).isEqualTo("the proxy 127.0.0.1:" + proxy.port()
-                        + " answered HTTP 407 Proxy Authentication Required");
+                assertThat(failure.detail())
+                        .isEqualTo("the proxy 127.0.0.1:" + proxy.port()
+                                + " answered HTTP 407 Proxy Authentication Required");
             });
-            assertThat(relay.toString() + relay.failure().get()).doesNotContain(PASSWORD)
+            assertThat(relay.toString() + relay.failure().get())
+                    .doesNotContain(PASSWORD)
                     .doesNotContain(EXPECTED.substring("Basic ".length()));
         }
         assertNoRelayThreadsLeft();
@@ -138,8 +146,10 @@ class ProxyTunnelRelayTest {
         try (FakeConnectProxy proxy = new FakeConnectProxy(head -> "HTTP/1.1 403 Blocked by policy");
                 ProxyTunnelRelay relay = ProxyTunnelRelay.start(proxyAt(proxy), TIMEOUT, TIMEOUT)) {
             assertThat(connect(relay, "go.mirror.invalid:443")).startsWith("HTTP/1.1 403 ");
-            assertThat(relay.failure()).map(Object::toString).hasValue("the proxy 127.0.0.1:" + proxy.port()
-                    + " answered HTTP 403 Blocked by policy (tunnel to go.mirror.invalid:443)");
+            assertThat(relay.failure())
+                    .map(Object::toString)
+                    .hasValue("the proxy 127.0.0.1:" + proxy.port()
+                            + " answered HTTP 403 Blocked by policy (tunnel to go.mirror.invalid:443)");
         }
     }
 
@@ -152,8 +162,10 @@ class ProxyTunnelRelayTest {
         ProxySettings nowhere = new ProxySettings("https", "127.0.0.1", closedPort, "bob", PASSWORD, null);
         try (ProxyTunnelRelay relay = ProxyTunnelRelay.start(nowhere, TIMEOUT, TIMEOUT)) {
             assertThat(connect(relay, "go.mirror.invalid:443")).startsWith("HTTP/1.1 502 Bad Gateway\r\n");
-            assertThat(relay.failure()).hasValueSatisfying(failure -> assertThat(failure.detail())
-                    .startsWith("the proxy 127.0.0.1:" + closedPort + " could not be reached (ConnectException"));
+            assertThat(relay.failure())
+                    .hasValueSatisfying(failure -> assertThat(failure.detail())
+                            .startsWith(
+                                    "the proxy 127.0.0.1:" + closedPort + " could not be reached (ConnectException"));
         }
     }
 
@@ -164,7 +176,8 @@ class ProxyTunnelRelayTest {
             assertThat(relay.address().getAddress().isLoopbackAddress()).isTrue();
             assertThat(exchange(relay, "GET http://go.mirror.invalid/ HTTP/1.1\r\nHost: go.mirror.invalid\r\n\r\n"))
                     .startsWith("HTTP/1.1 405 Method Not Allowed\r\n");
-            assertThat(exchange(relay, "CONNECT evil.example:443\r\nX: y HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 4");
+            assertThat(exchange(relay, "CONNECT evil.example:443\r\nX: y HTTP/1.1\r\n\r\n"))
+                    .startsWith("HTTP/1.1 4");
             assertThat(proxy.requests).isEmpty();
             assertThat(relay.failure()).isEmpty();
         }
@@ -174,9 +187,12 @@ class ProxyTunnelRelayTest {
     void theJdkClientOpensItsTlsTunnelThroughTheRelay() throws IOException, InterruptedException {
         try (FakeConnectProxy proxy = checkingProxy();
                 ProxyTunnelRelay relay = ProxyTunnelRelay.start(proxyAt(proxy), TIMEOUT, TIMEOUT)) {
-            HttpClient client = HttpClient.newBuilder().proxy(ProxySelector.of(relay.address()))
-                    .connectTimeout(TIMEOUT).build();
-            HttpRequest request = HttpRequest.newBuilder(URI.create("https://go.mirror.invalid/dl/")).timeout(TIMEOUT)
+            HttpClient client = HttpClient.newBuilder()
+                    .proxy(ProxySelector.of(relay.address()))
+                    .connectTimeout(TIMEOUT)
+                    .build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create("https://go.mirror.invalid/dl/"))
+                    .timeout(TIMEOUT)
                     .build();
             // The fake proxy cannot reach go.mirror.invalid: it keeps the TLS handshake's first bytes and hangs up.
             assertThatThrownBy(() -> client.send(request, HttpResponse.BodyHandlers.discarding()))
@@ -197,8 +213,9 @@ class ProxyTunnelRelayTest {
 
     @Test
     void aProxyWithoutCredentialsNeedsNoRelay() {
-        assertThatThrownBy(() -> ProxyTunnelRelay.start(new ProxySettings("https", "127.0.0.1", 3128, null, null, null),
-                TIMEOUT, TIMEOUT)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ProxyTunnelRelay.start(
+                        new ProxySettings("https", "127.0.0.1", 3128, null, null, null), TIMEOUT, TIMEOUT))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     static String connect(ProxyTunnelRelay relay, String target) throws IOException {
@@ -207,7 +224,8 @@ class ProxyTunnelRelayTest {
 
     /** Sends {@code request} and returns everything the relay answers before it hangs up. */
     static String exchange(ProxyTunnelRelay relay, String request) throws IOException {
-        try (Socket socket = new Socket(relay.address().getAddress(), relay.address().getPort())) {
+        try (Socket socket =
+                new Socket(relay.address().getAddress(), relay.address().getPort())) {
             socket.setSoTimeout(5_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
@@ -227,7 +245,8 @@ class ProxyTunnelRelayTest {
     }
 
     static void assertNoRelayThreadsLeft() {
-        assertThat(Thread.getAllStackTraces().keySet()).filteredOn(Thread::isAlive)
+        assertThat(Thread.getAllStackTraces().keySet())
+                .filteredOn(Thread::isAlive)
                 .noneMatch(thread -> thread.getName().startsWith("gomvn-proxy-relay-"));
     }
 }

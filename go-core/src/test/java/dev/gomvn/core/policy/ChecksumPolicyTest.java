@@ -32,8 +32,19 @@ class ChecksumPolicyTest {
         go = InstalledGoForTests.toolchain();
         goEnvFile = temp.resolve("go-env");
         Files.writeString(goEnvFile, "");
-        pom = new HashMap<>(Map.of("GOENV", goEnvFile.toString(), "GOSUMDB", "", "GONOSUMDB", "", "GOPRIVATE", "",
-                "GOINSECURE", "", "GOFLAGS", ""));
+        pom = new HashMap<>(Map.of(
+                "GOENV",
+                goEnvFile.toString(),
+                "GOSUMDB",
+                "",
+                "GONOSUMDB",
+                "",
+                "GOPRIVATE",
+                "",
+                "GOINSECURE",
+                "",
+                "GOFLAGS",
+                ""));
     }
 
     @Test
@@ -46,7 +57,8 @@ class ChecksumPolicyTest {
         Files.writeString(goEnvFile, "GOSUMDB=off\n");
         assertThat(check(List.of())).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(PolicyFinding.Severity.ERROR);
-            assertThat(f.message()).startsWith("GOSUMDB=off (set by the GOENV file " + goEnvFile + ")")
+            assertThat(f.message())
+                    .startsWith("GOSUMDB=off (set by the GOENV file " + goEnvFile + ")")
                     .contains("run 'go env -u GOSUMDB'");
         });
     }
@@ -61,51 +73,73 @@ class ChecksumPolicyTest {
     @Test
     void gosumdbOffFromThePomIsNamed() {
         pom.put("GOSUMDB", "off");
-        assertThat(check(List.of())).singleElement().satisfies(f -> assertThat(f.message())
-                .contains("set by the go-maven-plugin <environment> in the POM")
-                .contains("remove GOSUMDB from the go-maven-plugin <environment>"));
+        assertThat(check(List.of()))
+                .singleElement()
+                .satisfies(f -> assertThat(f.message())
+                        .contains("set by the go-maven-plugin <environment> in the POM")
+                        .contains("remove GOSUMDB from the go-maven-plugin <environment>"));
     }
 
     @Test
     void wideGonosumdbIsGosumdbOffInDisguise() {
         pom.put("GONOSUMDB", "corp.example.com,github.com");
-        assertThat(check(List.of())).singleElement().satisfies(f -> assertThat(f.message())
-                .contains("has the pattern 'github.com', which matches public modules such as github.com/stretchr/testify")
-                .contains("GOSUMDB=off in disguise"));
+        assertThat(check(List.of()))
+                .singleElement()
+                .satisfies(f -> assertThat(f.message())
+                        .contains(
+                                "has the pattern 'github.com', which matches public modules such as github.com/stretchr/testify")
+                        .contains("GOSUMDB=off in disguise"));
         pom.put("GONOSUMDB", "*");
-        assertThat(check(List.of())).singleElement().satisfies(f -> assertThat(f.message()).contains("pattern '*'"));
+        assertThat(check(List.of()))
+                .singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("pattern '*'"));
     }
 
     @Test
     void goprivateCountsWhenGonosumdbIsUnset() {
         pom.put("GOPRIVATE", "golang.org/x");
-        assertThat(check(List.of())).singleElement().satisfies(f -> assertThat(f.message())
-                .startsWith("GOPRIVATE=golang.org/x").contains("GONOSUMDB is unset, so it defaults to GOPRIVATE"));
+        assertThat(check(List.of()))
+                .singleElement()
+                .satisfies(f -> assertThat(f.message())
+                        .startsWith("GOPRIVATE=golang.org/x")
+                        .contains("GONOSUMDB is unset, so it defaults to GOPRIVATE"));
     }
 
     @Test
     void modulesOfTheBuildExemptWithoutBeingDeclaredPrivateFail() {
         pom.put("GONOSUMDB", "corp.example.com,example.org/tools");
-        List<PolicyFinding> findings = check(List.of("corp.example.com/billing", "example.org/tools/lint", "github.com/google/uuid"),
-                List.of("corp.example.com"), List.of());
-        assertThat(findings).singleElement().satisfies(f -> assertThat(f.message())
-                .startsWith("The build uses example.org/tools/lint")
-                .contains("through the pattern 'example.org/tools'")
-                .contains("<allowedPrivatePatterns>"));
+        List<PolicyFinding> findings = check(
+                List.of("corp.example.com/billing", "example.org/tools/lint", "github.com/google/uuid"),
+                List.of("corp.example.com"),
+                List.of());
+        assertThat(findings)
+                .singleElement()
+                .satisfies(f -> assertThat(f.message())
+                        .startsWith("The build uses example.org/tools/lint")
+                        .contains("through the pattern 'example.org/tools'")
+                        .contains("<allowedPrivatePatterns>"));
     }
 
     @Test
     void goinsecureFailsUnlessAllowed() {
         pom.put("GOINSECURE", "git.corp.example.com");
-        assertThat(check(List.of())).singleElement().satisfies(f -> assertThat(f.message())
-                .startsWith("GOINSECURE=git.corp.example.com").contains("<allowedInsecurePatterns>"));
+        assertThat(check(List.of()))
+                .singleElement()
+                .satisfies(f -> assertThat(f.message())
+                        .startsWith("GOINSECURE=git.corp.example.com")
+                        .contains("<allowedInsecurePatterns>"));
         assertThat(check(List.of(), List.of(), List.of("git.corp.example.com"))).isEmpty();
     }
 
     @Test
     void insecureInGoflagsIsFound() {
-        PolicyFinding finding = ChecksumPolicy.check(GoEnvironment.ofValues(Map.of("GOFLAGS", "-mod=readonly -insecure")),
-                sources(), List.of(), List.of(), List.of()).get(0);
+        PolicyFinding finding = ChecksumPolicy.check(
+                        GoEnvironment.ofValues(Map.of("GOFLAGS", "-mod=readonly -insecure")),
+                        sources(),
+                        List.of(),
+                        List.of(),
+                        List.of())
+                .get(0);
         assertThat(finding.message()).contains("contains -insecure, which Go removed in 1.17");
     }
 
@@ -129,8 +163,12 @@ class ChecksumPolicyTest {
         environment.values().removeIf(String::isEmpty);
         environment.put("GOENV", goEnvFile.toString());
         GoEnvironment effective = GoEnvironment.of(go.goRoot(), InstalledGoForTests.processEnvironmentWith(pom));
-        return ChecksumPolicy.check(effective, new GoSettingSources(environment, Map.of(), goEnvFile, go.goRoot()), modules,
-                allowedPrivate, allowedInsecure);
+        return ChecksumPolicy.check(
+                effective,
+                new GoSettingSources(environment, Map.of(), goEnvFile, go.goRoot()),
+                modules,
+                allowedPrivate,
+                allowedInsecure);
     }
 
     private GoSettingSources sources() {

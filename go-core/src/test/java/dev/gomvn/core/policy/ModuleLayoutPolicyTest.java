@@ -39,48 +39,63 @@ class ModuleLayoutPolicyTest {
 
     @Test
     void goFilesWithoutGoModSuggestGoModInit() {
-        assertThat(check(true)).singleElement().satisfies(f -> assertThat(f.message())
-                .contains("has .go files but no go.mod").contains("run 'go mod init example.com/service'"));
+        assertThat(check(true))
+                .singleElement()
+                .satisfies(f -> assertThat(f.message())
+                        .contains("has .go files but no go.mod")
+                        .contains("run 'go mod init example.com/service'"));
     }
 
     @Test
     void moduleModeOffIsNamedWithItsLayer() throws IOException {
         Files.writeString(module.resolve("go.mod"), "module example.com/service\n\ngo 1.21\n");
         pom.put("GO111MODULE", "off");
-        assertThat(check(true)).singleElement().satisfies(f -> assertThat(f.message())
-                .startsWith("GO111MODULE=off (set by the go-maven-plugin <environment> in the POM)"));
+        assertThat(check(true))
+                .singleElement()
+                .satisfies(f -> assertThat(f.message())
+                        .startsWith("GO111MODULE=off (set by the go-maven-plugin <environment> in the POM)"));
     }
 
     @Test
     void aMissingGoLineAndAMissingGoSumAreFound() throws IOException {
         Files.writeString(module.resolve("go.mod"), "module example.com/service\n\nrequire example.com/lib v1.0.0\n");
-        assertThat(check(true)).extracting(PolicyFinding::message).anySatisfy(m -> assertThat(m).contains("has no 'go' line")
-                .contains("go mod edit -go=")).anySatisfy(m -> assertThat(m).contains("requires 1 module(s) but there is no go.sum"));
+        assertThat(check(true))
+                .extracting(PolicyFinding::message)
+                .anySatisfy(m -> assertThat(m).contains("has no 'go' line").contains("go mod edit -go="))
+                .anySatisfy(m -> assertThat(m).contains("requires 1 module(s) but there is no go.sum"));
     }
 
     @Test
     void anUnparsableGoModIsReportedWithItsLine() throws IOException {
         Files.writeString(module.resolve("go.mod"), "module example.com/service\n\ngo 1.21\nfrobnicate x\n");
-        assertThat(check(true)).singleElement().satisfies(f -> assertThat(f.message())
-                .startsWith(module.resolve("go.mod") + ":4: unknown directive: frobnicate"));
+        assertThat(check(true))
+                .singleElement()
+                .satisfies(f -> assertThat(f.message())
+                        .startsWith(module.resolve("go.mod") + ":4: unknown directive: frobnicate"));
     }
 
     @Test
     void modModInGoflagsIsRefused() throws IOException {
         Files.writeString(module.resolve("go.mod"), "module example.com/service\n\ngo 1.21\n");
         pom.put("GOFLAGS", "-mod=mod");
-        assertThat(check(true)).singleElement().satisfies(f -> assertThat(f.message()).contains("contains -mod=mod"));
+        assertThat(check(true))
+                .singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("contains -mod=mod"));
     }
 
     @Test
     void replacementsOutsideTheRepositoryAreRefusedWhenAsked() throws IOException {
-        Files.writeString(module.resolve("go.mod"), "module example.com/service\n\ngo 1.21\n\n"
-                + "replace example.com/inside => ../lib\n\nreplace example.com/outside => ../../elsewhere/lib\n");
+        Files.writeString(
+                module.resolve("go.mod"),
+                "module example.com/service\n\ngo 1.21\n\n"
+                        + "replace example.com/inside => ../lib\n\nreplace example.com/outside => ../../elsewhere/lib\n");
         assertThat(check(true)).isEmpty();
         List<PolicyFinding> findings = check(false);
-        assertThat(findings).singleElement().satisfies(f -> assertThat(f.message())
-                .startsWith(module.resolve("go.mod") + ":7: replace example.com/outside => ../../elsewhere/lib")
-                .contains("outside the repository"));
+        assertThat(findings)
+                .singleElement()
+                .satisfies(f -> assertThat(f.message())
+                        .startsWith(module.resolve("go.mod") + ":7: replace example.com/outside => ../../elsewhere/lib")
+                        .contains("outside the repository"));
     }
 
     private List<PolicyFinding> check(boolean allowReplaceOutside) {
@@ -88,7 +103,14 @@ class ModuleLayoutPolicyTest {
         GoEnvironment environment = GoEnvironment.of(go.goRoot(), complete);
         Map<String, String> declared = new java.util.HashMap<>(pom);
         declared.values().removeIf(String::isEmpty);
-        return ModuleLayoutPolicy.check(module, go, environment, new GoSettingSources(declared, Map.of(), null, go.goRoot()), complete,
-                allowReplaceOutside, repository, "example.com/service");
+        return ModuleLayoutPolicy.check(
+                module,
+                go,
+                environment,
+                new GoSettingSources(declared, Map.of(), null, go.goRoot()),
+                complete,
+                allowReplaceOutside,
+                repository,
+                "example.com/service");
     }
 }

@@ -26,10 +26,15 @@ class GoCommandTest {
     @Test
     void goAlwaysRunsWithGotoolchainLocalAndItsOwnBinFirst() {
         Path goRoot = InstalledGoForTests.toolchain().goRoot();
-        String output = GoCommand.of(goRoot, "env", "GOTOOLCHAIN", "GOROOT").environment(Map.of("GOTOOLCHAIN", "auto"))
-                .captureStdout().run().requireSuccess().stdout();
+        String output = GoCommand.of(goRoot, "env", "GOTOOLCHAIN", "GOROOT")
+                .environment(Map.of("GOTOOLCHAIN", "auto"))
+                .captureStdout()
+                .run()
+                .requireSuccess()
+                .stdout();
         assertThat(output.lines()).containsExactly("local", goRoot.toString());
-        assertThat(GoCommand.of(goRoot, "version").effectiveEnvironment().get("PATH")).startsWith(goRoot.resolve("bin").toString());
+        assertThat(GoCommand.of(goRoot, "version").effectiveEnvironment().get("PATH"))
+                .startsWith(goRoot.resolve("bin").toString());
     }
 
     @Test
@@ -38,7 +43,10 @@ class GoCommandTest {
         Path fakeRoot = fakeGo("echo first; sleep 2; echo second");
         List<Long> arrivals = new CopyOnWriteArrayList<>();
         long started = System.nanoTime();
-        GoProcessResult result = GoCommand.of(fakeRoot).environment(System.getenv()).onStdout(line -> arrivals.add(System.nanoTime() - started)).run();
+        GoProcessResult result = GoCommand.of(fakeRoot)
+                .environment(System.getenv())
+                .onStdout(line -> arrivals.add(System.nanoTime() - started))
+                .run();
         assertThat(result.succeeded()).isTrue();
         assertThat(arrivals).hasSize(2);
         assertThat(Duration.ofNanos(arrivals.get(1) - arrivals.get(0))).isGreaterThan(Duration.ofSeconds(1));
@@ -49,7 +57,10 @@ class GoCommandTest {
     void aHungProcessIsStoppedAtItsTimeout() throws IOException {
         Path fakeRoot = fakeGo("sleep 30");
         long started = System.nanoTime();
-        assertThatThrownBy(() -> GoCommand.of(fakeRoot, "build").environment(System.getenv()).timeout(Duration.ofMillis(500)).run())
+        assertThatThrownBy(() -> GoCommand.of(fakeRoot, "build")
+                        .environment(System.getenv())
+                        .timeout(Duration.ofMillis(500))
+                        .run())
                 .isInstanceOf(EnvironmentException.class)
                 .hasMessageContaining("'go build' did not finish within");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
@@ -59,7 +70,10 @@ class GoCommandTest {
     @DisabledOnOs(OS.WINDOWS)
     void failuresCarryTheExitCodeAndTheLastLines() throws IOException {
         Path fakeRoot = fakeGo("echo 'main.go:3:1: syntax error' >&2; exit 1");
-        assertThatThrownBy(() -> GoCommand.of(fakeRoot, "build", ".").environment(System.getenv()).run().requireSuccess())
+        assertThatThrownBy(() -> GoCommand.of(fakeRoot, "build", ".")
+                        .environment(System.getenv())
+                        .run()
+                        .requireSuccess())
                 .hasMessage("'go build .' failed with exit code 1:\nmain.go:3:1: syntax error");
     }
 

@@ -21,7 +21,11 @@ final class FakeSdk {
         try (TarArchiveOutputStream tar = open(file)) {
             directory(tar, "go/");
             directory(tar, "go/bin/");
-            file(tar, "go/bin/go", 0755, "#!/bin/sh\necho \"go version " + version + " " + goos + "/" + goarch + "\"\n");
+            file(
+                    tar,
+                    "go/bin/go",
+                    0755,
+                    "#!/bin/sh\necho \"go version " + version + " " + goos + "/" + goarch + "\"\n");
             file(tar, "go/VERSION", 0644, version + "\ntime 2024-07-02T00:00:00Z\n");
             directory(tar, "go/src/");
             file(tar, "go/src/hello.go", 0644, "package hello\n");

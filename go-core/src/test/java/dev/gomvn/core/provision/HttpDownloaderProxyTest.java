@@ -30,10 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HttpDownloaderProxyTest {
     static final String WRONG_PASSWORD = "wr0ng-pa55";
-    static final String WRONG_TOKEN = Base64.getEncoder().encodeToString(("bob:" + WRONG_PASSWORD)
-            .getBytes(StandardCharsets.UTF_8));
-    static final String REFUSED = "HTTP/1.1 407 Proxy Authentication Required\r\n"
-            + "Proxy-Authenticate: Basic realm=\"corp\"";
+    static final String WRONG_TOKEN =
+            Base64.getEncoder().encodeToString(("bob:" + WRONG_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    static final String REFUSED =
+            "HTTP/1.1 407 Proxy Authentication Required\r\n" + "Proxy-Authenticate: Basic realm=\"corp\"";
 
     @TempDir
     Path temp;
@@ -42,9 +42,11 @@ class HttpDownloaderProxyTest {
 
     @AfterEach
     void leavesTheJvmAsItFoundIt() {
-        assertThat(System.getProperty("jdk.http.auth.tunneling.disabledSchemes")).isNull();
+        assertThat(System.getProperty("jdk.http.auth.tunneling.disabledSchemes"))
+                .isNull();
         assertThat(System.getProperty("jdk.http.auth.proxying.disabledSchemes")).isNull();
-        assertThat(Thread.getAllStackTraces().keySet()).filteredOn(Thread::isAlive)
+        assertThat(Thread.getAllStackTraces().keySet())
+                .filteredOn(Thread::isAlive)
                 .noneMatch(thread -> thread.getName().startsWith("gomvn-proxy-relay-"));
         assertThat(logLines).noneMatch(line -> line.contains(WRONG_PASSWORD) || line.contains(WRONG_TOKEN));
     }
@@ -92,13 +94,20 @@ class HttpDownloaderProxyTest {
     void aRefusedPasswordIsNotOfferedAgainForTheIndexTheChecksumOrTheArchive() throws IOException {
         try (FakeConnectProxy proxy = new FakeConnectProxy(head -> REFUSED)) {
             NetworkSettings network = new NetworkSettings(
-                    List.of(new ProxySettings("http", "127.0.0.1", proxy.port(), "bob", WRONG_PASSWORD, "")), null, false,
-                    Duration.ofSeconds(5), Duration.ofSeconds(5), 3, Duration.ofMillis(10));
-            assertThatThrownBy(() -> new ToolchainResolver(log()).resolve(SdkProvisionerTest.request(
-                    "https://go.mirror.invalid/dl/", network, "", temp.resolve("sdk"))))
+                    List.of(new ProxySettings("http", "127.0.0.1", proxy.port(), "bob", WRONG_PASSWORD, "")),
+                    null,
+                    false,
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(5),
+                    3,
+                    Duration.ofMillis(10));
+            assertThatThrownBy(() -> new ToolchainResolver(log())
+                            .resolve(SdkProvisionerTest.request(
+                                    "https://go.mirror.invalid/dl/", network, "", temp.resolve("sdk"))))
                     .isInstanceOf(EnvironmentException.class)
-                    .hasMessageContaining("(HTTP 407 Proxy Authentication Required); check <username> and <password> of the "
-                            + "<proxy> in settings.xml.");
+                    .hasMessageContaining(
+                            "(HTTP 407 Proxy Authentication Required); check <username> and <password> of the "
+                                    + "<proxy> in settings.xml.");
             assertThat(proxy.requests).hasSize(1);
         }
     }
@@ -107,8 +116,13 @@ class HttpDownloaderProxyTest {
     void aProxyWithoutCredentialsIsLeftToTheJdkAndItsRefusalExplained() throws IOException {
         try (FakeConnectProxy proxy = new FakeConnectProxy(head -> REFUSED)) {
             NetworkSettings anonymous = new NetworkSettings(
-                    List.of(new ProxySettings("https", "127.0.0.1", proxy.port(), null, null, "")), null, false,
-                    Duration.ofSeconds(5), Duration.ofSeconds(5), 3, Duration.ofMillis(10));
+                    List.of(new ProxySettings("https", "127.0.0.1", proxy.port(), null, null, "")),
+                    null,
+                    false,
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(5),
+                    3,
+                    Duration.ofMillis(10));
             URI index = URI.create("https://go.mirror.invalid/dl/?mode=json&include=all");
             assertThatThrownBy(() -> new HttpDownloader(anonymous, log()).fetchText(index))
                     .isExactlyInstanceOf(EnvironmentException.class)
@@ -124,9 +138,10 @@ class HttpDownloaderProxyTest {
             URI index = URI.create("https://go.mirror.invalid/dl/?mode=json&include=all");
             assertThatThrownBy(() -> downloader(proxy, 3).fetchText(index))
                     .isExactlyInstanceOf(EnvironmentException.class)
-                    .hasMessage("The proxy refused " + index + ": the proxy 127.0.0.1:" + proxy.port() + " answered HTTP "
-                            + "403 Forbidden (tunnel to go.mirror.invalid:443); check the <proxy> in settings.xml and its "
-                            + "<nonProxyHosts>.");
+                    .hasMessage(
+                            "The proxy refused " + index + ": the proxy 127.0.0.1:" + proxy.port() + " answered HTTP "
+                                    + "403 Forbidden (tunnel to go.mirror.invalid:443); check the <proxy> in settings.xml and its "
+                                    + "<nonProxyHosts>.");
             assertThat(proxy.requests).hasSize(1);
         }
     }
@@ -148,19 +163,30 @@ class HttpDownloaderProxyTest {
         try (TestServer origin = new TestServer()) {
             origin.serve("/dl/file.sha256", "ab".getBytes(StandardCharsets.UTF_8));
             NetworkSettings bypass = new NetworkSettings(
-                    List.of(new ProxySettings("http", "127.0.0.1", 1, "bob", WRONG_PASSWORD, "127.*")), null, false,
-                    Duration.ofSeconds(5), Duration.ofSeconds(5), 0, Duration.ofMillis(10));
+                    List.of(new ProxySettings("http", "127.0.0.1", 1, "bob", WRONG_PASSWORD, "127.*")),
+                    null,
+                    false,
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(5),
+                    0,
+                    Duration.ofMillis(10));
             assertThat(new HttpDownloader(bypass, log()).fetchText(URI.create(origin.url("/dl/file.sha256"))))
                     .isEqualTo("ab");
-            assertThat(origin.requestHeaders).hasSize(1).allSatisfy(headers -> assertThat(headers)
-                    .doesNotContainKey("Proxy-Authorization"));
+            assertThat(origin.requestHeaders)
+                    .hasSize(1)
+                    .allSatisfy(headers -> assertThat(headers).doesNotContainKey("Proxy-Authorization"));
         }
     }
 
     HttpDownloader downloader(FakeConnectProxy proxy, int retries) {
         NetworkSettings network = new NetworkSettings(
-                List.of(new ProxySettings("http", "127.0.0.1", proxy.port(), "bob", WRONG_PASSWORD, "")), null, false,
-                Duration.ofSeconds(5), Duration.ofSeconds(5), retries, Duration.ofMillis(10));
+                List.of(new ProxySettings("http", "127.0.0.1", proxy.port(), "bob", WRONG_PASSWORD, "")),
+                null,
+                false,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
+                retries,
+                Duration.ofMillis(10));
         return new HttpDownloader(network, log());
     }
 

@@ -10,7 +10,8 @@ public final class ProvisionMain {
     private ProvisionMain() {}
 
     public static void main(String[] args) {
-        System.out.println(new ToolchainResolver(GoLog.SILENT).resolve(SdkProvisionerTest.request(args[0],
-                NetworkSettings.defaults(), "", Path.of(args[1]))).goRoot());
+        System.out.println(new ToolchainResolver(GoLog.SILENT)
+                .resolve(SdkProvisionerTest.request(args[0], NetworkSettings.defaults(), "", Path.of(args[1])))
+                .goRoot());
     }
 }

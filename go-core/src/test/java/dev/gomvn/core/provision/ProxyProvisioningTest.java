@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -80,9 +79,14 @@ class ProxyProvisioningTest {
         assertThat(toolchain.goRoot()).isEqualTo(temp.resolve("sdk/go1.22.5.linux-amd64"));
         assertThat(toolchain.goExecutable()).isExecutable();
         assertThat(toolchain.goRoot().resolve("src/go.mod")).hasContent("module std");
-        assertThat(toolchain.origin()).contains("downloaded as the module golang.org/toolchain@" + MODULE_VERSION + " from "
-                + server.url("/proxy")).contains("module hash verified against sum.example.com (" + zipHash + " proven in its signed tree of size 321)");
-        assertThat(temp.resolve("sdk/.sumdb/sum.example.com/latest")).content().startsWith("go.sum database tree\n321\n");
+        assertThat(toolchain.origin())
+                .contains("downloaded as the module golang.org/toolchain@" + MODULE_VERSION + " from "
+                        + server.url("/proxy"))
+                .contains("module hash verified against sum.example.com (" + zipHash
+                        + " proven in its signed tree of size 321)");
+        assertThat(temp.resolve("sdk/.sumdb/sum.example.com/latest"))
+                .content()
+                .startsWith("go.sum database tree\n321\n");
 
         assertThat(resolve(sources("proxy", server.url("/proxy"))).origin()).contains("cached in");
         assertThat(server.count(AT_V + MODULE_VERSION + ".zip")).isEqualTo(1);
@@ -95,8 +99,9 @@ class ProxyProvisioningTest {
 
         assertThatThrownBy(() -> resolve(sources("proxy", server.url("/proxy"))))
                 .isInstanceOf(VerificationException.class)
-                .hasMessageStartingWith("The zip of golang.org/toolchain@" + MODULE_VERSION + " served by " + server.url("/proxy")
-                        + " hashes to " + ModuleHash.ofZip(Files.write(temp.resolve("t.zip"), tampered)) + ", but sum.example.com")
+                .hasMessageStartingWith("The zip of golang.org/toolchain@" + MODULE_VERSION + " served by "
+                        + server.url("/proxy") + " hashes to "
+                        + ModuleHash.ofZip(Files.write(temp.resolve("t.zip"), tampered)) + ", but sum.example.com")
                 .hasMessageEndingWith("The download is corrupt or tampered with; nothing was installed.");
         assertThat(temp.resolve("sdk/go1.22.5.linux-amd64")).doesNotExist();
         assertThat(temp.resolve("sdk/.tmp")).isEmptyDirectory();
@@ -104,11 +109,14 @@ class ProxyProvisioningTest {
 
     @Test
     void refusesAnAlteredGoModBeforeDownloadingTheZip() {
-        server.serve(AT_V + MODULE_VERSION + ".mod", "module golang.org/toolchain\nrequire evil v1.0.0\n".getBytes(StandardCharsets.UTF_8));
+        server.serve(
+                AT_V + MODULE_VERSION + ".mod",
+                "module golang.org/toolchain\nrequire evil v1.0.0\n".getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> resolve(sources("proxy", server.url("/proxy"))))
                 .isInstanceOf(VerificationException.class)
-                .hasMessageContaining("The go.mod of golang.org/toolchain@" + MODULE_VERSION + " served by " + server.url("/proxy"))
+                .hasMessageContaining(
+                        "The go.mod of golang.org/toolchain@" + MODULE_VERSION + " served by " + server.url("/proxy"))
                 .hasMessageContaining("The proxy served altered content; nothing was installed.");
         assertThat(server.count(AT_V + MODULE_VERSION + ".zip")).isZero();
     }
@@ -118,7 +126,8 @@ class ProxyProvisioningTest {
         TestChecksumDatabase impostor = new TestChecksumDatabase("sum.example.com");
         SdkSources sources = SdkSources.of("proxy", server.url("/proxy"), impostor.verifierKey(), null);
 
-        assertThatThrownBy(() -> resolve(sources)).isInstanceOf(VerificationException.class)
+        assertThatThrownBy(() -> resolve(sources))
+                .isInstanceOf(VerificationException.class)
                 .hasMessageContaining("carries no signature by the key of sum.example.com");
         assertThat(temp.resolve("sdk/go1.22.5.linux-amd64")).doesNotExist();
     }
@@ -127,7 +136,8 @@ class ProxyProvisioningTest {
     void fallsThroughGoProxyEntriesByGoRules() throws IOException {
         String missing = server.url("/missing");
         String broken = server.url("/broken");
-        server.on("/broken/golang.org/toolchain/@v/" + MODULE_VERSION + ".mod",
+        server.on(
+                "/broken/golang.org/toolchain/@v/" + MODULE_VERSION + ".mod",
                 (exchange, attempt) -> TestServer.send(exchange, 500, new byte[0]));
 
         Toolchain fromSecond = resolve(sources("proxy", missing + "," + server.url("/proxy")));
@@ -137,18 +147,24 @@ class ProxyProvisioningTest {
         deleteTree(temp.resolve("sdk/go1.22.5.linux-amd64"));
         assertThatThrownBy(() -> resolve(sources("proxy", broken + "," + server.url("/proxy"))))
                 .isInstanceOf(EnvironmentException.class)
-                .hasMessageStartingWith("No entry of <proxy> (go.proxy) (" + broken + "," + server.url("/proxy") + ") served "
-                        + "golang.org/toolchain@" + MODULE_VERSION + ": " + broken);
-        assertThat(resolve(sources("proxy", broken + "|" + server.url("/proxy"))).goExecutable()).isExecutable();
+                .hasMessageStartingWith("No entry of <proxy> (go.proxy) (" + broken + "," + server.url("/proxy")
+                        + ") served " + "golang.org/toolchain@" + MODULE_VERSION + ": " + broken);
+        assertThat(resolve(sources("proxy", broken + "|" + server.url("/proxy")))
+                        .goExecutable())
+                .isExecutable();
     }
 
     @Test
     void reachesTheDatabaseDirectlyWhenTheProxyDoesNotServeIt() {
         serveDatabaseBelow("/direct/");
         String sumDb = database.verifierKey() + " " + server.url("/direct");
-        server.on("/proxy/sumdb/sum.example.com/supported", (exchange, attempt) -> TestServer.send(exchange, 404, new byte[0]));
+        server.on(
+                "/proxy/sumdb/sum.example.com/supported",
+                (exchange, attempt) -> TestServer.send(exchange, 404, new byte[0]));
 
-        assertThat(resolve(SdkSources.of("proxy", server.url("/proxy"), sumDb, null)).goExecutable()).isExecutable();
+        assertThat(resolve(SdkSources.of("proxy", server.url("/proxy"), sumDb, null))
+                        .goExecutable())
+                .isExecutable();
         assertThat(server.requests).anyMatch(request -> request.startsWith("GET /direct/lookup/"));
     }
 
@@ -156,16 +172,20 @@ class ProxyProvisioningTest {
     void fallsBackFromAnUnreachableDownloadRootOnlyWhenAProxyIsConfigured() throws IOException {
         String unreachable = "http://127.0.0.1:" + closedPort() + "/dl/";
 
-        Toolchain toolchain = new ToolchainResolver(log()).resolve(request(unreachable, sources("auto", server.url("/proxy"))));
+        Toolchain toolchain =
+                new ToolchainResolver(log()).resolve(request(unreachable, sources("auto", server.url("/proxy"))));
 
         assertThat(toolchain.origin()).contains("downloaded as the module golang.org/toolchain@" + MODULE_VERSION);
-        assertThat(logLines).anyMatch(line -> line.startsWith("Could not get Go 1.22.5 from <downloadRoot> (go.downloadRoot) "
-                + unreachable) && line.contains("Getting it from the Go module proxy (" + server.url("/proxy") + ")"));
+        assertThat(logLines)
+                .anyMatch(line ->
+                        line.startsWith("Could not get Go 1.22.5 from <downloadRoot> (go.downloadRoot) " + unreachable)
+                                && line.contains("Getting it from the Go module proxy (" + server.url("/proxy") + ")"));
     }
 
     @Test
     void doesNotFallBackWhenTheDownloadRootAnswersNotFound() {
-        assertThatThrownBy(() -> new ToolchainResolver(log()).resolve(request(server.url("/dl/"), sources("auto", server.url("/proxy")))))
+        assertThatThrownBy(() -> new ToolchainResolver(log())
+                        .resolve(request(server.url("/dl/"), sources("auto", server.url("/proxy")))))
                 .isInstanceOf(dev.gomvn.core.ConfigurationException.class)
                 .hasMessageContaining("No SHA-256 found for go1.22.5.linux-amd64.tar.gz");
         assertThat(server.requests).noneMatch(request -> request.contains("/proxy/"));
@@ -177,7 +197,8 @@ class ProxyProvisioningTest {
 
         Toolchain toolchain = resolve(sources("proxy", withLogin));
 
-        String expected = "Basic " + Base64.getEncoder().encodeToString("builder:s3cret".getBytes(StandardCharsets.UTF_8));
+        String expected =
+                "Basic " + Base64.getEncoder().encodeToString("builder:s3cret".getBytes(StandardCharsets.UTF_8));
         assertThat(server.requestHeaders).anyMatch(headers -> List.of(expected).equals(headers.get("Authorization")));
         assertThat(toolchain.origin()).doesNotContain("s3cret").contains("http://***@127.0.0.1");
         assertThat(logLines).noneMatch(line -> line.contains("s3cret"));
@@ -185,10 +206,16 @@ class ProxyProvisioningTest {
 
     @Test
     void refusesToDownloadOffline() {
-        ToolchainRequest offline = ToolchainRequest.builder().versionSpec("1.22.5").sdkDirectory(temp.resolve("sdk"))
-                .network(network().withOffline(true)).platform(LINUX).lockTimeout(Duration.ofSeconds(30))
-                .sources(sources("proxy", server.url("/proxy"))).build();
-        assertThatThrownBy(() -> new ToolchainResolver(log()).resolve(offline)).isInstanceOf(EnvironmentException.class)
+        ToolchainRequest offline = ToolchainRequest.builder()
+                .versionSpec("1.22.5")
+                .sdkDirectory(temp.resolve("sdk"))
+                .network(network().withOffline(true))
+                .platform(LINUX)
+                .lockTimeout(Duration.ofSeconds(30))
+                .sources(sources("proxy", server.url("/proxy")))
+                .build();
+        assertThatThrownBy(() -> new ToolchainResolver(log()).resolve(offline))
+                .isInstanceOf(EnvironmentException.class)
                 .hasMessageContaining("Maven runs offline (-o)");
         assertThat(server.requests).isEmpty();
     }
@@ -226,12 +253,20 @@ class ProxyProvisioningTest {
     }
 
     private ToolchainRequest request(String downloadRoot, SdkSources sources) {
-        return ToolchainRequest.builder().versionSpec("1.22.5").downloadRoot(downloadRoot).sdkDirectory(temp.resolve("sdk"))
-                .network(network()).platform(LINUX).lockTimeout(Duration.ofSeconds(30)).sources(sources).build();
+        return ToolchainRequest.builder()
+                .versionSpec("1.22.5")
+                .downloadRoot(downloadRoot)
+                .sdkDirectory(temp.resolve("sdk"))
+                .network(network())
+                .platform(LINUX)
+                .lockTimeout(Duration.ofSeconds(30))
+                .sources(sources)
+                .build();
     }
 
     private static NetworkSettings network() {
-        return new NetworkSettings(List.of(), null, false, Duration.ofSeconds(5), Duration.ofSeconds(5), 1, Duration.ofMillis(10));
+        return new NetworkSettings(
+                List.of(), null, false, Duration.ofSeconds(5), Duration.ofSeconds(5), 1, Duration.ofMillis(10));
     }
 
     private GoLog log() {
@@ -242,8 +277,11 @@ class ProxyProvisioningTest {
     private static byte[] toolchainZip(String reportedVersion) throws IOException {
         var bytes = new java.io.ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-            entry(out, PREFIX + "bin/go", "#!/bin/sh\necho \"go version " + reportedVersion.split(" ")[0] + " linux/amd64\"\n# "
-                    + reportedVersion + "\n");
+            entry(
+                    out,
+                    PREFIX + "bin/go",
+                    "#!/bin/sh\necho \"go version " + reportedVersion.split(" ")[0] + " linux/amd64\"\n# "
+                            + reportedVersion + "\n");
             entry(out, PREFIX + "src/_go.mod", "module std\n");
             entry(out, PREFIX + "VERSION", "go1.22.5\n");
         }

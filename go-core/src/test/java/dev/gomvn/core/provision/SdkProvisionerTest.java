@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -74,7 +73,8 @@ class SdkProvisionerTest {
         Toolchain toolchain = resolve(settings());
         assertThat(toolchain.goRoot()).isEqualTo(temp.resolve("sdk/go1.22.5.linux-amd64"));
         assertThat(toolchain.goExecutable()).isExecutable();
-        assertThat(toolchain.origin()).contains("downloaded from " + server.url("/dl/" + ARCHIVE))
+        assertThat(toolchain.origin())
+                .contains("downloaded from " + server.url("/dl/" + ARCHIVE))
                 .contains("SHA-256 verified against the checksum file");
         assertThat(toolchain.version()).hasToString("1.22.5");
 
@@ -97,8 +97,9 @@ class SdkProvisionerTest {
         String wrong = "ab".repeat(32);
         assertThatThrownBy(() -> resolve(settings(), wrong))
                 .isInstanceOf(VerificationException.class)
-                .hasMessage("SHA-256 mismatch for " + ARCHIVE + ": expected " + wrong + " (from the pinned go.sha256), got "
-                        + sha256 + ". The download is corrupt or tampered with; nothing was installed.");
+                .hasMessage(
+                        "SHA-256 mismatch for " + ARCHIVE + ": expected " + wrong + " (from the pinned go.sha256), got "
+                                + sha256 + ". The download is corrupt or tampered with; nothing was installed.");
         assertThat(temp.resolve("sdk/go1.22.5.linux-amd64")).doesNotExist();
         assertThat(temp.resolve("sdk/.tmp")).isEmptyDirectory();
     }
@@ -107,7 +108,8 @@ class SdkProvisionerTest {
     void aWrongSidecarDigestInstallsNothing() {
         server.serve("/dl/" + ARCHIVE, archive);
         server.serve("/dl/" + ARCHIVE + ".sha256", ("cd".repeat(32) + "\n").getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> resolve(settings())).isInstanceOf(VerificationException.class)
+        assertThatThrownBy(() -> resolve(settings()))
+                .isInstanceOf(VerificationException.class)
                 .hasMessageContaining("SHA-256 mismatch");
         assertThat(temp.resolve("sdk/go1.22.5.linux-amd64")).doesNotExist();
     }
@@ -125,8 +127,10 @@ class SdkProvisionerTest {
 
     @Test
     void retriesAfterAServerError() {
-        server.on("/dl/" + ARCHIVE, (exchange, attempt) -> TestServer.send(exchange, attempt == 1 ? 500 : 200,
-                attempt == 1 ? new byte[0] : archive));
+        server.on(
+                "/dl/" + ARCHIVE,
+                (exchange, attempt) ->
+                        TestServer.send(exchange, attempt == 1 ? 500 : 200, attempt == 1 ? new byte[0] : archive));
         server.serve("/dl/" + ARCHIVE + ".sha256", sha256.getBytes(StandardCharsets.UTF_8));
         assertThat(resolve(settings()).goExecutable()).isExecutable();
         assertThat(server.count("/dl/" + ARCHIVE)).isEqualTo(2);
@@ -209,8 +213,8 @@ class SdkProvisionerTest {
             exchange.getResponseBody().write(archive, 100, archive.length - 100);
         });
         server.serve("/dl/" + ARCHIVE + ".sha256", sha256.getBytes(StandardCharsets.UTF_8));
-        NetworkSettings quick = new NetworkSettings(List.of(), null, false, Duration.ofSeconds(2), Duration.ofMillis(400), 2,
-                Duration.ofMillis(10));
+        NetworkSettings quick = new NetworkSettings(
+                List.of(), null, false, Duration.ofSeconds(2), Duration.ofMillis(400), 2, Duration.ofMillis(10));
         assertThat(resolve(quick).goExecutable()).isExecutable();
         assertThat(logLines).anyMatch(l -> l.contains("go.readTimeout"));
     }
@@ -218,10 +222,10 @@ class SdkProvisionerTest {
     @Test
     void aServerThatNeverAnswersFailsNamingTheTimeout() {
         server.on("/dl/" + ARCHIVE + ".sha256", (exchange, attempt) -> sleep(3_000));
-        NetworkSettings quick = new NetworkSettings(List.of(), null, false, Duration.ofSeconds(2), Duration.ofMillis(300), 0,
-                Duration.ofMillis(10));
+        NetworkSettings quick = new NetworkSettings(
+                List.of(), null, false, Duration.ofSeconds(2), Duration.ofMillis(300), 0, Duration.ofMillis(10));
         assertThatThrownBy(() -> new dev.gomvn.core.provision.download.HttpDownloader(quick, log())
-                .fetchText(java.net.URI.create(server.url("/dl/" + ARCHIVE + ".sha256"))))
+                        .fetchText(java.net.URI.create(server.url("/dl/" + ARCHIVE + ".sha256"))))
                 .isInstanceOf(EnvironmentException.class)
                 .hasMessageContaining("no answer within 0.3 s (go.readTimeout)");
     }
@@ -233,10 +237,17 @@ class SdkProvisionerTest {
             exchange.sendResponseHeaders(302, -1);
         });
         server.serve("/files/" + ARCHIVE, archive);
-        NetworkSettings withLogin = new NetworkSettings(List.of(), new Credentials("mirror", "alice", "s3cret"), false,
-                Duration.ofSeconds(5), Duration.ofSeconds(5), 1, Duration.ofMillis(10));
+        NetworkSettings withLogin = new NetworkSettings(
+                List.of(),
+                new Credentials("mirror", "alice", "s3cret"),
+                false,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
+                1,
+                Duration.ofMillis(10));
         assertThat(resolve(withLogin, sha256).goExecutable()).isExecutable();
-        String expected = "Basic " + Base64.getEncoder().encodeToString("alice:s3cret".getBytes(StandardCharsets.UTF_8));
+        String expected =
+                "Basic " + Base64.getEncoder().encodeToString("alice:s3cret".getBytes(StandardCharsets.UTF_8));
         int first = server.requests.indexOf("GET /dl/" + ARCHIVE);
         int second = server.requests.indexOf("GET /files/" + ARCHIVE);
         assertThat(server.requestHeaders.get(first).get("Authorization")).containsExactly(expected);
@@ -246,14 +257,22 @@ class SdkProvisionerTest {
 
     @Test
     void notFoundAndUnauthorizedSayWhatToCheckWithoutLeakingPasswords() {
-        NetworkSettings withLogin = new NetworkSettings(List.of(), new Credentials("mirror", "alice", "s3cret"), false,
-                Duration.ofSeconds(5), Duration.ofSeconds(5), 0, Duration.ofMillis(10));
+        NetworkSettings withLogin = new NetworkSettings(
+                List.of(),
+                new Credentials("mirror", "alice", "s3cret"),
+                false,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
+                0,
+                Duration.ofMillis(10));
         assertThatThrownBy(() -> resolve(withLogin, sha256))
-                .hasMessageContaining("was not found (HTTP 404)").hasMessageContaining("go.downloadRoot")
+                .hasMessageContaining("was not found (HTTP 404)")
+                .hasMessageContaining("go.downloadRoot")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
         server.on("/dl/" + ARCHIVE, (exchange, attempt) -> TestServer.send(exchange, 401, new byte[0]));
         assertThatThrownBy(() -> resolve(withLogin, sha256))
-                .hasMessageContaining("refused access (HTTP 401)").hasMessageContaining("<serverId> (go.serverId)")
+                .hasMessageContaining("refused access (HTTP 401)")
+                .hasMessageContaining("<serverId> (go.serverId)")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
     }
 
@@ -261,7 +280,8 @@ class SdkProvisionerTest {
     void goesThroughAnAuthenticatingProxy() throws IOException {
         List<String> proxied = new CopyOnWriteArrayList<>();
         try (TestServer proxy = new TestServer()) {
-            String expected = "Basic " + Base64.getEncoder().encodeToString("bob:pr0xy".getBytes(StandardCharsets.UTF_8));
+            String expected =
+                    "Basic " + Base64.getEncoder().encodeToString("bob:pr0xy".getBytes(StandardCharsets.UTF_8));
             TestServer.Handler handler = (exchange, attempt) -> {
                 if (!expected.equals(exchange.getRequestHeaders().getFirst("Proxy-Authorization"))) {
                     exchange.getResponseHeaders().add("Proxy-Authenticate", "Basic realm=\"corp\"");
@@ -270,15 +290,22 @@ class SdkProvisionerTest {
                 }
                 proxied.add(exchange.getRequestURI().toString());
                 String path = exchange.getRequestURI().getPath();
-                TestServer.send(exchange, 200, path.endsWith(".sha256") ? sha256.getBytes(StandardCharsets.UTF_8) : archive);
+                TestServer.send(
+                        exchange, 200, path.endsWith(".sha256") ? sha256.getBytes(StandardCharsets.UTF_8) : archive);
             };
             proxy.on("/dl/" + ARCHIVE, handler);
             proxy.on("/dl/" + ARCHIVE + ".sha256", handler);
             NetworkSettings viaProxy = new NetworkSettings(
-                    List.of(new ProxySettings("http", "127.0.0.1", proxy.port(), "bob", "pr0xy", "")), null, false,
-                    Duration.ofSeconds(5), Duration.ofSeconds(5), 0, Duration.ofMillis(10));
+                    List.of(new ProxySettings("http", "127.0.0.1", proxy.port(), "bob", "pr0xy", "")),
+                    null,
+                    false,
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(5),
+                    0,
+                    Duration.ofMillis(10));
             // Only the proxy can reach this host: the request must go through it.
-            Toolchain toolchain = new ToolchainResolver(log()).resolve(request("http://go.mirror.invalid/dl/", viaProxy, ""));
+            Toolchain toolchain =
+                    new ToolchainResolver(log()).resolve(request("http://go.mirror.invalid/dl/", viaProxy, ""));
             assertThat(toolchain.goExecutable()).isExecutable();
             assertThat(proxied).contains("http://go.mirror.invalid/dl/" + ARCHIVE);
             assertThat(logLines).noneMatch(l -> l.contains("pr0xy"));
@@ -289,8 +316,13 @@ class SdkProvisionerTest {
     void nonProxyHostsAreFetchedDirectly() {
         serveArchiveAndSidecar();
         NetworkSettings bypass = new NetworkSettings(
-                List.of(new ProxySettings("http", "127.0.0.1", 1, null, null, "localhost|127.*")), null, false,
-                Duration.ofSeconds(5), Duration.ofSeconds(5), 0, Duration.ofMillis(10));
+                List.of(new ProxySettings("http", "127.0.0.1", 1, null, null, "localhost|127.*")),
+                null,
+                false,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
+                0,
+                Duration.ofMillis(10));
         assertThat(resolve(bypass).goExecutable()).isExecutable();
     }
 
@@ -312,16 +344,23 @@ class SdkProvisionerTest {
     @Test
     void installsAnSdkArtifactVerifiedByThePinEvenOffline() throws IOException {
         Path resolved = Files.write(temp.resolve("go-sdk-1.22.5-linux-amd64.tar.gz"), archive);
-        ToolchainRequest request = ToolchainRequest.builder().downloadRoot(server.url("/dl/")).pinnedSha256(sha256)
-                .sdkDirectory(temp.resolve("sdk")).network(settings().withOffline(true)).platform(LINUX)
-                .lockTimeout(Duration.ofSeconds(30)).sources(SdkSources.of(null, null, null, artifact("1.22.5", resolved)))
+        ToolchainRequest request = ToolchainRequest.builder()
+                .downloadRoot(server.url("/dl/"))
+                .pinnedSha256(sha256)
+                .sdkDirectory(temp.resolve("sdk"))
+                .network(settings().withOffline(true))
+                .platform(LINUX)
+                .lockTimeout(Duration.ofSeconds(30))
+                .sources(SdkSources.of(null, null, null, artifact("1.22.5", resolved)))
                 .build();
 
         Toolchain toolchain = new ToolchainResolver(log()).resolve(request);
 
         assertThat(toolchain.version()).hasToString("1.22.5");
-        assertThat(toolchain.origin()).contains("resolved as the artifact com.example.go:go-sdk:1.22.5:tar.gz:linux-amd64, "
-                + "SHA-256 verified against the pinned go.sha256").contains("(chosen by go.sdkArtifact ");
+        assertThat(toolchain.origin())
+                .contains("resolved as the artifact com.example.go:go-sdk:1.22.5:tar.gz:linux-amd64, "
+                        + "SHA-256 verified against the pinned go.sha256")
+                .contains("(chosen by go.sdkArtifact ");
         assertThat(server.requests).isEmpty();
     }
 
@@ -329,12 +368,14 @@ class SdkProvisionerTest {
     void refusesAnSdkArtifactOfAnotherVersionThanTheBuildNeeds() throws IOException {
         Path resolved = Files.write(temp.resolve("go-sdk.tar.gz"), archive);
         ToolchainRequest request = request(server.url("/dl/"), settings(), sha256).toBuilder()
-                .sources(SdkSources.of(null, null, null, artifact("1.21.0", resolved))).build();
+                .sources(SdkSources.of(null, null, null, artifact("1.21.0", resolved)))
+                .build();
 
         assertThatThrownBy(() -> new ToolchainResolver(log()).resolve(request))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("<sdkArtifact> (go.sdkArtifact) com.example.go:go-sdk:1.21.0:tar.gz:linux-amd64 holds "
-                        + "Go 1.21.0, but this build needs Go 1.22.5");
+                .hasMessageStartingWith(
+                        "<sdkArtifact> (go.sdkArtifact) com.example.go:go-sdk:1.21.0:tar.gz:linux-amd64 holds "
+                                + "Go 1.21.0, but this build needs Go 1.22.5");
     }
 
     private static SdkSources.SdkArtifact artifact(String version, Path file) {
@@ -367,7 +408,8 @@ class SdkProvisionerTest {
         Files.write(mirror.resolve(ARCHIVE), archive);
         Files.writeString(mirror.resolve(ARCHIVE + ".sha256"), sha256 + "\n");
 
-        Toolchain toolchain = new ToolchainResolver(log()).resolve(request("file:" + mirror, settings().withOffline(true), ""));
+        Toolchain toolchain = new ToolchainResolver(log())
+                .resolve(request("file:" + mirror, settings().withOffline(true), ""));
 
         assertThat(toolchain.origin()).contains("downloaded from file:");
         assertThat(toolchain.goExecutable()).isExecutable();
@@ -415,9 +457,15 @@ class SdkProvisionerTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Process> processes = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            processes.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    ProvisionMain.class.getName(), server.url("/dl/"), temp.resolve("sdk").toString())
-                    .redirectErrorStream(true).start());
+            processes.add(new ProcessBuilder(
+                            java,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            ProvisionMain.class.getName(),
+                            server.url("/dl/"),
+                            temp.resolve("sdk").toString())
+                    .redirectErrorStream(true)
+                    .start());
         }
         for (Process process : processes) {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -433,12 +481,14 @@ class SdkProvisionerTest {
     }
 
     static String index(String digest) {
-        return "[{\"version\":\"go1.22.5\",\"stable\":true,\"files\":[{\"filename\":\"" + ARCHIVE + "\",\"os\":\"linux\","
-                + "\"arch\":\"amd64\",\"version\":\"go1.22.5\",\"sha256\":\"" + digest + "\",\"size\":1,\"kind\":\"archive\"}]}]";
+        return "[{\"version\":\"go1.22.5\",\"stable\":true,\"files\":[{\"filename\":\"" + ARCHIVE
+                + "\",\"os\":\"linux\"," + "\"arch\":\"amd64\",\"version\":\"go1.22.5\",\"sha256\":\"" + digest
+                + "\",\"size\":1,\"kind\":\"archive\"}]}]";
     }
 
     NetworkSettings settings() {
-        return new NetworkSettings(List.of(), null, false, Duration.ofSeconds(5), Duration.ofSeconds(5), 2, Duration.ofMillis(10));
+        return new NetworkSettings(
+                List.of(), null, false, Duration.ofSeconds(5), Duration.ofSeconds(5), 2, Duration.ofMillis(10));
     }
 
     Toolchain resolve(NetworkSettings network) {
@@ -454,8 +504,15 @@ class SdkProvisionerTest {
     }
 
     static ToolchainRequest request(String root, NetworkSettings network, String pinned, Path sdkDirectory) {
-        return ToolchainRequest.builder().versionSpec("1.22.5").downloadRoot(root).pinnedSha256(pinned)
-                .sdkDirectory(sdkDirectory).network(network).platform(LINUX).lockTimeout(Duration.ofSeconds(30)).build();
+        return ToolchainRequest.builder()
+                .versionSpec("1.22.5")
+                .downloadRoot(root)
+                .pinnedSha256(pinned)
+                .sdkDirectory(sdkDirectory)
+                .network(network)
+                .platform(LINUX)
+                .lockTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     GoLog log() {

@@ -28,15 +28,20 @@ final class TestServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
-            String key = exchange.getRequestURI().getPath() + (exchange.getRequestURI().getQuery() == null ? "" : "?"
-                    + exchange.getRequestURI().getQuery());
+            String key = exchange.getRequestURI().getPath()
+                    + (exchange.getRequestURI().getQuery() == null
+                            ? ""
+                            : "?" + exchange.getRequestURI().getQuery());
             requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
             requestHeaders.add(Map.copyOf(exchange.getRequestHeaders()));
             int attempt = attempts.merge(key, 1, Integer::sum);
             Handler handler = handlers.get(key);
             if (handler == null) {
-                handler = prefixHandlers.entrySet().stream().filter(entry -> key.startsWith(entry.getKey()))
-                        .map(Map.Entry::getValue).findFirst().orElse(null);
+                handler = prefixHandlers.entrySet().stream()
+                        .filter(entry -> key.startsWith(entry.getKey()))
+                        .map(Map.Entry::getValue)
+                        .findFirst()
+                        .orElse(null);
             }
             try {
                 if (handler == null) {

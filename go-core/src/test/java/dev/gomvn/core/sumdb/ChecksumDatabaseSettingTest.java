@@ -27,7 +27,8 @@ class ChecksumDatabaseSettingTest {
     @Test
     void acceptsAnExplicitKeyAndUrl() {
         String key = new TestChecksumDatabase("sum.corp.example").verifierKey();
-        ChecksumDatabaseSetting setting = ChecksumDatabaseSetting.forToolchains(key + " https://sumdb.corp.example/db", "GOSUMDB");
+        ChecksumDatabaseSetting setting =
+                ChecksumDatabaseSetting.forToolchains(key + " https://sumdb.corp.example/db", "GOSUMDB");
         assertThat(setting.name()).isEqualTo("sum.corp.example");
         assertThat(setting.directUrl()).hasToString("https://sumdb.corp.example/db/");
     }
@@ -36,7 +37,8 @@ class ChecksumDatabaseSettingTest {
     void anUnknownDatabaseNeedsItsKey() {
         assertThatThrownBy(() -> ChecksumDatabaseSetting.forToolchains("sum.corp.example", "<sumdb> (go.sumdb)"))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("<sumdb> (go.sumdb) names the checksum database 'sum.corp.example' without its public key; give it "
-                        + "as <name>+<hash>+<key>, as its operator publishes it.");
+                .hasMessage(
+                        "<sumdb> (go.sumdb) names the checksum database 'sum.corp.example' without its public key; give it "
+                                + "as <name>+<hash>+<key>, as its operator publishes it.");
     }
 }

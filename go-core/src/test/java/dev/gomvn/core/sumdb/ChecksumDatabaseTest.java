@@ -28,8 +28,11 @@ class ChecksumDatabaseTest {
     private final TestChecksumDatabase database = new TestChecksumDatabase("sum.example.com");
 
     private ChecksumDatabase client(TestChecksumDatabase server) {
-        return new ChecksumDatabase(NoteVerifier.parse(server.verifierKey(), "go.sumdb"), server,
-                new TreeHeadStore(temp.resolve("sumdb")), GoLog.SILENT);
+        return new ChecksumDatabase(
+                NoteVerifier.parse(server.verifierKey(), "go.sumdb"),
+                server,
+                new TreeHeadStore(temp.resolve("sumdb")),
+                GoLog.SILENT);
     }
 
     @ParameterizedTest(name = "record {0} of a larger tree")
@@ -60,12 +63,16 @@ class ChecksumDatabaseTest {
         database.add(MODULE, VERSION, ZIP_HASH, MOD_HASH);
         String path = "lookup/" + MODULE + "@" + VERSION;
         String answer = new String(database.answer(path), StandardCharsets.UTF_8);
-        database.override(path, answer.replace(ZIP_HASH, "h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=").getBytes(StandardCharsets.UTF_8));
+        database.override(
+                path,
+                answer.replace(ZIP_HASH, "h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")
+                        .getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> client(database).lookup(MODULE, VERSION))
                 .isInstanceOf(VerificationException.class)
-                .hasMessageStartingWith("The record of golang.org/toolchain@v0.0.1-go1.22.5.linux-amd64 served by sum.example.com "
-                        + "is not in the signed tree of size 41")
+                .hasMessageStartingWith(
+                        "The record of golang.org/toolchain@v0.0.1-go1.22.5.linux-amd64 served by sum.example.com "
+                                + "is not in the signed tree of size 41")
                 .hasMessageContaining("the record or the tiles were altered");
     }
 
@@ -89,20 +96,27 @@ class ChecksumDatabaseTest {
         database.add(MODULE, VERSION, ZIP_HASH, MOD_HASH);
         String path = "lookup/" + MODULE + "@" + VERSION;
         String answer = new String(database.answer(path), StandardCharsets.UTF_8);
-        database.override(path, answer.replace("go.sum database tree\n1\n", "go.sum database tree\n2\n").getBytes(StandardCharsets.UTF_8));
+        database.override(
+                path,
+                answer.replace("go.sum database tree\n1\n", "go.sum database tree\n2\n")
+                        .getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> client(database).lookup(MODULE, VERSION))
                 .isInstanceOf(VerificationException.class)
-                .hasMessage("The signature of the answer of sum.example.com for golang.org/toolchain@v0.0.1-go1.22.5.linux-amd64 "
-                        + "by sum.example.com does not verify: the signed text was altered or the signature forged. Nothing was installed.");
+                .hasMessage(
+                        "The signature of the answer of sum.example.com for golang.org/toolchain@v0.0.1-go1.22.5.linux-amd64 "
+                                + "by sum.example.com does not verify: the signed text was altered or the signature forged. Nothing was installed.");
     }
 
     @Test
     void refusesATreeSignedByAnotherKeyOfTheSameName() {
         TestChecksumDatabase impostor = new TestChecksumDatabase("sum.example.com");
         impostor.add(MODULE, VERSION, ZIP_HASH, MOD_HASH);
-        ChecksumDatabase client = new ChecksumDatabase(NoteVerifier.parse(database.verifierKey(), "go.sumdb"), impostor,
-                new TreeHeadStore(temp.resolve("sumdb")), GoLog.SILENT);
+        ChecksumDatabase client = new ChecksumDatabase(
+                NoteVerifier.parse(database.verifierKey(), "go.sumdb"),
+                impostor,
+                new TreeHeadStore(temp.resolve("sumdb")),
+                GoLog.SILENT);
 
         assertThatThrownBy(() -> client.lookup(MODULE, VERSION))
                 .isInstanceOf(VerificationException.class)
@@ -145,7 +159,8 @@ class ChecksumDatabaseTest {
 
         database.override(path, olderAnswer);
         assertThat(client.lookup(MODULE, VERSION).treeSize()).isEqualTo(11);
-        assertThat(Files.readString(temp.resolve("sumdb/sum.example.com/latest"))).startsWith("go.sum database tree\n411\n");
+        assertThat(Files.readString(temp.resolve("sumdb/sum.example.com/latest")))
+                .startsWith("go.sum database tree\n411\n");
     }
 
     @Test
@@ -158,7 +173,8 @@ class ChecksumDatabaseTest {
         TestChecksumDatabase forked = forkOf(honest, 200, 150);
         assertThatThrownBy(() -> client(forked).lookup(MODULE, VERSION))
                 .isInstanceOf(VerificationException.class)
-                .hasMessageStartingWith("SECURITY ERROR: the checksum database sum.example.com now serves a tree of size 351")
+                .hasMessageStartingWith(
+                        "SECURITY ERROR: the checksum database sum.example.com now serves a tree of size 351")
                 .hasMessageContaining("inconsistent with the tree of size 301")
                 .hasMessageContaining("is not a prefix of the tree of size 351");
     }
@@ -172,7 +188,8 @@ class ChecksumDatabaseTest {
         TestChecksumDatabase rolledBack = forkOf(database, 100, 10);
         assertThatThrownBy(() -> client(rolledBack).lookup(MODULE, VERSION))
                 .isInstanceOf(VerificationException.class)
-                .hasMessageStartingWith("SECURITY ERROR: the checksum database sum.example.com now serves a tree of size 111")
+                .hasMessageStartingWith(
+                        "SECURITY ERROR: the checksum database sum.example.com now serves a tree of size 111")
                 .hasMessageContaining("it cannot prove that its tree is a prefix of the tree of size 601");
     }
 

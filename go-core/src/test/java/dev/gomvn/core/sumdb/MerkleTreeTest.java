@@ -31,8 +31,8 @@ class MerkleTreeTest {
         return MerkleTree.nodeHash(mth(from, from + split), mth(from + split, to));
     }
 
-    private final MerkleTree.SubtreeHashes honest = (level, index) ->
-            mth((int) (index << level), (int) ((index + 1) << level));
+    private final MerkleTree.SubtreeHashes honest =
+            (level, index) -> mth((int) (index << level), (int) ((index + 1) << level));
 
     @Test
     void everyRecordOfEveryTreeUpTo70ProvesIntoItsRoot() {
@@ -49,7 +49,8 @@ class MerkleTreeTest {
         byte[] forged = MerkleTree.recordHash("forged\n".getBytes(StandardCharsets.UTF_8));
         for (int size = 1; size <= MAX_SIZE; size += 7) {
             for (int index = 0; index < size; index++) {
-                assertThat(MerkleTree.rootWithRecord(size, index, forged, honest)).isNotEqualTo(mth(0, size));
+                assertThat(MerkleTree.rootWithRecord(size, index, forged, honest))
+                        .isNotEqualTo(mth(0, size));
             }
         }
     }

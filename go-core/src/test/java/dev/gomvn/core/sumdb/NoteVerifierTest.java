@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class NoteVerifierTest {
-    private static final byte[] TEXT = "go.sum database tree\n5\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] TEXT =
+            "go.sum database tree\n5\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n".getBytes(StandardCharsets.UTF_8);
 
     private final TestChecksumDatabase signer = new TestChecksumDatabase("sum.example.com");
 
@@ -26,8 +27,9 @@ class NoteVerifierTest {
         String wrongHash = ChecksumDatabaseSetting.SUM_GOLANG_ORG_KEY.replace("033de0ae", "033de0af");
         assertThatThrownBy(() -> NoteVerifier.parse(wrongHash, "<sumdb> (go.sumdb)"))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("The checksum database key '" + wrongHash + "' in <sumdb> (go.sumdb) is not usable: "
-                        + "its hash 033de0af does not match its name and key (expected 033de0ae)");
+                .hasMessageStartingWith(
+                        "The checksum database key '" + wrongHash + "' in <sumdb> (go.sumdb) is not usable: "
+                                + "its hash 033de0af does not match its name and key (expected 033de0ae)");
     }
 
     @Test
@@ -44,7 +46,8 @@ class NoteVerifierTest {
     void acceptsANoteSignedByTheKeyAndIgnoresOtherSigners() {
         byte[] note = signer.sign(TEXT);
         byte[] withOtherSigner = append(note, "\u2014 other.example.com AAAAAAAAAAAAAAAAAAAA\n");
-        SignedNote verified = SignedNote.verify(withOtherSigner, NoteVerifier.parse(signer.verifierKey(), "go.sumdb"), "a note");
+        SignedNote verified =
+                SignedNote.verify(withOtherSigner, NoteVerifier.parse(signer.verifierKey(), "go.sumdb"), "a note");
         assertThat(verified.text()).isEqualTo(new String(TEXT, StandardCharsets.UTF_8));
     }
 
@@ -52,16 +55,19 @@ class NoteVerifierTest {
     void refusesANoteWhoseTextWasTamperedWith() {
         byte[] note = signer.sign(TEXT);
         note[22] = '6';
-        assertThatThrownBy(() -> SignedNote.verify(note, NoteVerifier.parse(signer.verifierKey(), "go.sumdb"), "a note"))
+        assertThatThrownBy(
+                        () -> SignedNote.verify(note, NoteVerifier.parse(signer.verifierKey(), "go.sumdb"), "a note"))
                 .isInstanceOf(VerificationException.class)
-                .hasMessage("The signature of a note by sum.example.com does not verify: the signed text was altered or the "
-                        + "signature forged. Nothing was installed.");
+                .hasMessage(
+                        "The signature of a note by sum.example.com does not verify: the signed text was altered or the "
+                                + "signature forged. Nothing was installed.");
     }
 
     @Test
     void refusesANoteSignedByAnotherKey() {
         TestChecksumDatabase other = new TestChecksumDatabase("sum.example.com");
-        assertThatThrownBy(() -> SignedNote.verify(other.sign(TEXT), NoteVerifier.parse(signer.verifierKey(), "go.sumdb"), "a note"))
+        assertThatThrownBy(() -> SignedNote.verify(
+                        other.sign(TEXT), NoteVerifier.parse(signer.verifierKey(), "go.sumdb"), "a note"))
                 .isInstanceOf(VerificationException.class)
                 .hasMessageStartingWith("a note carries no signature by the key of sum.example.com");
     }

@@ -41,7 +41,8 @@ class RecordedSumGolangOrgTest {
 
     private VerifiedRecord lookup() {
         NoteVerifier key = ChecksumDatabaseSetting.forToolchains("", "GOSUMDB").verifier();
-        return new ChecksumDatabase(key, recorded, new TreeHeadStore(temp), GoLog.SILENT).lookup("golang.org/toolchain", VERSION);
+        return new ChecksumDatabase(key, recorded, new TreeHeadStore(temp), GoLog.SILENT)
+                .lookup("golang.org/toolchain", VERSION);
     }
 
     @Test
@@ -54,19 +55,22 @@ class RecordedSumGolangOrgTest {
 
     @Test
     void refusesTheRealAnswerWithOneHashChanged() throws IOException {
-        String answer = new String(recorded.read("lookup/golang.org/toolchain@" + VERSION).orElseThrow(), StandardCharsets.UTF_8);
-        overrides.put("lookup/golang.org/toolchain@" + VERSION,
+        String answer = new String(
+                recorded.read("lookup/golang.org/toolchain@" + VERSION).orElseThrow(), StandardCharsets.UTF_8);
+        overrides.put(
+                "lookup/golang.org/toolchain@" + VERSION,
                 answer.replace("h1:LQChnsjY", "h1:LQChnsjZ").getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(this::lookup).isInstanceOf(VerificationException.class)
+        assertThatThrownBy(this::lookup)
+                .isInstanceOf(VerificationException.class)
                 .hasMessageContaining("is not in the signed tree of size 66398721");
     }
 
     @Test
     void refusesTheRealTreeHeadUnderAnotherKey() {
-        NoteVerifier otherKey = NoteVerifier.parse(new dev.gomvn.core.testsupport.TestChecksumDatabase("sum.golang.org").verifierKey(),
-                "go.sumdb");
+        NoteVerifier otherKey = NoteVerifier.parse(
+                new dev.gomvn.core.testsupport.TestChecksumDatabase("sum.golang.org").verifierKey(), "go.sumdb");
         assertThatThrownBy(() -> new ChecksumDatabase(otherKey, recorded, new TreeHeadStore(temp), GoLog.SILENT)
-                .lookup("golang.org/toolchain", VERSION))
+                        .lookup("golang.org/toolchain", VERSION))
                 .isInstanceOf(VerificationException.class)
                 .hasMessageContaining("carries no signature by the key of sum.golang.org");
     }
@@ -76,7 +80,8 @@ class RecordedSumGolangOrgTest {
         byte[] tile = recorded.read("tile/8/1/425").orElseThrow().clone();
         tile[100] ^= 0x10;
         overrides.put("tile/8/1/425", tile);
-        assertThatThrownBy(this::lookup).isInstanceOf(VerificationException.class)
+        assertThatThrownBy(this::lookup)
+                .isInstanceOf(VerificationException.class)
                 .hasMessageContaining("the record or the tiles were altered");
     }
 

@@ -49,13 +49,19 @@ public final class FakeConnectProxy implements AutoCloseable {
     /** The value of {@code name} in a recorded head, or null. */
     public static String header(List<String> head, String name) {
         String prefix = name.toLowerCase(Locale.ROOT) + ":";
-        return head.stream().skip(1).filter(line -> line.toLowerCase(Locale.ROOT).startsWith(prefix))
-                .map(line -> line.substring(prefix.length()).strip()).findFirst().orElse(null);
+        return head.stream()
+                .skip(1)
+                .filter(line -> line.toLowerCase(Locale.ROOT).startsWith(prefix))
+                .map(line -> line.substring(prefix.length()).strip())
+                .findFirst()
+                .orElse(null);
     }
 
     /** How many recorded requests carried {@code Proxy-Authorization} at all. */
     public long requestsWithCredentials() {
-        return requests.stream().filter(head -> header(head, "Proxy-Authorization") != null).count();
+        return requests.stream()
+                .filter(head -> header(head, "Proxy-Authorization") != null)
+                .count();
     }
 
     @Override

@@ -16,8 +16,11 @@ public final class InstalledGoForTests {
 
     public static synchronized Toolchain toolchain() {
         if (toolchain == null) {
-            toolchain = new ToolchainResolver(GoLog.SILENT).resolve(ToolchainRequest.builder()
-                    .environment(System.getenv()).lockTimeout(Duration.ofMinutes(1)).build());
+            toolchain = new ToolchainResolver(GoLog.SILENT)
+                    .resolve(ToolchainRequest.builder()
+                            .environment(System.getenv())
+                            .lockTimeout(Duration.ofMinutes(1))
+                            .build());
         }
         return toolchain;
     }

@@ -26,7 +26,8 @@ public final class LocalGoProxy {
         Path dir = Files.createDirectories(root.resolve(escape(module)).resolve("@v"));
         String goMod = "module " + module + "\n\ngo 1.21\n";
         Files.writeString(dir.resolve(version + ".mod"), goMod);
-        Files.writeString(dir.resolve(version + ".info"), "{\"Version\":\"" + version + "\",\"Time\":\"2024-01-01T00:00:00Z\"}");
+        Files.writeString(
+                dir.resolve(version + ".info"), "{\"Version\":\"" + version + "\",\"Time\":\"2024-01-01T00:00:00Z\"}");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dir.resolve(version + ".zip")))) {
             Map<String, String> all = new LinkedHashMap<>(files);
             all.put("go.mod", goMod);

@@ -67,12 +67,14 @@ public final class TestChecksumDatabase implements SumDbServer {
     /** The verifier key in Go's note format, {@code <name>+<hash>+<base64(0x01 || key)>}. */
     public String verifierKey() {
         byte[] keyData = keyData();
-        return name + "+" + String.format(Locale.ROOT, "%08x", keyHash(keyData)) + "+" + Base64.getEncoder().encodeToString(keyData);
+        return name + "+" + String.format(Locale.ROOT, "%08x", keyHash(keyData)) + "+"
+                + Base64.getEncoder().encodeToString(keyData);
     }
 
     /** Appends the go.sum lines of one module version as a record. */
     public long add(String modulePath, String version, String zipHash, String goModHash) {
-        String text = modulePath + " " + version + " " + zipHash + "\n" + modulePath + " " + version + "/go.mod " + goModHash + "\n";
+        String text = modulePath + " " + version + " " + zipHash + "\n" + modulePath + " " + version + "/go.mod "
+                + goModHash + "\n";
         return addRecord(modulePath + "@" + version, text.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -80,7 +82,9 @@ public final class TestChecksumDatabase implements SumDbServer {
     public void addFiller(int count) {
         for (int i = 0; i < count; i++) {
             int n = records.size();
-            addRecord("example.com/filler" + n + "@v1.0.0", ("example.com/filler" + n + " v1.0.0 h1:x=\n").getBytes(StandardCharsets.UTF_8));
+            addRecord(
+                    "example.com/filler" + n + "@v1.0.0",
+                    ("example.com/filler" + n + " v1.0.0 h1:x=\n").getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -106,8 +110,9 @@ public final class TestChecksumDatabase implements SumDbServer {
     /** The signed note for the current tree: {@code go.sum database tree\nN\nhash\n}, blank line, signature. */
     public byte[] signedTreeHead() {
         publishTiles();
-        return sign(("go.sum database tree\n" + records.size() + "\n" + Base64.getEncoder().encodeToString(root(0, records.size()))
-                + "\n").getBytes(StandardCharsets.UTF_8));
+        return sign(("go.sum database tree\n" + records.size() + "\n"
+                        + Base64.getEncoder().encodeToString(root(0, records.size())) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     public byte[] sign(byte[] text) {
@@ -116,7 +121,10 @@ public final class TestChecksumDatabase implements SumDbServer {
             signer.initSign(key.getPrivate());
             signer.update(text);
             byte[] signature = signer.sign();
-            byte[] withHash = ByteBuffer.allocate(4 + signature.length).putInt(keyHash(keyData())).put(signature).array();
+            byte[] withHash = ByteBuffer.allocate(4 + signature.length)
+                    .putInt(keyHash(keyData()))
+                    .put(signature)
+                    .array();
             String line = "\u2014 " + name + " " + Base64.getEncoder().encodeToString(withHash) + "\n";
             byte[] note = new byte[text.length + 1 + line.getBytes(StandardCharsets.UTF_8).length];
             System.arraycopy(text, 0, note, 0, text.length);

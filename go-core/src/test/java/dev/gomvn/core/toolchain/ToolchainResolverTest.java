@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,14 +43,17 @@ class ToolchainResolverTest {
 
     @Test
     void goRootThatIsNoGoSaysSo() {
-        assertThatThrownBy(() -> resolve(module, null)).isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("<goRoot> (go.root) is " + module).hasMessageContaining("bin/go does not exist");
+        assertThatThrownBy(() -> resolve(module, null))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("<goRoot> (go.root) is " + module)
+                .hasMessageContaining("bin/go does not exist");
     }
 
     @Test
     void goRootAndAVersionItDoesNotSatisfyConflict() {
         assertThatThrownBy(() -> resolve(installed.goRoot(), "[1.10,1.11)"))
-                .hasMessageContaining("is Go " + installed.version() + ", but <version> (go.version) asks for [1.10,1.11)");
+                .hasMessageContaining(
+                        "is Go " + installed.version() + ", but <version> (go.version) asks for [1.10,1.11)");
     }
 
     @Test
@@ -62,8 +64,10 @@ class ToolchainResolverTest {
 
     @Test
     void aReleaseLineTheInstalledGoIsInDownloadsNothing() {
-        assertThat(resolve(null, installed.version().languageVersion() + ".x").goRoot()).isEqualTo(installed.goRoot());
-        assertThat(resolve(null, installed.version().languageVersion()).goRoot()).isEqualTo(installed.goRoot());
+        assertThat(resolve(null, installed.version().languageVersion() + ".x").goRoot())
+                .isEqualTo(installed.goRoot());
+        assertThat(resolve(null, installed.version().languageVersion()).goRoot())
+                .isEqualTo(installed.goRoot());
     }
 
     @Test
@@ -74,8 +78,10 @@ class ToolchainResolverTest {
 
     @Test
     void aRangeNothingSatisfiesSaysWhatToChange() {
-        assertThatThrownBy(() -> resolve(null, "[1.10,1.11)")).isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("matches <version> (go.version) [1.10,1.11); widen the range or check <downloadRoot>");
+        assertThatThrownBy(() -> resolve(null, "[1.10,1.11)"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining(
+                        "matches <version> (go.version) [1.10,1.11); widen the range or check <downloadRoot>");
     }
 
     @Test
@@ -98,9 +104,16 @@ class ToolchainResolverTest {
     }
 
     private Toolchain resolve(Path goRoot, String version) {
-        ToolchainRequest request = ToolchainRequest.builder().goRoot(goRoot).versionSpec(version).moduleDirectory(module)
-                .downloadRoot("file:" + emptyMirror + "/").sdkDirectory(module.resolve("sdk"))
-                .network(NetworkSettings.defaults()).environment(System.getenv()).lockTimeout(Duration.ofSeconds(10)).build();
+        ToolchainRequest request = ToolchainRequest.builder()
+                .goRoot(goRoot)
+                .versionSpec(version)
+                .moduleDirectory(module)
+                .downloadRoot("file:" + emptyMirror + "/")
+                .sdkDirectory(module.resolve("sdk"))
+                .network(NetworkSettings.defaults())
+                .environment(System.getenv())
+                .lockTimeout(Duration.ofSeconds(10))
+                .build();
         return new ToolchainResolver(GoLog.SILENT).resolve(request);
     }
 }

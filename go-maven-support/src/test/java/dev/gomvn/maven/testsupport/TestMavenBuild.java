@@ -27,8 +27,8 @@ import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluator
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
 import org.eclipse.aether.DefaultRepositorySystemSession;
-import org.eclipse.aether.repository.LocalRepository;
 import org.eclipse.aether.internal.impl.SimpleLocalRepositoryManagerFactory;
+import org.eclipse.aether.repository.LocalRepository;
 
 /**
  * A real MavenSession and project, with Maven's own expression evaluator, for tests of the Maven
@@ -130,7 +130,9 @@ public final class TestMavenBuild {
         return (SettingsDecryptionRequest request) -> new SettingsDecryptionResult() {
             @Override
             public org.apache.maven.settings.Server getServer() {
-                return request.getServers().isEmpty() ? null : request.getServers().get(0);
+                return request.getServers().isEmpty()
+                        ? null
+                        : request.getServers().get(0);
             }
 
             @Override
@@ -140,7 +142,9 @@ public final class TestMavenBuild {
 
             @Override
             public org.apache.maven.settings.Proxy getProxy() {
-                return request.getProxies().isEmpty() ? null : request.getProxies().get(0);
+                return request.getProxies().isEmpty()
+                        ? null
+                        : request.getProxies().get(0);
             }
 
             @Override
@@ -153,15 +157,16 @@ public final class TestMavenBuild {
                 if (problem == null) {
                     return List.of();
                 }
-                return List.of(new org.apache.maven.settings.building.DefaultSettingsProblem(problem, SettingsProblem.Severity.ERROR,
-                        "settings.xml", -1, -1, null));
+                return List.of(new org.apache.maven.settings.building.DefaultSettingsProblem(
+                        problem, SettingsProblem.Severity.ERROR, "settings.xml", -1, -1, null));
             }
         };
     }
 
     static Xpp3Dom xml(String configuration) {
         try {
-            return Xpp3DomBuilder.build(new java.io.StringReader("<configuration>" + configuration + "</configuration>"));
+            return Xpp3DomBuilder.build(
+                    new java.io.StringReader("<configuration>" + configuration + "</configuration>"));
         } catch (Exception e) {
             throw new IllegalArgumentException(configuration, e);
         }

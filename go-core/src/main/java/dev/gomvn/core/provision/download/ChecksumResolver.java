@@ -23,7 +23,11 @@ public final class ChecksumResolver {
         this.log = log;
     }
 
-    public ExpectedDigest resolve(DownloadRoot root, String archiveName, String pinned, Map<String, String> pinnedByPlatform,
+    public ExpectedDigest resolve(
+            DownloadRoot root,
+            String archiveName,
+            String pinned,
+            Map<String, String> pinnedByPlatform,
             Platform platform) {
         Optional<ExpectedDigest> fromPom = pinned(pinned, pinnedByPlatform, platform);
         if (fromPom.isPresent()) {
@@ -32,10 +36,13 @@ public final class ChecksumResolver {
         EnvironmentException unreachable = null;
         if (root.isHttp()) {
             try {
-                Optional<String> indexed = GoReleaseIndex.parse(downloader.fetchText(root.indexUri())).file(archiveName)
-                        .map(GoReleaseIndex.GoFile::sha256).filter(Sha256::isHex);
+                Optional<String> indexed = GoReleaseIndex.parse(downloader.fetchText(root.indexUri()))
+                        .file(archiveName)
+                        .map(GoReleaseIndex.GoFile::sha256)
+                        .filter(Sha256::isHex);
                 if (indexed.isPresent()) {
-                    return new ExpectedDigest(indexed.get().toLowerCase(Locale.ROOT), "the JSON index " + root.indexUri());
+                    return new ExpectedDigest(
+                            indexed.get().toLowerCase(Locale.ROOT), "the JSON index " + root.indexUri());
                 }
                 log.debug("The index at " + root.indexUri() + " lists no SHA-256 for " + archiveName + ".");
             } catch (EnvironmentException e) {
@@ -47,29 +54,34 @@ public final class ChecksumResolver {
             String sidecar = downloader.fetchText(root.sidecarUri(archiveName)).strip();
             String digest = sidecar.split("\\s+")[0];
             if (Sha256.isHex(digest)) {
-                return new ExpectedDigest(digest.toLowerCase(Locale.ROOT), "the checksum file " + root.sidecarUri(archiveName));
+                return new ExpectedDigest(
+                        digest.toLowerCase(Locale.ROOT), "the checksum file " + root.sidecarUri(archiveName));
             }
             log.warn(root.sidecarUri(archiveName) + " holds no SHA-256 digest; ignoring it.");
         } catch (EnvironmentException e) {
             log.debug("No checksum file at " + root.sidecarUri(archiveName) + ": " + e.getMessage());
             if (unreachable != null && !(e instanceof ResourceNotFoundException)) {
                 // Neither source answered: that is a network problem, not a missing digest.
-                throw new EnvironmentException("Could not get the SHA-256 of " + archiveName + " from " + root
-                        + ": " + e.getMessage(), e);
+                throw new EnvironmentException(
+                        "Could not get the SHA-256 of " + archiveName + " from " + root + ": " + e.getMessage(), e);
             }
         }
-        throw new ConfigurationException("go.sha256", "No SHA-256 found for " + archiveName + ": " + root
-                + (root.isHttp() ? " has no JSON index entry for it and" : "") + " has no " + archiveName
-                + ".sha256 file, and the POM pins none. Refusing an unverified Go SDK. Pin the digest published on "
-                + "https://go.dev/dl/ with <sha256>...</sha256> (go.sha256), or <sha256s><" + key(platform)
-                + ">...</" + key(platform) + "></sha256s>.");
+        throw new ConfigurationException(
+                "go.sha256",
+                "No SHA-256 found for " + archiveName + ": " + root
+                        + (root.isHttp() ? " has no JSON index entry for it and" : "") + " has no " + archiveName
+                        + ".sha256 file, and the POM pins none. Refusing an unverified Go SDK. Pin the digest published on "
+                        + "https://go.dev/dl/ with <sha256>...</sha256> (go.sha256), or <sha256s><" + key(platform)
+                        + ">...</" + key(platform) + "></sha256s>.");
     }
 
     private static Optional<ExpectedDigest> pinned(String pinned, Map<String, String> byPlatform, Platform platform) {
         for (Map.Entry<String, String> entry : byPlatform.entrySet()) {
             String normalizedKey = entry.getKey().replace('/', '-').replace('_', '-');
-            if (normalizedKey.equals(key(platform)) || normalizedKey.equals(platform.goos() + "-" + platform.downloadArch())) {
-                return Optional.of(new ExpectedDigest(validated(entry.getValue(), "sha256s/" + entry.getKey()),
+            if (normalizedKey.equals(key(platform))
+                    || normalizedKey.equals(platform.goos() + "-" + platform.downloadArch())) {
+                return Optional.of(new ExpectedDigest(
+                        validated(entry.getValue(), "sha256s/" + entry.getKey()),
                         "the pinned <sha256s> entry " + entry.getKey()));
             }
         }
@@ -82,8 +94,10 @@ public final class ChecksumResolver {
     private static String validated(String digest, String parameter) {
         String trimmed = digest == null ? "" : digest.strip();
         if (!Sha256.isHex(trimmed)) {
-            throw new ConfigurationException("go.sha256", "<" + parameter + "> '" + trimmed
-                    + "' is not a SHA-256 digest; it must be 64 hexadecimal characters, as published on https://go.dev/dl/.");
+            throw new ConfigurationException(
+                    "go.sha256",
+                    "<" + parameter + "> '" + trimmed
+                            + "' is not a SHA-256 digest; it must be 64 hexadecimal characters, as published on https://go.dev/dl/.");
         }
         return trimmed.toLowerCase(Locale.ROOT);
     }

@@ -34,7 +34,8 @@ public final class DownloadRoot {
                 }
                 return new DownloadRoot(uri);
             case "file":
-                return new DownloadRoot(directoryUri(Path.of(uri.isOpaque() ? uri.getSchemeSpecificPart() : uri.getPath())));
+                return new DownloadRoot(
+                        directoryUri(Path.of(uri.isOpaque() ? uri.getSchemeSpecificPart() : uri.getPath())));
             default:
                 throw invalid(trimmed, "only http, https and file: are supported");
         }
@@ -47,8 +48,10 @@ public final class DownloadRoot {
     }
 
     private static ConfigurationException invalid(String text, String reason) {
-        return new ConfigurationException("go.downloadRoot", "<downloadRoot> (go.downloadRoot) '" + text + "' is not usable: "
-                + reason + ". Use https://go.dev/dl/, a mirror such as https://mirror.example.com/golang/, or file:/path/to/mirror/.");
+        return new ConfigurationException(
+                "go.downloadRoot",
+                "<downloadRoot> (go.downloadRoot) '" + text + "' is not usable: " + reason
+                        + ". Use https://go.dev/dl/, a mirror such as https://mirror.example.com/golang/, or file:/path/to/mirror/.");
     }
 
     public boolean isHttp() {

@@ -27,18 +27,27 @@ public final class GoReleaseIndex {
                 if (release.has("files")) {
                     for (JsonElement f : release.getAsJsonArray("files")) {
                         JsonObject file = f.getAsJsonObject();
-                        files.add(new GoFile(text(file, "filename"), text(file, "os"), text(file, "arch"),
-                                text(file, "version"), text(file, "sha256"),
-                                file.has("size") ? file.get("size").getAsLong() : -1, text(file, "kind")));
+                        files.add(new GoFile(
+                                text(file, "filename"),
+                                text(file, "os"),
+                                text(file, "arch"),
+                                text(file, "version"),
+                                text(file, "sha256"),
+                                file.has("size") ? file.get("size").getAsLong() : -1,
+                                text(file, "kind")));
                     }
                 }
-                releases.add(new GoRelease(text(release, "version"),
-                        release.has("stable") && release.get("stable").getAsBoolean(), List.copyOf(files)));
+                releases.add(new GoRelease(
+                        text(release, "version"),
+                        release.has("stable") && release.get("stable").getAsBoolean(),
+                        List.copyOf(files)));
             }
             return new GoReleaseIndex(releases);
         } catch (RuntimeException e) {
-            throw new EnvironmentException("The Go release index is not the JSON list go.dev serves (" + e.getMessage()
-                    + "); check <downloadRoot> (go.downloadRoot).", e);
+            throw new EnvironmentException(
+                    "The Go release index is not the JSON list go.dev serves (" + e.getMessage()
+                            + "); check <downloadRoot> (go.downloadRoot).",
+                    e);
         }
     }
 
@@ -52,12 +61,16 @@ public final class GoReleaseIndex {
     }
 
     public Optional<GoFile> file(String filename) {
-        return releases.stream().flatMap(r -> r.files().stream()).filter(f -> f.filename().equals(filename)).findFirst();
+        return releases.stream()
+                .flatMap(r -> r.files().stream())
+                .filter(f -> f.filename().equals(filename))
+                .findFirst();
     }
 
     /** One release, e.g. {@code go1.22.5}. */
     public record GoRelease(String version, boolean stable, List<GoFile> files) {}
 
     /** One downloadable file; {@code kind} is archive, installer or source. */
-    public record GoFile(String filename, String os, String arch, String version, String sha256, long size, String kind) {}
+    public record GoFile(
+            String filename, String os, String arch, String version, String sha256, long size, String kind) {}
 }

@@ -74,7 +74,8 @@ public final class HttpDownloader {
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new EnvironmentException("Could not write " + target + ": " + e.getMessage() + "; check free disk space.", e);
+            throw new EnvironmentException(
+                    "Could not write " + target + ": " + e.getMessage() + "; check free disk space.", e);
         } finally {
             try {
                 Files.deleteIfExists(partial);
@@ -130,8 +131,8 @@ public final class HttpDownloader {
     private static void copyFile(URI source, Path partial) throws IOException {
         Path file = Path.of(source);
         if (!Files.isRegularFile(file)) {
-            throw new ResourceNotFoundException(file + " does not exist; check <downloadRoot> (go.downloadRoot) and <version> "
-                    + "(go.version).");
+            throw new ResourceNotFoundException(
+                    file + " does not exist; check <downloadRoot> (go.downloadRoot) and <version> " + "(go.version).");
         }
         Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
     }
@@ -145,9 +146,12 @@ public final class HttpDownloader {
                 return;
             } catch (RetryableException e) {
                 if (attempt >= settings.retries()) {
-                    throw new UnreachableException("Downloading " + source + " failed after " + (attempt + 1) + " attempts: "
-                            + e.getMessage() + ". Check the network, the proxy in settings.xml and <downloadRoot> "
-                            + "(go.downloadRoot).", e);
+                    throw new UnreachableException(
+                            "Downloading " + source + " failed after " + (attempt + 1) + " attempts: "
+                                    + e.getMessage()
+                                    + ". Check the network, the proxy in settings.xml and <downloadRoot> "
+                                    + "(go.downloadRoot).",
+                            e);
                 }
                 log.warn("Downloading " + source + " failed (" + e.getMessage() + "); retrying in " + backoff.toMillis()
                         + " ms (attempt " + (attempt + 2) + " of " + (settings.retries() + 1) + ").");
@@ -191,7 +195,8 @@ public final class HttpDownloader {
             throw failure(status, original);
         }
         boolean append = status == 206 && existing > 0;
-        long expectedTotal = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        long expectedTotal =
+                response.headers().firstValueAsLong("Content-Length").orElse(-1);
         if (expectedTotal >= 0 && append) {
             expectedTotal += existing;
         }
@@ -200,12 +205,16 @@ public final class HttpDownloader {
     }
 
     private HttpResponse<InputStream> send(URI uri, URI original, long existing, Tunnels tunnels) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.readTimeout()).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(settings.readTimeout()).GET();
         Credentials credentials = settings.credentials();
         // Credentials belong to the download root's host only: never forward them across a redirect.
         if (credentials != null && sameHost(uri, original) && credentials.username() != null) {
-            String token = credentials.username() + ":" + (credentials.password() == null ? "" : credentials.password());
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+            String token =
+                    credentials.username() + ":" + (credentials.password() == null ? "" : credentials.password());
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
         }
         if (existing > 0) {
             request.header("Range", "bytes=" + existing + "-");
@@ -234,8 +243,8 @@ public final class HttpDownloader {
                 throw tunnelFailure(refused.get(), proxy, original);
             }
             if (e instanceof HttpTimeoutException) {
-                throw new RetryableException("no answer within " + seconds(settings.readTimeout()) + " (go.readTimeout)",
-                        e);
+                throw new RetryableException(
+                        "no answer within " + seconds(settings.readTimeout()) + " (go.readTimeout)", e);
             }
             throw new RetryableException(describe(e), e);
         } catch (InterruptedException e) {
@@ -259,7 +268,9 @@ public final class HttpDownloader {
     }
 
     private static boolean sameHost(URI a, URI b) {
-        return a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost()) && a.getPort() == b.getPort()
+        return a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost())
+                && a.getPort() == b.getPort()
                 && a.getScheme().equalsIgnoreCase(b.getScheme());
     }
 
@@ -292,20 +303,26 @@ public final class HttpDownloader {
         long readTimeoutNanos = settings.readTimeout().toNanos();
         boolean[] stalled = {false};
         // java.net.http has no per-read timeout: a stalled body would block forever, so close it.
-        ScheduledFuture<?> check = watchdog.scheduleAtFixedRate(() -> {
-            if (System.nanoTime() - lastProgress.get() > readTimeoutNanos) {
-                stalled[0] = true;
-                try {
-                    body.close();
-                } catch (IOException ignored) {
-                    // The reading thread sees the failure.
-                }
-            }
-        }, 50, Math.max(50, settings.readTimeout().toMillis() / 4), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> check = watchdog.scheduleAtFixedRate(
+                () -> {
+                    if (System.nanoTime() - lastProgress.get() > readTimeoutNanos) {
+                        stalled[0] = true;
+                        try {
+                            body.close();
+                        } catch (IOException ignored) {
+                            // The reading thread sees the failure.
+                        }
+                    }
+                },
+                50,
+                Math.max(50, settings.readTimeout().toMillis() / 4),
+                TimeUnit.MILLISECONDS);
         long written = offset;
         Progress progress = new Progress(source, expectedTotal, log);
         try (InputStream in = body;
-                OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE,
+                OutputStream out = Files.newOutputStream(
+                        partial,
+                        StandardOpenOption.CREATE,
                         append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
             byte[] buffer = new byte[128 * 1024];
             int read;
@@ -317,8 +334,10 @@ public final class HttpDownloader {
             }
         } catch (IOException e) {
             if (stalled[0]) {
-                throw new RetryableException("no data for " + seconds(settings.readTimeout()) + " (go.readTimeout) after "
-                        + written + " bytes", e);
+                throw new RetryableException(
+                        "no data for " + seconds(settings.readTimeout()) + " (go.readTimeout) after " + written
+                                + " bytes",
+                        e);
             }
             throw new RetryableException(describe(e) + " after " + written + " bytes", e);
         } finally {
@@ -329,7 +348,8 @@ public final class HttpDownloader {
             throw new RetryableException("no data for " + seconds(settings.readTimeout()) + " (go.readTimeout)");
         }
         if (expectedTotal >= 0 && written < expectedTotal) {
-            throw new RetryableException("the download was truncated at " + written + " of " + expectedTotal + " bytes");
+            throw new RetryableException(
+                    "the download was truncated at " + written + " of " + expectedTotal + " bytes");
         }
         progress.done(written);
     }
@@ -340,17 +360,20 @@ public final class HttpDownloader {
                     + "(go.downloadRoot) and that <version> (go.version) exists for this platform.");
         }
         if (status == 401 || status == 403) {
-            return new EnvironmentException(source + " refused access (HTTP " + status + "); configure a settings.xml <server> "
-                    + "with <username> and <password> and name it with <serverId> (go.serverId).");
+            return new EnvironmentException(
+                    source + " refused access (HTTP " + status + "); configure a settings.xml <server> "
+                            + "with <username> and <password> and name it with <serverId> (go.serverId).");
         }
         if (status == 407) {
-            return new EnvironmentException("The proxy refused " + source + " (HTTP 407 Proxy Authentication Required); "
-                    + "check <username> and <password> of the <proxy> in settings.xml.");
+            return new EnvironmentException(
+                    "The proxy refused " + source + " (HTTP 407 Proxy Authentication Required); "
+                            + "check <username> and <password> of the <proxy> in settings.xml.");
         }
         if (status >= 500 || status == 429 || status == 408) {
             return new RetryableException("HTTP " + status);
         }
-        return new EnvironmentException(source + " answered HTTP " + status + "; check <downloadRoot> (go.downloadRoot).");
+        return new EnvironmentException(
+                source + " answered HTTP " + status + "; check <downloadRoot> (go.downloadRoot).");
     }
 
     /** A 407: final for this downloader when it came with credentials. */
@@ -375,7 +398,8 @@ public final class HttpDownloader {
     }
 
     private static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0).replace(".0 s", " s");
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0)
+                .replace(".0 s", " s");
     }
 
     private static String describe(IOException e) {
@@ -417,8 +441,8 @@ public final class HttpDownloader {
                 try {
                     relay = ProxyTunnelRelay.start(proxy, settings.connectTimeout(), settings.readTimeout());
                 } catch (IOException e) {
-                    throw new EnvironmentException("Could not open a local relay on 127.0.0.1 for the proxy " + proxy
-                            + ": " + describe(e), e);
+                    throw new EnvironmentException(
+                            "Could not open a local relay on 127.0.0.1 for the proxy " + proxy + ": " + describe(e), e);
                 }
                 relays.put(proxy, relay);
             }
@@ -454,8 +478,13 @@ public final class HttpDownloader {
                 int decile = (int) (written * 10 / total);
                 if (decile > lastDecile && decile < 10) {
                     lastDecile = decile;
-                    log.info(String.format(Locale.ROOT, "Downloading %s: %d%% (%.1f of %.1f MB)", name(), decile * 10,
-                            written / 1e6, total / 1e6));
+                    log.info(String.format(
+                            Locale.ROOT,
+                            "Downloading %s: %d%% (%.1f of %.1f MB)",
+                            name(),
+                            decile * 10,
+                            written / 1e6,
+                            total / 1e6));
                 }
             } else if (System.nanoTime() - lastUnknownReport > TimeUnit.SECONDS.toNanos(5)) {
                 lastUnknownReport = System.nanoTime();
@@ -465,7 +494,11 @@ public final class HttpDownloader {
 
         void done(long written) {
             if (written > 1_000_000) {
-                log.info(String.format(Locale.ROOT, "Downloaded %s: %.1f MB in %.1f s", name(), written / 1e6,
+                log.info(String.format(
+                        Locale.ROOT,
+                        "Downloaded %s: %.1f MB in %.1f s",
+                        name(),
+                        written / 1e6,
                         (System.nanoTime() - started) / 1e9));
             }
         }

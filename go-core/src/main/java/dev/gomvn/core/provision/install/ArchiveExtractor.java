@@ -56,7 +56,8 @@ public final class ArchiveExtractor {
         String fileName = archive.getFileName().toString();
         boolean zip = fileName.endsWith(".zip");
         if (!zip && !fileName.endsWith(".tar.gz") && !fileName.endsWith(".tgz")) {
-            throw new EnvironmentException("Cannot extract " + archive + ": only .tar.gz and .zip archives are supported.");
+            throw new EnvironmentException(
+                    "Cannot extract " + archive + ": only .tar.gz and .zip archives are supported.");
         }
         Path root = prepareDestination(destination);
         boolean posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
@@ -72,11 +73,14 @@ public final class ArchiveExtractor {
             extraction.createDeferredLinks();
             done = true;
         } catch (FileAlreadyExistsException e) {
-            throw new VerificationException("The archive " + archive + " is unsafe: it holds '"
-                    + root.relativize(Path.of(e.getFile())) + "' twice. Nothing was installed; check where the archive came from.");
+            throw new VerificationException(
+                    "The archive " + archive + " is unsafe: it holds '" + root.relativize(Path.of(e.getFile()))
+                            + "' twice. Nothing was installed; check where the archive came from.");
         } catch (IOException e) {
-            throw new EnvironmentException("Extracting " + archive + " into " + destination + " failed: " + e
-                    + ". The archive may be truncated or the disk full; nothing was installed.", e);
+            throw new EnvironmentException(
+                    "Extracting " + archive + " into " + destination + " failed: " + e
+                            + ". The archive may be truncated or the disk full; nothing was installed.",
+                    e);
         } finally {
             if (!done) {
                 FileTrees.deleteQuietly(destination);
@@ -192,11 +196,14 @@ public final class ArchiveExtractor {
 
         /** Zips made on Windows and module zips carry no Unix modes; the Go tools must still be runnable. */
         private int zipMode(ZipArchiveEntry entry, String relative) {
-            if (!layout.moduleZip() && entry.getPlatform() == ZipArchiveEntry.PLATFORM_UNIX && entry.getUnixMode() != 0) {
+            if (!layout.moduleZip()
+                    && entry.getPlatform() == ZipArchiveEntry.PLATFORM_UNIX
+                    && entry.getUnixMode() != 0) {
                 return entry.getUnixMode();
             }
             String fileName = relative.substring(relative.lastIndexOf('/') + 1);
-            boolean tool = relative.startsWith("bin/") || relative.startsWith("pkg/tool/")
+            boolean tool = relative.startsWith("bin/")
+                    || relative.startsWith("pkg/tool/")
                     || EXEC_WRAPPER.matcher(fileName).matches();
             return tool ? 0755 : 0644;
         }
@@ -206,7 +213,8 @@ public final class ArchiveExtractor {
             if (relative.equals("_go.mod")) {
                 return "go.mod";
             }
-            return relative.endsWith("/_go.mod") ? relative.substring(0, relative.length() - "_go.mod".length()) + "go.mod"
+            return relative.endsWith("/_go.mod")
+                    ? relative.substring(0, relative.length() - "_go.mod".length()) + "go.mod"
                     : relative;
         }
 
@@ -269,8 +277,10 @@ public final class ArchiveExtractor {
             Path source = root.resolve(relativeName(linkName)).normalize();
             files.awaitAll();
             if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
-                throw unsafe(name, "is a hard link to '" + linkName
-                        + "', which is not a file extracted earlier from this archive");
+                throw unsafe(
+                        name,
+                        "is a hard link to '" + linkName
+                                + "', which is not a file extracted earlier from this archive");
             }
             // A copy instead of a real link keeps the SDK on file systems without hard links.
             try (InputStream content = new BufferedInputStream(Files.newInputStream(source), BUFFER_SIZE)) {
@@ -287,7 +297,8 @@ public final class ArchiveExtractor {
                 resolveInside(link, link.path().getParent(), link.target(), 0);
                 ensureDirectory(link.path().getParent());
                 try {
-                    Files.createSymbolicLink(link.path(), link.path().getFileSystem().getPath(link.target()));
+                    Files.createSymbolicLink(
+                            link.path(), link.path().getFileSystem().getPath(link.target()));
                 } catch (FileAlreadyExistsException e) {
                     throw unsafe(link.entryName(), "appears twice in the archive");
                 }
@@ -301,7 +312,8 @@ public final class ArchiveExtractor {
         private void requireNoLinkAbove(DeferredLink link) {
             for (Path parent = link.path().getParent(); !parent.equals(root); parent = parent.getParent()) {
                 if (Files.isSymbolicLink(parent)) {
-                    throw unsafe(link.entryName(), "would be created through the symbolic link " + root.relativize(parent));
+                    throw unsafe(
+                            link.entryName(), "would be created through the symbolic link " + root.relativize(parent));
                 }
             }
         }
@@ -321,8 +333,10 @@ public final class ArchiveExtractor {
                 }
                 current = segment.equals("..") ? current.getParent() : current.resolve(segment);
                 if (current == null || !current.startsWith(root)) {
-                    throw unsafe(link.entryName(), "is a symbolic link to '" + link.target()
-                            + "', which points outside the installation directory");
+                    throw unsafe(
+                            link.entryName(),
+                            "is a symbolic link to '" + link.target()
+                                    + "', which points outside the installation directory");
                 }
                 if (Files.isSymbolicLink(current)) {
                     String next = Files.readSymbolicLink(current).toString();

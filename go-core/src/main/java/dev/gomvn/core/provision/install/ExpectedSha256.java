@@ -19,8 +19,10 @@ public record ExpectedSha256(String sha256, String digestSource, String archiveN
     public ExpectedSha256 {
         String normalized = sha256 == null ? "" : sha256.trim().toLowerCase(Locale.ROOT);
         if (!SHA256_HEX.matcher(normalized).matches()) {
-            throw new ConfigurationException(null, "The expected SHA-256 of " + archiveName + " from " + digestSource
-                    + " is '" + sha256 + "', which is not 64 hexadecimal digits; correct it there.");
+            throw new ConfigurationException(
+                    null,
+                    "The expected SHA-256 of " + archiveName + " from " + digestSource + " is '" + sha256
+                            + "', which is not 64 hexadecimal digits; correct it there.");
         }
         sha256 = normalized;
     }
@@ -30,7 +32,8 @@ public record ExpectedSha256(String sha256, String digestSource, String archiveN
         String actual = Sha256.of(archive);
         if (!actual.equals(sha256)) {
             throw new VerificationException("SHA-256 mismatch for " + archiveName + ": expected " + sha256 + " (from "
-                    + digestSource + "), got " + actual + ". The download is corrupt or tampered with; nothing was installed.");
+                    + digestSource + "), got " + actual
+                    + ". The download is corrupt or tampered with; nothing was installed.");
         }
         return new VerifiedArchive(actual, digestSource);
     }

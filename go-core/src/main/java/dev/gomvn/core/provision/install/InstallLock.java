@@ -88,7 +88,8 @@ public final class InstallLock implements AutoCloseable {
     private static InstallLock lockFile(Path key, ReentrantLock jvmLock, long deadline, Duration timeout, GoLog log) {
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel =
+                    FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             long pollMillis = FIRST_POLL_MILLIS;
             boolean announced = false;
             while (true) {
@@ -110,8 +111,10 @@ public final class InstallLock implements AutoCloseable {
             }
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new EnvironmentException("Cannot lock " + key + ": " + e
-                    + ". Check that the directory is writable and on a file system that supports file locks.", e);
+            throw new EnvironmentException(
+                    "Cannot lock " + key + ": " + e
+                            + ". Check that the directory is writable and on a file system that supports file locks.",
+                    e);
         } catch (InterruptedException e) {
             closeQuietly(channel);
             Thread.currentThread().interrupt();
@@ -142,8 +145,10 @@ public final class InstallLock implements AutoCloseable {
             Files.createDirectories(absolute.getParent());
             return absolute.getParent().toRealPath().resolve(absolute.getFileName());
         } catch (IOException e) {
-            throw new EnvironmentException("Cannot create the directory " + absolute.getParent()
-                    + " for the lock file: " + e + ". Check that it is writable.", e);
+            throw new EnvironmentException(
+                    "Cannot create the directory " + absolute.getParent() + " for the lock file: " + e
+                            + ". Check that it is writable.",
+                    e);
         }
     }
 
@@ -152,7 +157,8 @@ public final class InstallLock implements AutoCloseable {
     }
 
     private static void writeHolder(FileChannel channel) throws IOException {
-        String holder = "pid=" + ProcessHandle.current().pid() + "\nhost=" + LocalHost.NAME + "\nsince=" + Instant.now() + "\n";
+        String holder =
+                "pid=" + ProcessHandle.current().pid() + "\nhost=" + LocalHost.NAME + "\nsince=" + Instant.now() + "\n";
         channel.truncate(0);
         channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
         channel.force(false);
@@ -170,13 +176,13 @@ public final class InstallLock implements AutoCloseable {
         if (pid == null) {
             return "held by another build";
         }
-        return "held by pid " + pid + " on host " + properties.getProperty("host", "?")
-                + " since " + properties.getProperty("since", "?");
+        return "held by pid " + pid + " on host " + properties.getProperty("host", "?") + " since "
+                + properties.getProperty("since", "?");
     }
 
     private static EnvironmentException timedOut(Path lockFile, Duration timeout) {
-        return new EnvironmentException("Timed out after " + humanReadable(timeout) + " waiting for the lock " + lockFile
-                + " " + holder(lockFile) + "; if no build is running, delete " + lockFile + ".");
+        return new EnvironmentException("Timed out after " + humanReadable(timeout) + " waiting for the lock "
+                + lockFile + " " + holder(lockFile) + "; if no build is running, delete " + lockFile + ".");
     }
 
     static String humanReadable(Duration duration) {

@@ -18,7 +18,12 @@ import java.util.regex.Pattern;
  * hit costs.
  */
 record InstallMarker(
-        String goVersion, Platform platform, String archiveName, String sha256, String digestSource, Instant installedAt) {
+        String goVersion,
+        Platform platform,
+        String archiveName,
+        String sha256,
+        String digestSource,
+        Instant installedAt) {
 
     static final String FILE_NAME = ".gomvn-verified";
 
@@ -48,7 +53,8 @@ record InstallMarker(
         String sha256 = properties.getProperty("sha256", "");
         String installedAt = properties.getProperty("installedAt", "");
         boolean matches = expectedVersion.equals(properties.getProperty("version"))
-                && (expectedPlatform.goos() + "/" + expectedPlatform.goarch()).equals(properties.getProperty("platform"))
+                && (expectedPlatform.goos() + "/" + expectedPlatform.goarch())
+                        .equals(properties.getProperty("platform"))
                 && SHA256_HEX.matcher(sha256).matches()
                 && properties.getProperty("archive") != null
                 && properties.getProperty("digestSource") != null;
@@ -61,7 +67,12 @@ record InstallMarker(
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-        return Optional.of(new InstallMarker(expectedVersion, expectedPlatform, properties.getProperty("archive"),
-                sha256, properties.getProperty("digestSource"), installed));
+        return Optional.of(new InstallMarker(
+                expectedVersion,
+                expectedPlatform,
+                properties.getProperty("archive"),
+                sha256,
+                properties.getProperty("digestSource"),
+                installed));
     }
 }

@@ -17,7 +17,13 @@ import java.nio.file.Path;
  * @param freshlyInstalled true if this call downloaded and installed it, false for a cache hit
  */
 public record InstalledSdk(
-        Path home, String goVersion, Platform platform, String archiveName, String recordedSha256, String digestSource, boolean freshlyInstalled) {
+        Path home,
+        String goVersion,
+        Platform platform,
+        String archiveName,
+        String recordedSha256,
+        String digestSource,
+        boolean freshlyInstalled) {
 
     /** {@code bin/go}, or {@code bin/go.exe} for a Windows SDK. */
     public Path goExecutable() {

@@ -33,7 +33,8 @@ final class ParallelFileWriter implements AutoCloseable {
 
     private static final int SMALL_FILE_LIMIT = 1 << 20;
     private static final int MAX_BUFFERED_BYTES = 32 << 20;
-    private static final int THREADS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    private static final int THREADS =
+            Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
     private static final int STREAM_BUFFER_SIZE = 1 << 17;
     private static final Set<StandardOpenOption> CREATE_NEW =
             EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);

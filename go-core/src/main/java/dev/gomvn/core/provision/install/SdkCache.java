@@ -55,7 +55,8 @@ public final class SdkCache {
     public Optional<InstalledSdk> find(String goVersion, Platform platform) {
         Path home = homeOf(goVersion, platform);
         return InstallMarker.readFrom(home, goVersion, platform)
-                .map(marker -> new InstalledSdk(home, goVersion, platform, marker.archiveName(), marker.sha256(), marker.digestSource(), false))
+                .map(marker -> new InstalledSdk(
+                        home, goVersion, platform, marker.archiveName(), marker.sha256(), marker.digestSource(), false))
                 .filter(sdk -> Files.isRegularFile(sdk.goExecutable()));
     }
 
@@ -110,17 +111,31 @@ public final class SdkCache {
             long verifyMillis = (extractStarted - verifyStarted) / 1_000_000;
             Files.delete(archive);
             request.validator().validate(staging);
-            new InstallMarker(request.goVersion(), request.platform(), request.archiveName(), verified.sha256(),
-                    verified.digestSource(), Instant.now()).writeInto(staging);
+            new InstallMarker(
+                            request.goVersion(),
+                            request.platform(),
+                            request.archiveName(),
+                            verified.sha256(),
+                            verified.digestSource(),
+                            Instant.now())
+                    .writeInto(staging);
             publish(staging, home);
             log.info("Installed Go SDK " + name + " into " + home + " (" + request.archiveName() + ", SHA-256 "
                     + verified.sha256() + ", verified against " + verified.digestSource() + " in " + verifyMillis
                     + " ms; extracted in " + extractMillis + " ms).");
-            return new InstalledSdk(home, request.goVersion(), request.platform(), request.archiveName(), verified.sha256(),
-                    verified.digestSource(), true);
+            return new InstalledSdk(
+                    home,
+                    request.goVersion(),
+                    request.platform(),
+                    request.archiveName(),
+                    verified.sha256(),
+                    verified.digestSource(),
+                    true);
         } catch (IOException e) {
-            throw new EnvironmentException("Installing Go SDK " + name + " into " + root + " failed: " + e
-                    + ". Check free disk space and permissions; nothing was installed.", e);
+            throw new EnvironmentException(
+                    "Installing Go SDK " + name + " into " + root + " failed: " + e
+                            + ". Check free disk space and permissions; nothing was installed.",
+                    e);
         } finally {
             if (archive != null) {
                 FileTrees.deleteQuietly(archive);
@@ -135,8 +150,10 @@ public final class SdkCache {
         try {
             request.fetcher().fetch(archive);
         } catch (IOException e) {
-            throw new EnvironmentException("Downloading " + request.archiveName() + " failed: " + e
-                    + ". Nothing was installed; check the network or proxy settings and retry.", e);
+            throw new EnvironmentException(
+                    "Downloading " + request.archiveName() + " failed: " + e
+                            + ". Nothing was installed; check the network or proxy settings and retry.",
+                    e);
         }
     }
 
@@ -144,8 +161,10 @@ public final class SdkCache {
         try {
             Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
-            throw new EnvironmentException("Cannot atomically rename " + staging + " to " + home + ": " + e
-                    + ". Put the Go SDK cache on a local file system that supports renames; nothing was installed.", e);
+            throw new EnvironmentException(
+                    "Cannot atomically rename " + staging + " to " + home + ": " + e
+                            + ". Put the Go SDK cache on a local file system that supports renames; nothing was installed.",
+                    e);
         }
     }
 
@@ -156,8 +175,10 @@ public final class SdkCache {
             try {
                 FileTrees.delete(home);
             } catch (IOException e) {
-                throw new EnvironmentException("Cannot remove the half-installed Go SDK " + home + ": " + e
-                        + ". Delete that directory by hand and run the build again.", e);
+                throw new EnvironmentException(
+                        "Cannot remove the half-installed Go SDK " + home + ": " + e
+                                + ". Delete that directory by hand and run the build again.",
+                        e);
             }
         }
     }
@@ -181,15 +202,19 @@ public final class SdkCache {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new EnvironmentException("Cannot create the Go SDK cache directory " + directory + ": " + e
-                    + ". Check that its parent is writable or choose another cache location.", e);
+            throw new EnvironmentException(
+                    "Cannot create the Go SDK cache directory " + directory + ": " + e
+                            + ". Check that its parent is writable or choose another cache location.",
+                    e);
         }
     }
 
     private static String directoryName(String goVersion, Platform platform) {
         if (!SAFE_VERSION.matcher(goVersion).matches()) {
-            throw new ConfigurationException("go.version", "The Go version '" + goVersion
-                    + "' is not a version like go1.22.5; set go.version to such a version.");
+            throw new ConfigurationException(
+                    "go.version",
+                    "The Go version '" + goVersion
+                            + "' is not a version like go1.22.5; set go.version to such a version.");
         }
         return goVersion + "." + platform.goos() + "-" + platform.goarch();
     }

@@ -26,11 +26,22 @@ public record SdkInstallRequest(
         SdkValidator validator) {
 
     /** A go.dev-style archive that must have the SHA-256 {@code expectedSha256} from {@code digestSource}. */
-    public SdkInstallRequest(String goVersion, Platform platform, String archiveName, String expectedSha256,
-            String digestSource, ArchiveFetcher fetcher, SdkValidator validator) {
-        this(goVersion, platform, archiveName, ArchiveLayout.GO_DISTRIBUTION,
+    public SdkInstallRequest(
+            String goVersion,
+            Platform platform,
+            String archiveName,
+            String expectedSha256,
+            String digestSource,
+            ArchiveFetcher fetcher,
+            SdkValidator validator) {
+        this(
+                goVersion,
+                platform,
+                archiveName,
+                ArchiveLayout.GO_DISTRIBUTION,
                 new ExpectedSha256(expectedSha256, Objects.requireNonNull(digestSource, "digestSource"), archiveName),
-                fetcher, validator);
+                fetcher,
+                validator);
     }
 
     public SdkInstallRequest {
@@ -42,8 +53,10 @@ public record SdkInstallRequest(
         Objects.requireNonNull(fetcher, "fetcher");
         Objects.requireNonNull(validator, "validator");
         if (archiveName.contains("/") || archiveName.contains("\\") || archiveName.startsWith(".")) {
-            throw new ConfigurationException(null, "The archive name '" + archiveName
-                    + "' is not a plain file name like go1.22.5.linux-amd64.tar.gz; name the file, not a path.");
+            throw new ConfigurationException(
+                    null,
+                    "The archive name '" + archiveName
+                            + "' is not a plain file name like go1.22.5.linux-amd64.tar.gz; name the file, not a path.");
         }
     }
 }

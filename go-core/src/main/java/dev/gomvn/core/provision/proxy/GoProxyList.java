@@ -59,8 +59,9 @@ public record GoProxyList(List<Entry> entries, String parameter) {
             start = end + 1;
         }
         if (entries.isEmpty()) {
-            throw new ConfigurationException(parameter, parameter + " '" + value + "' lists no proxy; set it to a list such as "
-                    + GO_DEFAULT + ".");
+            throw new ConfigurationException(
+                    parameter,
+                    parameter + " '" + value + "' lists no proxy; set it to a list such as " + GO_DEFAULT + ".");
         }
         return new GoProxyList(List.copyOf(entries), parameter);
     }
@@ -82,8 +83,10 @@ public record GoProxyList(List<Entry> entries, String parameter) {
             }
             return new Entry(uri, null, anyError);
         } catch (URISyntaxException e) {
-            throw new ConfigurationException(parameter, parameter + " holds '" + redactedText(element) + "', which is not a proxy URL ("
-                    + e.getReason() + "); use entries such as https://proxy.golang.org, direct or off, separated by , or |.");
+            throw new ConfigurationException(
+                    parameter,
+                    parameter + " holds '" + redactedText(element) + "', which is not a proxy URL (" + e.getReason()
+                            + "); use entries such as https://proxy.golang.org, direct or off, separated by , or |.");
         }
     }
 

@@ -41,8 +41,12 @@ public final class ProxyToolchainSource {
     private final ProxyClients clients;
     private final GoLog log;
 
-    public ProxyToolchainSource(GoProxyList proxies, ChecksumDatabaseSetting database, TreeHeadStore treeHeads,
-            NetworkSettings network, GoLog log) {
+    public ProxyToolchainSource(
+            GoProxyList proxies,
+            ChecksumDatabaseSetting database,
+            TreeHeadStore treeHeads,
+            NetworkSettings network,
+            GoLog log) {
         this.proxies = proxies;
         this.database = database;
         this.treeHeads = treeHeads;
@@ -67,38 +71,51 @@ public final class ProxyToolchainSource {
         SumDbConnection connection = new SumDbConnection(database, proxies, clients, log);
         VerifiedRecord record = new ChecksumDatabase(database.verifier(), connection, treeHeads, log)
                 .lookup(MODULE_PATH, moduleVersion);
-        String zipHash = record.zipHash().orElseThrow(() -> new VerificationException("The checksum database "
-                + database.name() + " holds no zip hash for " + module + " (its record: " + record.lines()
-                + "); it cannot be verified, so nothing was installed."));
-        String goModHash = record.goModHash().orElseThrow(() -> new VerificationException("The checksum database "
-                + database.name() + " holds no go.mod hash for " + module + "; it cannot be verified, so nothing was installed."));
+        String zipHash = record.zipHash()
+                .orElseThrow(() -> new VerificationException("The checksum database "
+                        + database.name() + " holds no zip hash for " + module + " (its record: " + record.lines()
+                        + "); it cannot be verified, so nothing was installed."));
+        String goModHash = record.goModHash()
+                .orElseThrow(() -> new VerificationException(
+                        "The checksum database " + database.name() + " holds no go.mod hash for " + module
+                                + "; it cannot be verified, so nothing was installed."));
         log.info("The checksum database " + database.name() + " (reached at " + connection.describe() + ") proves that "
-                + module + " has the zip hash " + zipHash + " and the go.mod hash " + goModHash + " (signed tree of size "
+                + module + " has the zip hash " + zipHash + " and the go.mod hash " + goModHash
+                + " (signed tree of size "
                 + record.treeSize() + ").");
         Found<byte[]> goMod = fetchGoMod(moduleVersion);
         String actualGoModHash = ModuleHash.ofGoMod(goMod.value());
         if (!actualGoModHash.equals(goModHash)) {
-            throw new VerificationException("The go.mod of " + module + " served by " + goMod.proxy().redacted() + " hashes to "
-                    + actualGoModHash + ", but " + record.describe() + " records " + goModHash
-                    + ". The proxy served altered content; nothing was installed.");
+            throw new VerificationException(
+                    "The go.mod of " + module + " served by " + goMod.proxy().redacted() + " hashes to "
+                            + actualGoModHash + ", but " + record.describe() + " records " + goModHash
+                            + ". The proxy served altered content; nothing was installed.");
         }
         GoProxyList.Entry proxy = goMod.proxy();
         URI zipUri = clients.urlOf(proxy, MODULE_PATH + "/@v/" + moduleVersion + ".zip");
         HttpDownloader downloader = clients.forProxy(proxy);
         String archiveName = moduleVersion + ".zip";
         ArchiveVerifier verifier = zip -> verifyZip(zip, zipHash, record, module, proxy);
-        return new ProxyInstall(new SdkInstallRequest(version.withGoPrefix(), platform, archiveName,
-                ArchiveLayout.toolchainModule(MODULE_PATH, moduleVersion), verifier,
-                temporaryZip -> {
-                    log.info("Downloading " + module + " from " + proxy.redacted());
-                    try {
-                        downloader.download(zipUri, temporaryZip);
-                    } catch (ResourceNotFoundException e) {
-                        throw new EnvironmentException("The proxy " + proxy.redacted() + " served the go.mod of " + module
-                                + " but not its zip (HTTP 404); the proxy is incomplete. Nothing was installed.", e);
-                    }
-                },
-                validator), proxy.redacted());
+        return new ProxyInstall(
+                new SdkInstallRequest(
+                        version.withGoPrefix(),
+                        platform,
+                        archiveName,
+                        ArchiveLayout.toolchainModule(MODULE_PATH, moduleVersion),
+                        verifier,
+                        temporaryZip -> {
+                            log.info("Downloading " + module + " from " + proxy.redacted());
+                            try {
+                                downloader.download(zipUri, temporaryZip);
+                            } catch (ResourceNotFoundException e) {
+                                throw new EnvironmentException(
+                                        "The proxy " + proxy.redacted() + " served the go.mod of " + module
+                                                + " but not its zip (HTTP 404); the proxy is incomplete. Nothing was installed.",
+                                        e);
+                            }
+                        },
+                        validator),
+                proxy.redacted());
     }
 
     /** The Go versions the first answering proxy lists for this platform ({@code @v/list}). */
@@ -110,26 +127,29 @@ public final class ProxyToolchainSource {
             String version = line.strip();
             if (version.startsWith("v0.0.1-go") && version.endsWith(suffix)) {
                 try {
-                    versions.add(GoVersion.parse(version.substring("v0.0.1-".length(), version.length() - suffix.length()),
-                            "go.version"));
+                    versions.add(GoVersion.parse(
+                            version.substring("v0.0.1-".length(), version.length() - suffix.length()), "go.version"));
                 } catch (GoCoreException notAVersion) {
-                    log.debug("Ignoring the toolchain version " + version + " listed by " + list.proxy().redacted());
+                    log.debug("Ignoring the toolchain version " + version + " listed by "
+                            + list.proxy().redacted());
                 }
             }
         }
         return versions;
     }
 
-    private ArchiveVerifier.VerifiedArchive verifyZip(Path zip, String expected, VerifiedRecord record, String module,
-            GoProxyList.Entry proxy) {
+    private ArchiveVerifier.VerifiedArchive verifyZip(
+            Path zip, String expected, VerifiedRecord record, String module, GoProxyList.Entry proxy) {
         String actual = ModuleHash.ofZip(zip);
         if (!actual.equals(expected)) {
-            throw new VerificationException("The zip of " + module + " served by " + proxy.redacted() + " hashes to " + actual
-                    + ", but " + record.describe() + " records " + expected
-                    + ". The download is corrupt or tampered with; nothing was installed.");
+            throw new VerificationException(
+                    "The zip of " + module + " served by " + proxy.redacted() + " hashes to " + actual
+                            + ", but " + record.describe() + " records " + expected
+                            + ". The download is corrupt or tampered with; nothing was installed.");
         }
-        return new ArchiveVerifier.VerifiedArchive(Sha256.of(zip), record.database() + " (" + expected
-                + " proven in its signed tree of size " + record.treeSize() + ")");
+        return new ArchiveVerifier.VerifiedArchive(
+                Sha256.of(zip),
+                record.database() + " (" + expected + " proven in its signed tree of size " + record.treeSize() + ")");
     }
 
     private Found<byte[]> fetchGoMod(String moduleVersion) {
@@ -162,9 +182,10 @@ public final class ProxyToolchainSource {
                 }
             }
         }
-        throw new EnvironmentException("No entry of " + proxies.parameter() + " (" + proxies.describe() + ") served "
-                + what + ": " + String.join("; ", failures)
-                + ". Check the version exists for this platform, and set <proxy> (go.proxy) to a Go module proxy this machine can reach.");
+        throw new EnvironmentException(
+                "No entry of " + proxies.parameter() + " (" + proxies.describe() + ") served "
+                        + what + ": " + String.join("; ", failures)
+                        + ". Check the version exists for this platform, and set <proxy> (go.proxy) to a Go module proxy this machine can reach.");
     }
 
     private record Found<T>(T value, GoProxyList.Entry proxy) {}

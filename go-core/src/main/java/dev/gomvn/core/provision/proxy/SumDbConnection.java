@@ -51,16 +51,21 @@ final class SumDbConnection implements SumDbServer {
             URI candidate = clients.urlOf(entry, "sumdb/" + database.name() + "/");
             HttpDownloader proxyDownloader = clients.forProxy(entry);
             try {
-                if (proxyDownloader.fetchIfPresent(candidate.resolve("supported")).isPresent()) {
+                if (proxyDownloader
+                        .fetchIfPresent(candidate.resolve("supported"))
+                        .isPresent()) {
                     base = candidate;
                     downloader = proxyDownloader;
-                    log.debug("Reaching the checksum database " + database.name() + " through the proxy " + entry.redacted());
+                    log.debug("Reaching the checksum database " + database.name() + " through the proxy "
+                            + entry.redacted());
                     return;
                 }
             } catch (EnvironmentException e) {
                 if (!entry.fallBackOnAnyError()) {
-                    throw new EnvironmentException("The proxy " + entry.redacted() + " could not say whether it serves the "
-                            + "checksum database " + database.name() + ": " + e.getMessage(), e);
+                    throw new EnvironmentException(
+                            "The proxy " + entry.redacted() + " could not say whether it serves the "
+                                    + "checksum database " + database.name() + ": " + e.getMessage(),
+                            e);
                 }
             }
         }

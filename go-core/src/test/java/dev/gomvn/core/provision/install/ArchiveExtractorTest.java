@@ -37,7 +37,8 @@ class ArchiveExtractorTest {
 
         assertThat(sdk.resolve("bin/go")).hasContent(TestArchives.GO_SCRIPT.strip());
         assertThat(Files.isExecutable(sdk.resolve("bin/go"))).isTrue();
-        assertThat(Files.isExecutable(sdk.resolve("pkg/tool/linux_amd64/compile"))).isTrue();
+        assertThat(Files.isExecutable(sdk.resolve("pkg/tool/linux_amd64/compile")))
+                .isTrue();
         assertThat(Files.isExecutable(sdk.resolve("src/fmt/print.go"))).isFalse();
         assertThat(sdk.resolve("go")).doesNotExist();
     }
@@ -81,7 +82,8 @@ class ArchiveExtractorTest {
 
         assertThat(sdk.resolve("bin/go.exe")).hasContent("MZ");
         assertThat(Files.isExecutable(sdk.resolve("bin/go.exe"))).isTrue();
-        assertThat(Files.isExecutable(sdk.resolve("pkg/tool/windows_amd64/compile.exe"))).isTrue();
+        assertThat(Files.isExecutable(sdk.resolve("pkg/tool/windows_amd64/compile.exe")))
+                .isTrue();
         assertThat(Files.isExecutable(sdk.resolve("src/fmt/print.go"))).isFalse();
     }
 
@@ -117,24 +119,39 @@ class ArchiveExtractorTest {
 
     static Stream<Arguments> unsafeTars() {
         return Stream.of(
-                Arguments.of("dot-dot entry", new TestArchives.Tar()
-                        .file("go/bin/go", "x", 0755).file("go/../escaped", "evil", 0644), "go/../escaped"),
-                Arguments.of("absolute entry", new TestArchives.Tar()
-                        .file("/tmp/gomvn-absolute-escape", "evil", 0644), "/tmp/gomvn-absolute-escape"),
-                Arguments.of("entry outside go/", new TestArchives.Tar()
-                        .file("go/bin/go", "x", 0755).file("other/file", "evil", 0644), "other/file"),
-                Arguments.of("symlink to /etc/passwd", new TestArchives.Tar()
-                        .symlink("go/passwd", "/etc/passwd"), "go/passwd"),
-                Arguments.of("symlink climbing out", new TestArchives.Tar()
-                        .symlink("go/misc/up", "../../x"), "go/misc/up"),
-                Arguments.of("chain of links climbing out", new TestArchives.Tar()
-                        .directory("go/a/")
-                        .symlink("go/a/up", "../self/..")
-                        .symlink("go/self", "."), "go/a/up"),
-                Arguments.of("hard link outside", new TestArchives.Tar()
-                        .hardLink("go/bin/go", "../../../etc/passwd"), "go/bin/go"),
-                Arguments.of("absolute hard link", new TestArchives.Tar()
-                        .hardLink("go/bin/go", "/etc/passwd"), "go/bin/go"));
+                Arguments.of(
+                        "dot-dot entry",
+                        new TestArchives.Tar().file("go/bin/go", "x", 0755).file("go/../escaped", "evil", 0644),
+                        "go/../escaped"),
+                Arguments.of(
+                        "absolute entry",
+                        new TestArchives.Tar().file("/tmp/gomvn-absolute-escape", "evil", 0644),
+                        "/tmp/gomvn-absolute-escape"),
+                Arguments.of(
+                        "entry outside go/",
+                        new TestArchives.Tar().file("go/bin/go", "x", 0755).file("other/file", "evil", 0644),
+                        "other/file"),
+                Arguments.of(
+                        "symlink to /etc/passwd",
+                        new TestArchives.Tar().symlink("go/passwd", "/etc/passwd"),
+                        "go/passwd"),
+                Arguments.of(
+                        "symlink climbing out", new TestArchives.Tar().symlink("go/misc/up", "../../x"), "go/misc/up"),
+                Arguments.of(
+                        "chain of links climbing out",
+                        new TestArchives.Tar()
+                                .directory("go/a/")
+                                .symlink("go/a/up", "../self/..")
+                                .symlink("go/self", "."),
+                        "go/a/up"),
+                Arguments.of(
+                        "hard link outside",
+                        new TestArchives.Tar().hardLink("go/bin/go", "../../../etc/passwd"),
+                        "go/bin/go"),
+                Arguments.of(
+                        "absolute hard link",
+                        new TestArchives.Tar().hardLink("go/bin/go", "/etc/passwd"),
+                        "go/bin/go"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -169,13 +186,15 @@ class ArchiveExtractorTest {
                 .writeTo(work.resolve("v0.0.1-go1.22.5.linux-amd64.zip"));
         Path sdk = work.resolve("sdk");
 
-        extractor.extract(archive, sdk, ArchiveLayout.toolchainModule("golang.org/toolchain", "v0.0.1-go1.22.5.linux-amd64"));
+        extractor.extract(
+                archive, sdk, ArchiveLayout.toolchainModule("golang.org/toolchain", "v0.0.1-go1.22.5.linux-amd64"));
 
         assertThat(sdk.resolve("src/go.mod")).hasContent("module std");
         assertThat(sdk.resolve("src/cmd/go.mod")).hasContent("module cmd");
         assertThat(sdk.resolve("src/_go.mod")).doesNotExist();
         assertThat(Files.isExecutable(sdk.resolve("bin/go"))).isTrue();
-        assertThat(Files.isExecutable(sdk.resolve("pkg/tool/linux_amd64/compile"))).isTrue();
+        assertThat(Files.isExecutable(sdk.resolve("pkg/tool/linux_amd64/compile")))
+                .isTrue();
         assertThat(Files.isExecutable(sdk.resolve("lib/wasm/go_js_wasm_exec"))).isTrue();
         assertThat(Files.isExecutable(sdk.resolve("src/fmt/print.go"))).isFalse();
     }
@@ -189,7 +208,8 @@ class ArchiveExtractorTest {
                 .writeTo(work.resolve("outside.zip"));
         assertThatThrownBy(() -> extractor.extract(outside, work.resolve("sdk1"), layout))
                 .isInstanceOf(VerificationException.class)
-                .hasMessageContaining("is not under the top directory 'golang.org/toolchain@v0.0.1-go1.22.5.linux-amd64/'");
+                .hasMessageContaining(
+                        "is not under the top directory 'golang.org/toolchain@v0.0.1-go1.22.5.linux-amd64/'");
 
         Path link = new TestArchives.Zip()
                 .unixSymlink("golang.org/toolchain@v0.0.1-go1.22.5.linux-amd64/bin/go", "../../../../etc/passwd")
@@ -218,9 +238,8 @@ class ArchiveExtractorTest {
 
     @Test
     void refusesZipSymlinkOutside() throws IOException {
-        Path archive = new TestArchives.Zip()
-                .unixSymlink("go/bin/go", "/etc/passwd")
-                .writeTo(work.resolve("evil.zip"));
+        Path archive =
+                new TestArchives.Zip().unixSymlink("go/bin/go", "/etc/passwd").writeTo(work.resolve("evil.zip"));
         Path sdk = work.resolve("sdk");
 
         assertThatThrownBy(() -> extractor.extract(archive, sdk))
@@ -234,7 +253,8 @@ class ArchiveExtractorTest {
     void truncatedArchiveFailsAndLeavesNothing() throws IOException {
         Path complete = TestArchives.goTarGz(work);
         byte[] bytes = Files.readAllBytes(complete);
-        Path truncated = Files.write(work.resolve("truncated.tar.gz"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Path truncated =
+                Files.write(work.resolve("truncated.tar.gz"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
         Path sdk = work.resolve("sdk");
 
         assertThatThrownBy(() -> extractor.extract(truncated, sdk))

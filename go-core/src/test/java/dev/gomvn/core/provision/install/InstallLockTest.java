@@ -9,8 +9,8 @@ import java.io.BufferedReader;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -36,7 +36,8 @@ class InstallLockTest {
         Files.writeString(lockFile, "pid=999999\nhost=ci-agent-7\nsince=2024-01-01T00:00:00Z\n");
 
         try (InstallLock lock = InstallLock.acquire(lockFile, Duration.ofMillis(200), GoLog.SILENT)) {
-            assertThat(Files.readString(lockFile)).contains("pid=" + ProcessHandle.current().pid());
+            assertThat(Files.readString(lockFile))
+                    .contains("pid=" + ProcessHandle.current().pid());
         }
     }
 
@@ -55,14 +56,16 @@ class InstallLockTest {
         Path lockFile = lockFile();
         RecordingLog log = new RecordingLog();
         try (InstallLock held = InstallLock.acquire(lockFile, Duration.ofSeconds(1), GoLog.SILENT)) {
-            CompletableFuture<InstallLock> waiter = CompletableFuture.supplyAsync(
-                    () -> InstallLock.acquire(lockFile, Duration.ofMillis(150), log));
+            CompletableFuture<InstallLock> waiter =
+                    CompletableFuture.supplyAsync(() -> InstallLock.acquire(lockFile, Duration.ofMillis(150), log));
 
-            assertThat(waiter).failsWithin(Duration.ofSeconds(10)).withThrowableThat()
+            assertThat(waiter)
+                    .failsWithin(Duration.ofSeconds(10))
+                    .withThrowableThat()
                     .havingCause()
                     .isInstanceOf(EnvironmentException.class)
-                    .withMessageStartingWith("Timed out after 150ms waiting for the lock " + lockFile
-                            + " held by pid " + ProcessHandle.current().pid() + " on host ")
+                    .withMessageStartingWith("Timed out after 150ms waiting for the lock " + lockFile + " held by pid "
+                            + ProcessHandle.current().pid() + " on host ")
                     .withMessageEndingWith("; if no build is running, delete " + lockFile + ".");
             assertThat(log.lines).anyMatch(line -> line.contains("Waiting for another build thread"));
         }
@@ -108,17 +111,19 @@ class InstallLockTest {
 
             assertThatThrownBy(() -> InstallLock.acquire(lockFile, Duration.ofMillis(300), log))
                     .isInstanceOf(EnvironmentException.class)
-                    .hasMessageStartingWith("Timed out after 300ms waiting for the lock " + lockFile
-                            + " held by pid " + holder.pid() + " on host ")
+                    .hasMessageStartingWith("Timed out after 300ms waiting for the lock " + lockFile + " held by pid "
+                            + holder.pid() + " on host ")
                     .hasMessageEndingWith("if no build is running, delete " + lockFile + ".");
-            assertThat(log.lines).anyMatch(line -> line.contains("Waiting for another build to finish installing")
-                    && line.contains("pid " + holder.pid()));
+            assertThat(log.lines)
+                    .anyMatch(line -> line.contains("Waiting for another build to finish installing")
+                            && line.contains("pid " + holder.pid()));
 
             holder.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
             assertThat(Files.readString(lockFile)).contains("pid=" + holder.pid());
             try (InstallLock lock = InstallLock.acquire(lockFile, Duration.ofSeconds(5), GoLog.SILENT)) {
-                assertThat(Files.readString(lockFile)).contains("pid=" + ProcessHandle.current().pid());
+                assertThat(Files.readString(lockFile))
+                        .contains("pid=" + ProcessHandle.current().pid());
             }
         } finally {
             holder.destroyForcibly();

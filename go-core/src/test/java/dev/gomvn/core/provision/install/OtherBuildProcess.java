@@ -63,11 +63,18 @@ public final class OtherBuildProcess {
                 Path archive = Path.of(args[2]);
                 Path fetchLog = Path.of(args[4]);
                 SdkCache cache = new SdkCache(Path.of(args[1]), log, Duration.ofSeconds(30));
-                InstalledSdk sdk = cache.install(new SdkInstallRequest("go1.22.5", PLATFORM, archive.getFileName().toString(),
-                        args[3], "the test", target -> {
-                            Files.writeString(fetchLog, "fetched\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                InstalledSdk sdk = cache.install(new SdkInstallRequest(
+                        "go1.22.5",
+                        PLATFORM,
+                        archive.getFileName().toString(),
+                        args[3],
+                        "the test",
+                        target -> {
+                            Files.writeString(
+                                    fetchLog, "fetched\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                             Files.copy(archive, target, StandardCopyOption.REPLACE_EXISTING);
-                        }, home -> {}));
+                        },
+                        home -> {}));
                 System.out.println("FRESH=" + sdk.freshlyInstalled());
             }
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
@@ -95,8 +102,8 @@ public final class OtherBuildProcess {
                 return seen;
             }
         }
-        throw new AssertionError("The other process ended (" + process.onExit().join().exitValue()
-                + ") without printing '" + text + "'; it printed " + seen);
+        throw new AssertionError("The other process ended ("
+                + process.onExit().join().exitValue() + ") without printing '" + text + "'; it printed " + seen);
     }
 
     static BufferedReader outputOf(Process process) {

@@ -55,10 +55,17 @@ class SdkCacheTest {
     }
 
     private SdkInstallRequest request(String expectedSha256, SdkValidator validator) {
-        return new SdkInstallRequest(VERSION, LINUX_AMD64, ARCHIVE_NAME, expectedSha256, SOURCE, target -> {
-            fetches.incrementAndGet();
-            Files.copy(archive, target, StandardCopyOption.REPLACE_EXISTING);
-        }, validator);
+        return new SdkInstallRequest(
+                VERSION,
+                LINUX_AMD64,
+                ARCHIVE_NAME,
+                expectedSha256,
+                SOURCE,
+                target -> {
+                    fetches.incrementAndGet();
+                    Files.copy(archive, target, StandardCopyOption.REPLACE_EXISTING);
+                },
+                validator);
     }
 
     private SdkInstallRequest request() {
@@ -66,11 +73,18 @@ class SdkCacheTest {
     }
 
     private static SdkInstallRequest requestThatMustNotDownload(String sha256) {
-        return new SdkInstallRequest(VERSION, LINUX_AMD64, ARCHIVE_NAME, sha256, SOURCE, target -> {
-            throw new AssertionError("a cached SDK must not be downloaded again");
-        }, home -> {
-            throw new AssertionError("a cached SDK must not be validated again");
-        });
+        return new SdkInstallRequest(
+                VERSION,
+                LINUX_AMD64,
+                ARCHIVE_NAME,
+                sha256,
+                SOURCE,
+                target -> {
+                    throw new AssertionError("a cached SDK must not be downloaded again");
+                },
+                home -> {
+                    throw new AssertionError("a cached SDK must not be validated again");
+                });
     }
 
     private List<Path> tempEntries() throws IOException {
@@ -87,7 +101,8 @@ class SdkCacheTest {
         assertThat(sdk.freshlyInstalled()).isTrue();
         assertThat(sdk.goExecutable()).isEqualTo(sdk.home().resolve("bin/go")).isRegularFile();
         assertThat(sdk.recordedSha256()).isEqualTo(sha256);
-        assertThat(sdk.home().resolve(".gomvn-verified")).content()
+        assertThat(sdk.home().resolve(".gomvn-verified"))
+                .content()
                 .contains("version=go1.22.5", "sha256=" + sha256, "archive=" + ARCHIVE_NAME, "installedAt=");
         assertThat(fetches).hasValue(1);
         assertThat(tempEntries()).isEmpty();
@@ -102,12 +117,19 @@ class SdkCacheTest {
                 .writeTo(work.resolve("archives/go1.22.5.windows-amd64.zip"));
         Platform windows = new Platform("windows", "amd64");
 
-        InstalledSdk sdk = cache().install(new SdkInstallRequest(VERSION, windows, "go1.22.5.windows-amd64.zip",
-                TestArchives.sha256(zip).toUpperCase(java.util.Locale.ROOT), SOURCE,
-                target -> Files.copy(zip, target, StandardCopyOption.REPLACE_EXISTING), home -> {}));
+        InstalledSdk sdk = cache().install(new SdkInstallRequest(
+                VERSION,
+                windows,
+                "go1.22.5.windows-amd64.zip",
+                TestArchives.sha256(zip).toUpperCase(java.util.Locale.ROOT),
+                SOURCE,
+                target -> Files.copy(zip, target, StandardCopyOption.REPLACE_EXISTING),
+                home -> {}));
 
         assertThat(sdk.home()).isEqualTo(root.resolve("go1.22.5.windows-amd64"));
-        assertThat(sdk.goExecutable()).isEqualTo(sdk.home().resolve("bin/go.exe")).hasContent("MZ");
+        assertThat(sdk.goExecutable())
+                .isEqualTo(sdk.home().resolve("bin/go.exe"))
+                .hasContent("MZ");
         assertThat(cache().find(VERSION, windows)).isPresent();
     }
 
@@ -116,7 +138,8 @@ class SdkCacheTest {
         cache().install(request());
 
         SdkCache freshCache = cache();
-        assertThat(freshCache.find(VERSION, LINUX_AMD64)).get()
+        assertThat(freshCache.find(VERSION, LINUX_AMD64))
+                .get()
                 .satisfies(sdk -> assertThat(sdk.freshlyInstalled()).isFalse())
                 .satisfies(sdk -> assertThat(sdk.recordedSha256()).isEqualTo(sha256));
         InstalledSdk again = freshCache.install(requestThatMustNotDownload(sha256));
@@ -160,7 +183,9 @@ class SdkCacheTest {
 
     @Test
     void unsafeArchiveInstallsNothing() throws IOException {
-        archive = new TestArchives.Tar().file("go/bin/go", "x", 0755).symlink("go/lib", "/etc")
+        archive = new TestArchives.Tar()
+                .file("go/bin/go", "x", 0755)
+                .symlink("go/lib", "/etc")
                 .writeTo(archive);
         sha256 = TestArchives.sha256(archive);
 
@@ -173,10 +198,16 @@ class SdkCacheTest {
 
     @Test
     void failedDownloadInstallsNothing() throws IOException {
-        SdkInstallRequest failing = new SdkInstallRequest(VERSION, LINUX_AMD64, ARCHIVE_NAME, sha256, SOURCE,
+        SdkInstallRequest failing = new SdkInstallRequest(
+                VERSION,
+                LINUX_AMD64,
+                ARCHIVE_NAME,
+                sha256,
+                SOURCE,
                 target -> {
                     throw new java.net.ConnectException("Connection refused");
-                }, home -> {});
+                },
+                home -> {});
 
         assertThatThrownBy(() -> cache().install(failing))
                 .isInstanceOf(EnvironmentException.class)
@@ -234,7 +265,8 @@ class SdkCacheTest {
 
             assertThat(fetches).hasValue(1);
             assertThat(first.home()).isEqualTo(second.home());
-            assertThat(List.of(first.freshlyInstalled(), second.freshlyInstalled())).containsExactlyInAnyOrder(true, false);
+            assertThat(List.of(first.freshlyInstalled(), second.freshlyInstalled()))
+                    .containsExactlyInAnyOrder(true, false);
         } finally {
             threads.shutdownNow();
         }
@@ -244,14 +276,22 @@ class SdkCacheTest {
     void processWaitingForTheLockUsesTheSdkInstalledMeanwhile() throws Exception {
         Path otherFetchLog = work.resolve("other-process-fetches.log");
         Process[] other = new Process[1];
-        SdkInstallRequest request = new SdkInstallRequest(VERSION, LINUX_AMD64, ARCHIVE_NAME, sha256, SOURCE, target -> {
-            fetches.incrementAndGet();
-            // While this process downloads, the other build starts and must queue behind our lock.
-            other[0] = OtherBuildProcess.start("install", root.toString(), archive.toString(), sha256,
-                    otherFetchLog.toString());
-            OtherBuildProcess.awaitLine(other[0], OtherBuildProcess.outputOf(other[0]), "Waiting for another build");
-            Files.copy(archive, target, StandardCopyOption.REPLACE_EXISTING);
-        }, home -> {});
+        SdkInstallRequest request = new SdkInstallRequest(
+                VERSION,
+                LINUX_AMD64,
+                ARCHIVE_NAME,
+                sha256,
+                SOURCE,
+                target -> {
+                    fetches.incrementAndGet();
+                    // While this process downloads, the other build starts and must queue behind our lock.
+                    other[0] = OtherBuildProcess.start(
+                            "install", root.toString(), archive.toString(), sha256, otherFetchLog.toString());
+                    OtherBuildProcess.awaitLine(
+                            other[0], OtherBuildProcess.outputOf(other[0]), "Waiting for another build");
+                    Files.copy(archive, target, StandardCopyOption.REPLACE_EXISTING);
+                },
+                home -> {});
         try {
             InstalledSdk ours = cache().install(request);
 

@@ -12,13 +12,14 @@ class SdkInstallRequestTest {
     private static final Platform LINUX = new Platform("linux", "amd64");
 
     private static SdkInstallRequest request(String archiveName, String sha256) {
-        return new SdkInstallRequest("go1.22.5", LINUX, archiveName, sha256, "<goSha256> in pom.xml",
-                target -> {}, home -> {});
+        return new SdkInstallRequest(
+                "go1.22.5", LINUX, archiveName, sha256, "<goSha256> in pom.xml", target -> {}, home -> {});
     }
 
     @Test
     void acceptsUpperCaseDigestAndComparesInLowerCase() {
-        assertThat(request("go1.22.5.linux-amd64.tar.gz", " " + "AB".repeat(32) + "\n").verifier())
+        assertThat(request("go1.22.5.linux-amd64.tar.gz", " " + "AB".repeat(32) + "\n")
+                        .verifier())
                 .extracting(verifier -> ((ExpectedSha256) verifier).sha256())
                 .isEqualTo("ab".repeat(32));
     }
@@ -27,8 +28,9 @@ class SdkInstallRequestTest {
     void rejectsADigestThatIsNotSha256Hex() {
         assertThatThrownBy(() -> request("go1.22.5.linux-amd64.tar.gz", "abc123"))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("The expected SHA-256 of go1.22.5.linux-amd64.tar.gz from <goSha256> in pom.xml is 'abc123',"
-                        + " which is not 64 hexadecimal digits; correct it there.");
+                .hasMessage(
+                        "The expected SHA-256 of go1.22.5.linux-amd64.tar.gz from <goSha256> in pom.xml is 'abc123',"
+                                + " which is not 64 hexadecimal digits; correct it there.");
     }
 
     @Test

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class GoProxyListTest {
     @Test
     void readsEntriesAndTheirFallbackRulesAsTheGoCommandDoes() {
-        GoProxyList list = GoProxyList.parse("https://nexus.example.com/repository/go/|proxy.golang.org,direct", "GOPROXY");
+        GoProxyList list =
+                GoProxyList.parse("https://nexus.example.com/repository/go/|proxy.golang.org,direct", "GOPROXY");
 
         assertThat(list.entries()).hasSize(3);
         assertThat(list.entries().get(0).url()).hasToString("https://nexus.example.com/repository/go");
@@ -17,7 +18,8 @@ class GoProxyListTest {
         assertThat(list.entries().get(1).url()).hasToString("https://proxy.golang.org");
         assertThat(list.entries().get(1).fallBackOnAnyError()).isFalse();
         assertThat(list.entries().get(2).keyword()).isEqualTo("direct");
-        assertThat(list.describe()).isEqualTo("https://nexus.example.com/repository/go|https://proxy.golang.org,direct");
+        assertThat(list.describe())
+                .isEqualTo("https://nexus.example.com/repository/go|https://proxy.golang.org,direct");
     }
 
     @Test
@@ -31,13 +33,15 @@ class GoProxyListTest {
         assertThat(list.describe()).isEqualTo("https://***@nexus.example.com/go");
         assertThatThrownBy(() -> GoProxyList.parse("ftp://ci:t0ken@nexus.example.com/go", "<proxy> (go.proxy)"))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("<proxy> (go.proxy) holds 'ftp://***@nexus.example.com/go', which is not a proxy URL")
+                .hasMessageStartingWith(
+                        "<proxy> (go.proxy) holds 'ftp://***@nexus.example.com/go', which is not a proxy URL")
                 .hasMessageNotContaining("t0ken");
     }
 
     @Test
     void refusesAListWithoutEntries() {
-        assertThatThrownBy(() -> GoProxyList.parse(" , ", "GOPROXY")).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> GoProxyList.parse(" , ", "GOPROXY"))
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("lists no proxy");
     }
 }
