@@ -56,7 +56,7 @@ public final class GoEnvironment {
     }
 
     /** The GOENV file go reads in this environment: GOENV itself, else go/env in the user's config directory. */
-    static Optional<Path> goEnvFile(Map<String, String> environment) {
+    public static Optional<Path> goEnvFile(Map<String, String> environment) {
         String configured = environment.getOrDefault("GOENV", "");
         if (configured.equals("off")) {
             return Optional.empty();

@@ -10,6 +10,7 @@ import dev.gomvn.core.toolchain.Toolchain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,12 +40,17 @@ public final class GoBuilder {
         TargetList.validate(
                 request.targets(), DistList.of(toolchain), toolchain.version().toString());
         Map<String, String> names = BinaryNames.of(request.packages(), request.binaryNames(), request.defaultName());
+        BuildInputs inputs = BuildInputs.of(
+                request.moduleDirectory(),
+                toolchain.goRoot(),
+                request.options().environment(),
+                GoQuoting.split(request.options().buildFlags(), "go.buildFlags"));
         ExecutorService pool = Executors.newFixedThreadPool(
                 Math.min(request.parallelism(), request.targets().size()));
         Map<BuildTarget, Future<List<BuiltBinary>>> running = new LinkedHashMap<>();
         try {
             for (BuildTarget target : request.targets()) {
-                running.put(target, pool.submit(() -> buildTarget(request, target, names)));
+                running.put(target, pool.submit(() -> buildTarget(request, inputs, target, names)));
             }
             List<BuiltBinary> binaries = new ArrayList<>();
             List<String> failures = new ArrayList<>();
@@ -71,14 +77,16 @@ public final class GoBuilder {
         }
     }
 
-    private List<BuiltBinary> buildTarget(BuildRequest request, BuildTarget target, Map<String, String> names) {
+    private List<BuiltBinary> buildTarget(
+            BuildRequest request, BuildInputs inputs, BuildTarget target, Map<String, String> names) {
         Path directory = request.outputDirectory().resolve(target.directoryName());
         Path stateFile = request.stateDirectory().resolve(target.directoryName() + ".properties");
         String settings = toolchain.goRoot() + "\n" + toolchain.version() + "\n" + target + "\n"
                 + request.options().fingerprint(target, toolchain.platform()) + "\n" + names + "\n"
                 + request.verifyBinaries();
-        String fingerprint = InputFingerprint.of(request.moduleDirectory(), request.outputsToIgnore(), settings);
-        if (!request.force()) {
+        String fingerprint = InputFingerprint.of(inputs, request.outputsToIgnore(), settings);
+        // With cgo, C headers and libraries of the system are inputs no fingerprint sees: go decides.
+        if (!request.force() && !request.options().cgo()) {
             List<BuiltBinary> previous = upToDate(stateFile, fingerprint, target, directory, names);
             if (previous != null) {
                 return previous;
@@ -96,25 +104,62 @@ public final class GoBuilder {
     private BuiltBinary buildBinary(BuildRequest request, BuildTarget target, String packagePath, Path output) {
         long started = System.nanoTime();
         String prefix = "[" + target + "] ";
+        // An existing binary is only replaced when go produced different bytes, so it keeps its time stamp.
+        Path written = Files.isRegularFile(output) ? output.resolveSibling(output.getFileName() + ".new") : output;
         GoProcessResult result = GoCommand.of(
-                        toolchain.goRoot(), request.options().buildArguments(output, packagePath))
+                        toolchain.goRoot(), request.options().buildArguments(written, packagePath))
                 .environment(request.options().environment(target, toolchain.platform()))
                 .in(request.moduleDirectory())
                 .onStdout(line -> log.info(prefix + line))
                 .onStderr(line -> log.info(prefix + line))
                 .run();
         if (!result.succeeded()) {
+            deleteQuietly(written.equals(output) ? null : written);
             throw new BuildFailedException("'" + result.commandLine() + "' for package " + packagePath
                     + " failed with exit code " + result.exitCode()
                     + (result.tail().isEmpty() ? "" : ":\n  " + String.join("\n  ", result.tail())));
+        }
+        boolean unchanged = !written.equals(output) && sameContent(written, output);
+        if (unchanged) {
+            deleteQuietly(written);
+        } else if (!written.equals(output)) {
+            move(written, output);
         }
         if (request.verifyBinaries()) {
             new BinaryVerifier(toolchain).verify(output, target, request.options());
         }
         Duration time = Duration.ofNanos(System.nanoTime() - started);
-        BuiltBinary binary = new BuiltBinary(target, packagePath, output, Sha256.of(output), size(output), time, false);
+        BuiltBinary binary = new BuiltBinary(
+                target, packagePath, output, Sha256.of(output), size(output), time, unchanged && !request.force());
         log.info(binary.summary());
         return binary;
+    }
+
+    private static boolean sameContent(Path a, Path b) {
+        try {
+            return Files.mismatch(a, b) == -1;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void move(Path from, Path to) {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new EnvironmentException("Could not replace " + to + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // A stray .new file is overwritten by the next build.
+        }
     }
 
     private List<BuiltBinary> upToDate(

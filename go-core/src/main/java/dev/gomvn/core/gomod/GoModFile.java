@@ -146,7 +146,7 @@ public final class GoModFile {
         }
     }
 
-    private static Replacement replacement(List<String> args, String file, int line) {
+    static Replacement replacement(List<String> args, String file, int line) {
         int arrow = args.indexOf("=>");
         if (arrow < 1 || arrow > 2 || args.size() - arrow - 1 < 1 || args.size() - arrow - 1 > 2) {
             throw new GoModParseException(

@@ -1,10 +1,15 @@
 package dev.gomvn.core.toolchain;
 
 import dev.gomvn.core.Platform;
+import dev.gomvn.core.net.Credentials;
 import dev.gomvn.core.net.NetworkSettings;
+import dev.gomvn.core.net.UrlLogin;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything that decides which Go a build uses, as the user configured it. The plugin's goals and
@@ -48,9 +53,26 @@ public record ToolchainRequest(
         pinnedSha256ByPlatform = pinnedSha256ByPlatform == null ? Map.of() : Map.copyOf(pinnedSha256ByPlatform);
         environment = environment == null ? Map.of() : Map.copyOf(environment);
         network = network == null ? NetworkSettings.defaults() : network;
+        // A login in the URL leaves it here: logs, messages and the cache's markers see the URL without it.
+        URI root = parseQuietly(downloadRoot);
+        if (root != null && root.getRawUserInfo() != null) {
+            Optional<Credentials> login = UrlLogin.credentials(root, "go.downloadRoot");
+            if (network.credentials() == null && login.isPresent()) {
+                network = network.withCredentials(login.get());
+            }
+            downloadRoot = UrlLogin.withoutLogin(root).toString();
+        }
         platform = platform == null ? Platform.host() : platform;
         lockTimeout = lockTimeout == null ? Duration.ofMinutes(10) : lockTimeout;
         sources = sources == null ? SdkSources.defaults() : sources;
+    }
+
+    private static URI parseQuietly(String url) {
+        try {
+            return new URI(url);
+        } catch (URISyntaxException e) {
+            return null; // DownloadRoot names the parameter when the URL is used
+        }
     }
 
     public static Builder builder() {

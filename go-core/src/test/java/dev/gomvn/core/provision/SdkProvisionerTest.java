@@ -256,6 +256,32 @@ class SdkProvisionerTest {
     }
 
     @Test
+    void aLoginInTheDownloadRootIsSentButNeverLoggedThrownOrStored() throws IOException {
+        serveArchiveAndSidecar();
+        String root = server.url("/dl/").replace("http://", "http://alice:s3cret@");
+        Toolchain installed = new ToolchainResolver(log()).resolve(request(root, settings(), ""));
+        String expected =
+                "Basic " + Base64.getEncoder().encodeToString("alice:s3cret".getBytes(StandardCharsets.UTF_8));
+        int download = server.requests.indexOf("GET /dl/" + ARCHIVE);
+        assertThat(server.requestHeaders.get(download).get("Authorization")).containsExactly(expected);
+        Toolchain cacheHit = new ToolchainResolver(log()).resolve(request(root, settings(), ""));
+        assertThat(cacheHit.goRoot()).isEqualTo(installed.goRoot());
+        assertThat(logLines).isNotEmpty().noneMatch(l -> l.contains("s3cret"));
+        assertThat(installed.origin() + cacheHit.origin()).doesNotContain("s3cret");
+        try (var files = Files.walk(temp.resolve("sdk"), 2)) {
+            for (Path marker : files.filter(p -> p.getFileName().toString().equals(".gomvn-verified"))
+                    .toList()) {
+                assertThat(Files.readString(marker)).doesNotContain("s3cret").doesNotContain("alice");
+            }
+        }
+        server.on("/dl/" + ARCHIVE, (exchange, attempt) -> TestServer.send(exchange, 401, new byte[0]));
+        Path otherCache = temp.resolve("other-sdk");
+        assertThatThrownBy(() -> new ToolchainResolver(log()).resolve(request(root, settings(), sha256, otherCache)))
+                .hasMessageContaining("refused the login of user alice from the go.downloadRoot URL (HTTP 401)")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
+    }
+
+    @Test
     void notFoundAndUnauthorizedSayWhatToCheckWithoutLeakingPasswords() {
         NetworkSettings withLogin = new NetworkSettings(
                 List.of(),
@@ -270,10 +296,16 @@ class SdkProvisionerTest {
                 .hasMessageContaining("go.downloadRoot")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
         server.on("/dl/" + ARCHIVE, (exchange, attempt) -> TestServer.send(exchange, 401, new byte[0]));
+        // go.serverId is already set: the message points at that server's login, not at configuring one.
         assertThatThrownBy(() -> resolve(withLogin, sha256))
+                .hasMessageContaining("refused the login of server 'mirror' (user alice) (HTTP 401)")
+                .hasMessageContaining("<username> and <password> in settings.xml")
+                .satisfies(
+                        e -> assertThat(e.getMessage()).doesNotContain("s3cret").doesNotContain("configure a"));
+        NetworkSettings withoutLogin = withLogin.withCredentials(null);
+        assertThatThrownBy(() -> resolve(withoutLogin, sha256))
                 .hasMessageContaining("refused access (HTTP 401)")
-                .hasMessageContaining("<serverId> (go.serverId)")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
+                .hasMessageContaining("<serverId> (go.serverId)");
     }
 
     @Test

@@ -360,9 +360,16 @@ public final class HttpDownloader {
                     + "(go.downloadRoot) and that <version> (go.version) exists for this platform.");
         }
         if (status == 401 || status == 403) {
-            return new EnvironmentException(
-                    source + " refused access (HTTP " + status + "); configure a settings.xml <server> "
-                            + "with <username> and <password> and name it with <serverId> (go.serverId).");
+            Credentials sent = settings.credentials();
+            if (sent == null) {
+                return new EnvironmentException(
+                        source + " refused access (HTTP " + status + "); configure a settings.xml <server> "
+                                + "with <username> and <password> and name it with <serverId> (go.serverId).");
+            }
+            return new EnvironmentException(source + " refused the login of " + sent + " (HTTP " + status
+                    + "); check that user's <username> and <password>"
+                    + (sent.fromUrl() ? " in the URL" : " in settings.xml")
+                    + " and that it may read this location.");
         }
         if (status == 407) {
             return new EnvironmentException(

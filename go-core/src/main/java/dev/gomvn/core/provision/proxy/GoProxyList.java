@@ -1,6 +1,7 @@
 package dev.gomvn.core.provision.proxy;
 
 import dev.gomvn.core.ConfigurationException;
+import dev.gomvn.core.net.UrlLogin;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -30,10 +31,7 @@ public record GoProxyList(List<Entry> entries, String parameter) {
             if (url == null) {
                 return keyword;
             }
-            if (url.getRawUserInfo() == null) {
-                return url.toString();
-            }
-            return url.toString().replace(url.getRawUserInfo() + "@", "***@");
+            return UrlLogin.redact(url.toString());
         }
     }
 
