@@ -73,6 +73,23 @@ public record Platform(String goos, String goarch) {
         }
     }
 
+    /**
+     * {@code linux-amd64}: the one name of a platform in {@code <sha256s>} keys, SDK cache folders, SDK
+     * artifact classifiers and toolchain module versions.
+     */
+    public String key() {
+        return goos + "-" + goarch;
+    }
+
+    /**
+     * Whether a user's key names this platform: {@link #key()}, with {@code _} or {@code /} for the
+     * dash, or go.dev's archive spelling ({@code linux-armv6l}).
+     */
+    public boolean isNamedBy(String userKey) {
+        String normalized = userKey.strip().replace('/', '-').replace('_', '-');
+        return normalized.equals(key()) || normalized.equals(goos + "-" + downloadArch());
+    }
+
     /** The architecture as go.dev spells it in archive names. */
     public String downloadArch() {
         return goarch.equals("arm") ? "armv6l" : goarch;

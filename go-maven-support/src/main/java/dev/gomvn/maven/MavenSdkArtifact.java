@@ -55,7 +55,7 @@ public final class MavenSdkArtifact implements SdkSources.SdkArtifact {
                             + "com.example.go:go-sdk:1.22.5:tar.gz:linux-amd64.");
         }
         String extension = parts.length > 3 ? parts[3] : "tar.gz";
-        String classifier = parts.length > 4 ? parts[4] : platform.goos() + "-" + platform.goarch();
+        String classifier = parts.length > 4 ? parts[4] : platform.key();
         DefaultArtifact artifact = new DefaultArtifact(parts[0], parts[1], classifier, extension, parts[2]);
         return new MavenSdkArtifact(coordinates.strip(), artifact, repositorySystem, session, project);
     }

@@ -300,16 +300,16 @@ public final class SdkProvisioner {
         }
     }
 
-    /** A pinned go.sha256 describes the go.dev archive; an SDK installed from the module proxy was verified otherwise. */
+    /** A pin describes the go.dev archive; an SDK installed from the module proxy was verified otherwise. */
     private static void checkPinAgainstCached(InstalledSdk sdk, ToolchainRequest request) {
-        String byPlatform = request.pinnedSha256ByPlatform()
-                .get(request.platform().goos() + "-" + request.platform().goarch());
-        String pinned = byPlatform != null ? byPlatform.trim() : request.pinnedSha256();
+        Optional<ExpectedDigest> pinned =
+                ChecksumResolver.pinned(request.pinnedSha256(), request.pinnedSha256ByPlatform(), request.platform());
         boolean goDevArchive = sdk.archiveName().equals(request.platform().archiveName(sdk.goVersion()));
-        if (!pinned.isEmpty() && goDevArchive && !pinned.equalsIgnoreCase(sdk.recordedSha256())) {
+        if (pinned.isPresent() && goDevArchive && !pinned.get().sha256Hex().equalsIgnoreCase(sdk.recordedSha256())) {
             throw new VerificationException(
                     "The cached Go SDK " + sdk.home() + " was installed from an archive with SHA-256 "
-                            + sdk.recordedSha256() + ", but <sha256> (go.sha256) pins " + pinned
+                            + sdk.recordedSha256() + ", but " + pinned.get().source() + " pins "
+                            + pinned.get().sha256Hex()
                             + ". Delete that directory to provision the pinned archive, or correct the pin.");
         }
     }

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,6 +81,28 @@ class SdkProvisionerTest {
 
         Toolchain again = resolve(settings());
         assertThat(again.origin()).contains("cached in");
+        assertThat(server.count("/dl/" + ARCHIVE)).isEqualTo(1);
+    }
+
+    @Test
+    void aWrongPinIsCaughtOnACacheHitWhateverSpellingItsKeyHas() {
+        serveArchiveAndSidecar();
+        resolve(settings());
+        String wrong = "0".repeat(64);
+        for (String key : List.of("linux-amd64", "linux_amd64", "linux/amd64")) {
+            ToolchainRequest pinned = request(server.url("/dl/"), settings(), "").toBuilder()
+                    .pinnedSha256ByPlatform(Map.of(key, wrong))
+                    .build();
+            assertThatThrownBy(() -> new ToolchainResolver(log()).resolve(pinned))
+                    .as("<sha256s><%s>", key)
+                    .isInstanceOf(VerificationException.class)
+                    .hasMessageContaining("was installed from an archive with SHA-256 " + sha256)
+                    .hasMessageContaining("the pinned <sha256s> entry " + key + " pins " + wrong);
+        }
+        ToolchainRequest right = request(server.url("/dl/"), settings(), "").toBuilder()
+                .pinnedSha256ByPlatform(Map.of("linux_amd64", sha256))
+                .build();
+        assertThat(new ToolchainResolver(log()).resolve(right).origin()).contains("cached in");
         assertThat(server.count("/dl/" + ARCHIVE)).isEqualTo(1);
     }
 

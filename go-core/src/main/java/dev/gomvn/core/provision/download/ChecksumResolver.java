@@ -71,15 +71,17 @@ public final class ChecksumResolver {
                 "No SHA-256 found for " + archiveName + ": " + root
                         + (root.isHttp() ? " has no JSON index entry for it and" : "") + " has no " + archiveName
                         + ".sha256 file, and the POM pins none. Refusing an unverified Go SDK. Pin the digest published on "
-                        + "https://go.dev/dl/ with <sha256>...</sha256> (go.sha256), or <sha256s><" + key(platform)
-                        + ">...</" + key(platform) + "></sha256s>.");
+                        + "https://go.dev/dl/ with <sha256>...</sha256> (go.sha256), or <sha256s><" + platform.key()
+                        + ">...</" + platform.key() + "></sha256s>.");
     }
 
-    private static Optional<ExpectedDigest> pinned(String pinned, Map<String, String> byPlatform, Platform platform) {
+    /**
+     * The digest the POM pins for {@code platform}: its {@code <sha256s>} entry under any spelling
+     * {@link Platform#isNamedBy} accepts, else {@code go.sha256}. Downloads and cache hits both ask here.
+     */
+    public static Optional<ExpectedDigest> pinned(String pinned, Map<String, String> byPlatform, Platform platform) {
         for (Map.Entry<String, String> entry : byPlatform.entrySet()) {
-            String normalizedKey = entry.getKey().replace('/', '-').replace('_', '-');
-            if (normalizedKey.equals(key(platform))
-                    || normalizedKey.equals(platform.goos() + "-" + platform.downloadArch())) {
+            if (platform.isNamedBy(entry.getKey())) {
                 return Optional.of(new ExpectedDigest(
                         validated(entry.getValue(), "sha256s/" + entry.getKey()),
                         "the pinned <sha256s> entry " + entry.getKey()));
@@ -100,9 +102,5 @@ public final class ChecksumResolver {
                             + "' is not a SHA-256 digest; it must be 64 hexadecimal characters, as published on https://go.dev/dl/.");
         }
         return trimmed.toLowerCase(Locale.ROOT);
-    }
-
-    private static String key(Platform platform) {
-        return platform.goos() + "-" + platform.goarch();
     }
 }

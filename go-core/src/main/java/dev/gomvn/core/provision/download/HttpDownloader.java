@@ -6,6 +6,7 @@ import dev.gomvn.core.net.Credentials;
 import dev.gomvn.core.net.NetworkSettings;
 import dev.gomvn.core.net.ProxySettings;
 import dev.gomvn.core.net.ProxyTunnelRelay;
+import dev.gomvn.core.net.UrlLogin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -49,6 +50,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class HttpDownloader {
     private static final int MAX_REDIRECTS = 10;
+    /** Below this a Go SDK takes over an hour: the server is stalling, not serving. */
+    static final long MINIMUM_BYTES_PER_SECOND = 16 * 1024;
 
     private final NetworkSettings settings;
     private final GoLog log;
@@ -161,6 +164,25 @@ public final class HttpDownloader {
         }
     }
 
+    /**
+     * Only http(s) redirects are followed, and never from https to http: the digest file and the archive
+     * must travel as protected as the configured URL says, or the log and the cache marker would lie.
+     */
+    static URI followable(URI original, URI from, URI to) {
+        String scheme = to.getScheme() == null ? "" : to.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            throw new EnvironmentException(from + " redirects to " + UrlLogin.redact(to.toString())
+                    + ", which is not an http(s) URL; gomvn follows only http(s) redirects. Point <downloadRoot> "
+                    + "(go.downloadRoot) or the proxy URL at the real location.");
+        }
+        if ("https".equalsIgnoreCase(original.getScheme()) && scheme.equals("http")) {
+            throw new EnvironmentException(from + " redirects to " + UrlLogin.redact(to.toString())
+                    + ": a downgrade from https to plain http, which anyone on the way could alter. Refused; fix the "
+                    + "server's redirect, or configure the http URL yourself if plain http is really intended.");
+        }
+        return to;
+    }
+
     /** One attempt: continues a partial file when the server supports ranges. */
     private void transfer(URI original, Path partial, Tunnels tunnels) throws IOException {
         long existing = Files.exists(partial) ? Files.size(partial) : 0;
@@ -175,7 +197,7 @@ public final class HttpDownloader {
                 if (location.isEmpty()) {
                     throw new EnvironmentException(uri + " answered " + status + " without a Location to follow.");
                 }
-                uri = uri.resolve(location.get());
+                uri = followable(original, uri, uri.resolve(location.get()));
                 continue;
             }
             break;
@@ -318,6 +340,9 @@ public final class HttpDownloader {
                 Math.max(50, settings.readTimeout().toMillis() / 4),
                 TimeUnit.MILLISECONDS);
         long written = offset;
+        long lastMark = offset;
+        long minimumBytes =
+                MINIMUM_BYTES_PER_SECOND * Math.max(1, settings.readTimeout().toSeconds());
         Progress progress = new Progress(source, expectedTotal, log);
         try (InputStream in = body;
                 OutputStream out = Files.newOutputStream(
@@ -329,15 +354,16 @@ public final class HttpDownloader {
             while ((read = in.read(buffer)) >= 0) {
                 out.write(buffer, 0, read);
                 written += read;
-                lastProgress.set(System.nanoTime());
+                // Progress is a window's worth of data, not a byte: a trickling server must not hold the build.
+                if (written - lastMark >= minimumBytes) {
+                    lastMark = written;
+                    lastProgress.set(System.nanoTime());
+                }
                 progress.update(written);
             }
         } catch (IOException e) {
             if (stalled[0]) {
-                throw new RetryableException(
-                        "no data for " + seconds(settings.readTimeout()) + " (go.readTimeout) after " + written
-                                + " bytes",
-                        e);
+                throw new RetryableException(tooSlow(written - lastMark, written), e);
             }
             throw new RetryableException(describe(e) + " after " + written + " bytes", e);
         } finally {
@@ -345,7 +371,7 @@ public final class HttpDownloader {
             watchdog.shutdownNow();
         }
         if (stalled[0]) {
-            throw new RetryableException("no data for " + seconds(settings.readTimeout()) + " (go.readTimeout)");
+            throw new RetryableException(tooSlow(written - lastMark, written));
         }
         if (expectedTotal >= 0 && written < expectedTotal) {
             throw new RetryableException(
@@ -402,6 +428,15 @@ public final class HttpDownloader {
         }
         return new EnvironmentException("The proxy refused " + source + ": " + failure + "; check the <proxy> in "
                 + "settings.xml and its <nonProxyHosts>.");
+    }
+
+    private String tooSlow(long lastWindowBytes, long written) {
+        if (lastWindowBytes == 0) {
+            return "no data for " + seconds(settings.readTimeout()) + " (go.readTimeout) after " + written + " bytes";
+        }
+        return "only " + lastWindowBytes + " bytes in " + seconds(settings.readTimeout())
+                + " (go.readTimeout), below the minimum of " + MINIMUM_BYTES_PER_SECOND / 1024 + " KB/s, after "
+                + written + " bytes";
     }
 
     private static String seconds(Duration duration) {
@@ -469,7 +504,7 @@ public final class HttpDownloader {
         private final GoLog log;
         private final long started = System.nanoTime();
         private int lastDecile;
-        private long lastUnknownReport = System.nanoTime();
+        private long lastReport = System.nanoTime();
 
         Progress(URI source, long total, GoLog log) {
             this.source = source;
@@ -483,18 +518,20 @@ public final class HttpDownloader {
             }
             if (total > 0) {
                 int decile = (int) (written * 10 / total);
-                if (decile > lastDecile && decile < 10) {
+                boolean quietTooLong = System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(5);
+                if ((decile > lastDecile || quietTooLong) && decile < 10) {
                     lastDecile = decile;
+                    lastReport = System.nanoTime();
                     log.info(String.format(
                             Locale.ROOT,
                             "Downloading %s: %d%% (%.1f of %.1f MB)",
                             name(),
-                            decile * 10,
+                            written * 100 / total,
                             written / 1e6,
                             total / 1e6));
                 }
-            } else if (System.nanoTime() - lastUnknownReport > TimeUnit.SECONDS.toNanos(5)) {
-                lastUnknownReport = System.nanoTime();
+            } else if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(5)) {
+                lastReport = System.nanoTime();
                 log.info(String.format(Locale.ROOT, "Downloading %s: %.1f MB", name(), written / 1e6));
             }
         }

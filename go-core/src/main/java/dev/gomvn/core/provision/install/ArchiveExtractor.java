@@ -39,6 +39,18 @@ public final class ArchiveExtractor {
     private static final int MAX_LINK_DEPTH = 40;
     /** Names the go command makes executable in a toolchain module (its {@code allowExec} patterns). */
     private static final Pattern EXEC_WRAPPER = Pattern.compile("go_.+_.+_exec");
+    /** Several times the largest Go SDK (about 300 MB extracted): more is a decompression bomb, not Go. */
+    static final long MAX_EXTRACTED_BYTES = 2L << 30;
+
+    private final long maxExtractedBytes;
+
+    public ArchiveExtractor() {
+        this(MAX_EXTRACTED_BYTES);
+    }
+
+    ArchiveExtractor(long maxExtractedBytes) {
+        this.maxExtractedBytes = maxExtractedBytes;
+    }
 
     /**
      * Extracts {@code archive} into {@code destination}, which must be absent or empty. On any failure
@@ -63,7 +75,7 @@ public final class ArchiveExtractor {
         boolean posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
         boolean done = false;
         try (ParallelFileWriter files = new ParallelFileWriter(posix)) {
-            Extraction extraction = new Extraction(archive, root, files, layout);
+            Extraction extraction = new Extraction(archive, root, files, layout, maxExtractedBytes);
             if (zip) {
                 extraction.unzip();
             } else {
@@ -125,12 +137,15 @@ public final class ArchiveExtractor {
         private final List<DeferredLink> deferredLinks = new ArrayList<>();
         private final ParallelFileWriter files;
         private final ArchiveLayout layout;
+        private final long maxExtractedBytes;
+        private long extractedBytes;
 
-        Extraction(Path archive, Path root, ParallelFileWriter files, ArchiveLayout layout) {
+        Extraction(Path archive, Path root, ParallelFileWriter files, ArchiveLayout layout, long maxExtractedBytes) {
             this.archive = archive;
             this.root = root;
             this.files = files;
             this.layout = layout;
+            this.maxExtractedBytes = maxExtractedBytes;
             createdDirectories.add(root);
         }
 
@@ -152,6 +167,13 @@ public final class ArchiveExtractor {
                 return;
             }
             Path target = inside(name, relative);
+            if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
+                throw unsafe(name, "is a device or FIFO, which a Go SDK never contains");
+            }
+            if (entry.isSparse()) {
+                // Sparse entries need the archive's hole map to be restored; a Go SDK never has one.
+                throw unsafe(name, "is a sparse file, which a Go SDK never contains");
+            }
             if (entry.isDirectory()) {
                 ensureDirectory(target);
             } else if (entry.isSymbolicLink()) {
@@ -266,7 +288,44 @@ public final class ArchiveExtractor {
 
         private void writeFile(Path target, InputStream content, long size, int mode) throws IOException {
             ensureDirectory(target.getParent());
-            files.write(target, content, size, mode);
+            if (size > maxExtractedBytes - extractedBytes) {
+                throw tooLarge();
+            }
+            files.write(target, new CountingInput(content), size, mode);
+        }
+
+        private VerificationException tooLarge() {
+            return new VerificationException("The archive " + archive + " is unsafe: it extracts to more than "
+                    + maxExtractedBytes / (1 << 20) + " MB, several times any Go SDK. Nothing was installed; "
+                    + "check where the archive came from.");
+        }
+
+        /** Counts what really comes out of the archive: declared sizes (zip) can lie. */
+        private final class CountingInput extends java.io.FilterInputStream {
+            CountingInput(InputStream in) {
+                super(in);
+            }
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                count(b < 0 ? 0 : 1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int read = super.read(buffer, offset, length);
+                count(Math.max(read, 0));
+                return read;
+            }
+
+            private void count(int bytes) {
+                extractedBytes += bytes;
+                if (extractedBytes > maxExtractedBytes) {
+                    throw tooLarge();
+                }
+            }
         }
 
         private void copyHardLink(String name, Path target, String linkName, int mode) throws IOException {

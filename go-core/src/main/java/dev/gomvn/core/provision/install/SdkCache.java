@@ -216,6 +216,6 @@ public final class SdkCache {
                     "The Go version '" + goVersion
                             + "' is not a version like go1.22.5; set go.version to such a version.");
         }
-        return goVersion + "." + platform.goos() + "-" + platform.goarch();
+        return goVersion + "." + platform.key();
     }
 }

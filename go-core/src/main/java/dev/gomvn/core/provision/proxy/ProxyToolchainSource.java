@@ -55,7 +55,7 @@ public final class ProxyToolchainSource {
     }
 
     public static String moduleVersion(GoVersion version, Platform platform) {
-        return "v0.0.1-" + version.withGoPrefix() + "." + platform.goos() + "-" + platform.goarch();
+        return "v0.0.1-" + version.withGoPrefix() + "." + platform.key();
     }
 
     /**
@@ -121,7 +121,7 @@ public final class ProxyToolchainSource {
     /** The Go versions the first answering proxy lists for this platform ({@code @v/list}). */
     public List<GoVersion> availableVersions(Platform platform) {
         Found<byte[]> list = fetchFromProxies("list", MODULE_PATH + " versions");
-        String suffix = "." + platform.goos() + "-" + platform.goarch();
+        String suffix = "." + platform.key();
         List<GoVersion> versions = new ArrayList<>();
         for (String line : new String(list.value(), StandardCharsets.UTF_8).split("\n")) {
             String version = line.strip();

@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,6 +55,40 @@ class ArchiveExtractorTest {
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.readSymbolicLink(link)).hasToString("../VERSION");
         assertThat(Files.readString(link)).startsWith("go1.22.5");
+    }
+
+    @Test
+    void devicesFifosAndSparseFilesAreRefusedAndNothingIsLeft() throws IOException {
+        Map<String, TestArchives.Tar> archives = Map.of(
+                "is a device or FIFO", new TestArchives.Tar().special("go/dev/fifo", TarConstants.LF_FIFO),
+                "is a device or FIFO, which", new TestArchives.Tar().special("go/dev/tty", TarConstants.LF_CHR),
+                "is a sparse file", new TestArchives.Tar().sparse("go/bin/sparse"));
+        for (Map.Entry<String, TestArchives.Tar> entry : archives.entrySet()) {
+            Path archive = entry.getValue()
+                    .file("go/bin/go", "binary", 0755)
+                    .writeTo(work.resolve("special-" + entry.getKey().length() + ".tar.gz"));
+            Path sdk = work.resolve("sdk-" + entry.getKey().length());
+            assertThatThrownBy(() -> extractor.extract(archive, sdk))
+                    .isInstanceOf(VerificationException.class)
+                    .hasMessageContaining(entry.getKey())
+                    .hasMessageContaining("Nothing was installed");
+            assertThat(sdk).doesNotExist();
+        }
+    }
+
+    @Test
+    void anArchiveThatExtractsToFarMoreThanAnySdkIsRefusedBeforeItFillsTheDisk() throws IOException {
+        Path archive = new TestArchives.Tar()
+                .file("go/bin/go", "x".repeat(600), 0755)
+                .file("go/bin/gofmt", "y".repeat(600), 0755)
+                .writeTo(work.resolve("bomb.tar.gz"));
+        Path sdk = work.resolve("sdk");
+        assertThatThrownBy(() -> new ArchiveExtractor(1000).extract(archive, sdk))
+                .isInstanceOf(VerificationException.class)
+                .hasMessageContaining("extracts to more than")
+                .hasMessageContaining("several times any Go SDK");
+        assertThat(sdk).doesNotExist();
+        assertThat(ArchiveExtractor.MAX_EXTRACTED_BYTES).isGreaterThanOrEqualTo(1L << 30);
     }
 
     @Test

@@ -76,6 +76,19 @@ final class TestArchives {
             return add(entry, new byte[0]);
         }
 
+        /** A device, FIFO or other special entry: {@code type} is its tar type flag. */
+        Tar special(String name, byte type) {
+            return add(new TarArchiveEntry(name, type, true), new byte[0]);
+        }
+
+        /** An old-GNU sparse file ('S'), as GNU tar --sparse writes one. */
+        Tar sparse(String name) {
+            TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_GNUTYPE_SPARSE, true);
+            entry.setMode(0100644);
+            entry.setSize(4);
+            return add(entry, "data".getBytes(StandardCharsets.UTF_8));
+        }
+
         private Tar add(TarArchiveEntry entry, byte[] content) {
             entries.add(entry);
             contents.add(content);

@@ -1,0 +1,36 @@
+package dev.gomvn.core.provision.download;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gomvn.core.EnvironmentException;
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+/** Redirects leave neither https nor http (an https test server would need a JVM-wide trust store). */
+class RedirectPolicyTest {
+    private static final URI HTTPS = URI.create("https://dl.example/go/go1.22.5.linux-amd64.tar.gz");
+
+    @Test
+    void httpsNeverFallsBackToPlainHttp() {
+        assertThatThrownBy(() -> HttpDownloader.followable(HTTPS, HTTPS, URI.create("http://cdn.example/go.tar.gz")))
+                .isInstanceOf(EnvironmentException.class)
+                .hasMessageContaining(
+                        "redirects to http://cdn.example/go.tar.gz: a downgrade from https to plain http");
+        URI plain = URI.create("http://mirror.example/go.tar.gz");
+        URI secure = URI.create("https://cdn.example/go.tar.gz");
+        assertThat(HttpDownloader.followable(HTTPS, HTTPS, secure)).isEqualTo(secure);
+        assertThat(HttpDownloader.followable(plain, plain, secure))
+                .as("an upgrade")
+                .isEqualTo(secure);
+    }
+
+    @Test
+    void otherSchemesAreRefusedWithoutShowingALogin() {
+        assertThatThrownBy(() -> HttpDownloader.followable(HTTPS, HTTPS, URI.create("file:/etc/passwd")))
+                .isInstanceOf(EnvironmentException.class)
+                .hasMessageContaining("which is not an http(s) URL");
+        assertThatThrownBy(() -> HttpDownloader.followable(HTTPS, HTTPS, URI.create("http://u:s3cret@cdn.example/")))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
+    }
+}
