@@ -187,7 +187,10 @@ class ProxyProvisioningTest {
         assertThatThrownBy(() -> new ToolchainResolver(log())
                         .resolve(request(server.url("/dl/"), sources("auto", server.url("/proxy")))))
                 .isInstanceOf(dev.gomvn.core.ConfigurationException.class)
-                .hasMessageContaining("No SHA-256 found for go1.22.5.linux-amd64.tar.gz");
+                .hasMessageContaining(
+                        "has no go1.22.5.linux-amd64.tar.gz, no go1.22.5.linux-amd64.tar.gz.sha256 and no "
+                                + "JSON index")
+                .hasMessageContaining("is not a Go download root laid out like https://go.dev/dl/");
         assertThat(server.requests).noneMatch(request -> request.contains("/proxy/"));
     }
 

@@ -138,6 +138,21 @@ class SdkProvisionerTest {
     }
 
     @Test
+    void aVersionTheDownloadRootDoesNotHaveIsNamedAsSuch() {
+        server.serve("/dl/?mode=json&include=all", index(sha256).getBytes(StandardCharsets.UTF_8));
+        ToolchainRequest missing = request(server.url("/dl/"), settings(), "").toBuilder()
+                .versionSpec("1.22.6")
+                .build();
+        assertThatThrownBy(() -> new ToolchainResolver(log()).resolve(missing))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("go1.22.6 for linux/amd64 is not at " + server.url("/dl/"))
+                .hasMessageContaining(
+                        "its index does not list go1.22.6.linux-amd64.tar.gz and the archive is not there "
+                                + "(the newest stable Go it lists is go1.22.5). Check <version> (go.version).")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Pin the digest"));
+    }
+
+    @Test
     void noDigestAnywhereIsRefusedWithAdviceToPinOne() {
         server.serve("/dl/" + ARCHIVE, archive);
         assertThatThrownBy(() -> resolve(settings()))
@@ -145,7 +160,12 @@ class SdkProvisionerTest {
                 .hasMessageContaining("No SHA-256 found for " + ARCHIVE)
                 .hasMessageContaining("Refusing an unverified Go SDK")
                 .hasMessageContaining("<sha256>...</sha256> (go.sha256)");
-        assertThat(server.count("/dl/" + ARCHIVE)).isZero();
+        // Only its first byte was asked for, to tell a missing digest from a missing archive.
+        for (int i = 0; i < server.requests.size(); i++) {
+            if (server.requests.get(i).equals("GET /dl/" + ARCHIVE)) {
+                assertThat(server.requestHeaders.get(i).get("Range")).containsExactly("bytes=0-0");
+            }
+        }
     }
 
     @Test

@@ -34,10 +34,11 @@ public final class ChecksumResolver {
             return fromPom.get();
         }
         EnvironmentException unreachable = null;
+        GoReleaseIndex index = null;
         if (root.isHttp()) {
             try {
-                Optional<String> indexed = GoReleaseIndex.parse(downloader.fetchText(root.indexUri()))
-                        .file(archiveName)
+                index = GoReleaseIndex.parse(downloader.fetchText(root.indexUri()));
+                Optional<String> indexed = index.file(archiveName)
                         .map(GoReleaseIndex.GoFile::sha256)
                         .filter(Sha256::isHex);
                 if (indexed.isPresent()) {
@@ -65,6 +66,9 @@ public final class ChecksumResolver {
                 throw new EnvironmentException(
                         "Could not get the SHA-256 of " + archiveName + " from " + root + ": " + e.getMessage(), e);
             }
+        }
+        if (!downloader.exists(root.archiveUri(archiveName))) {
+            throw notThere(root, archiveName, platform, index);
         }
         throw new ConfigurationException(
                 "go.sha256",
@@ -102,5 +106,30 @@ public final class ChecksumResolver {
                             + "' is not a SHA-256 digest; it must be 64 hexadecimal characters, as published on https://go.dev/dl/.");
         }
         return trimmed.toLowerCase(Locale.ROOT);
+    }
+
+    /** The archive itself is missing: a version that does not exist there, or a root that is no download root. */
+    private static ConfigurationException notThere(
+            DownloadRoot root, String archiveName, Platform platform, GoReleaseIndex index) {
+        String version = archiveName.substring(0, archiveName.indexOf('.' + platform.goos() + '-'));
+        if (index != null) {
+            String newest = index.releases().stream()
+                    .filter(GoReleaseIndex.GoRelease::stable)
+                    .map(GoReleaseIndex.GoRelease::version)
+                    .findFirst()
+                    .map(v -> " (the newest stable Go it lists is " + v + ")")
+                    .orElse("");
+            return new ConfigurationException(
+                    "go.version",
+                    version + " for " + platform + " is not at " + root + ": its index does not list " + archiveName
+                            + " and the archive is not there" + newest + ". Check <version> (go.version).");
+        }
+        return new ConfigurationException(
+                "go.downloadRoot",
+                root + " has no " + archiveName + ", no " + archiveName + ".sha256"
+                        + (root.isHttp() ? " and no JSON index" : "") + ". Either " + version
+                        + " does not exist for " + platform + " (check <version> (go.version)), or " + root
+                        + " is not a Go download root laid out like https://go.dev/dl/ (check <downloadRoot> "
+                        + "(go.downloadRoot)).");
     }
 }

@@ -102,6 +102,40 @@ public final class HttpDownloader {
         }
     }
 
+    /**
+     * Whether {@code source} is there, asking for its first byte only, so that a missing archive can be
+     * told apart from a missing digest without downloading the archive. One attempt; false on 404/410.
+     */
+    public boolean exists(URI source) {
+        refuseWhenOffline(source);
+        if ("file".equalsIgnoreCase(source.getScheme())) {
+            return Files.isRegularFile(Path.of(source));
+        }
+        try (Tunnels tunnels = new Tunnels()) {
+            URI uri = source;
+            for (int redirects = 0; redirects <= MAX_REDIRECTS; redirects++) {
+                HttpResponse<InputStream> response = send(uri, source, -1, tunnels);
+                int status = response.statusCode();
+                Optional<String> location = response.headers().firstValue("Location");
+                discard(response);
+                if (status >= 300 && status < 400 && location.isPresent()) {
+                    uri = followable(source, uri, uri.resolve(location.get()));
+                    continue;
+                }
+                if (status == 404 || status == 410) {
+                    return false;
+                }
+                if (status == 200 || status == 206) {
+                    return true;
+                }
+                throw failure(status, source);
+            }
+            throw new EnvironmentException(source + " redirects more than " + MAX_REDIRECTS + " times.");
+        } catch (IOException e) {
+            throw new EnvironmentException("Could not reach " + source + ": " + describe(e), e);
+        }
+    }
+
     private byte[] fetchBytes(URI source) {
         refuseWhenOffline(source);
         try {
@@ -240,6 +274,8 @@ public final class HttpDownloader {
         }
         if (existing > 0) {
             request.header("Range", "bytes=" + existing + "-");
+        } else if (existing < 0) {
+            request.header("Range", "bytes=0-0");
         }
         ProxySettings proxy = settings.proxyFor(uri.getScheme(), uri.getHost());
         ProxyTunnelRelay relay = null;
