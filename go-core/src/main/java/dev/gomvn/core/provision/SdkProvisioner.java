@@ -8,11 +8,13 @@ import dev.gomvn.core.Platform;
 import dev.gomvn.core.VerificationException;
 import dev.gomvn.core.env.GoEnvironment;
 import dev.gomvn.core.process.GoCommand;
+import dev.gomvn.core.process.GoProcessResult;
 import dev.gomvn.core.provision.download.ChecksumResolver;
 import dev.gomvn.core.provision.download.DownloadRoot;
 import dev.gomvn.core.provision.download.ExpectedDigest;
 import dev.gomvn.core.provision.download.HttpDownloader;
 import dev.gomvn.core.provision.download.UnreachableException;
+import dev.gomvn.core.provision.install.ArchiveContentException;
 import dev.gomvn.core.provision.install.InstalledSdk;
 import dev.gomvn.core.provision.install.SdkCache;
 import dev.gomvn.core.provision.install.SdkInstallRequest;
@@ -31,6 +33,7 @@ import dev.gomvn.core.version.GoVersionRange;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,10 +49,19 @@ import java.util.function.Supplier;
  * root cannot be reached. There is no path that runs an unverified SDK.
  */
 public final class SdkProvisioner {
+    /** Seconds, not the go command's default hour: the check runs under the lock other builds wait for. */
+    static final Duration VERSION_CHECK_TIMEOUT = Duration.ofSeconds(30);
+
     private final GoLog log;
+    private final Duration versionCheckTimeout;
 
     public SdkProvisioner(GoLog log) {
+        this(log, VERSION_CHECK_TIMEOUT);
+    }
+
+    SdkProvisioner(GoLog log, Duration versionCheckTimeout) {
         this.log = log;
+        this.versionCheckTimeout = versionCheckTimeout;
     }
 
     public Toolchain provision(GoVersion version, ToolchainRequest request, String reason) {
@@ -66,7 +78,7 @@ public final class SdkProvisioner {
                     "cached in " + sdk.home() + ", verified at install against " + sdk.digestSource(),
                     reason);
         }
-        SdkValidator validator = home -> checkReportedVersion(home, version, platform);
+        SdkValidator validator = home -> checkReportedVersion(home, version, platform, versionCheckTimeout);
         SdkSources sources = request.sources();
         if (sources.artifact() != null) {
             return install(cache, fromArtifact(version, request, validator), version, reason);
@@ -159,13 +171,19 @@ public final class SdkProvisioner {
     }
 
     private Toolchain install(SdkCache cache, InstallPlan plan, GoVersion version, String reason) {
-        InstalledSdk sdk = cache.install(plan.request());
-        return toolchain(
-                sdk,
-                version,
-                plan.from() + ", " + plan.check() + " verified against " + sdk.digestSource() + ", installed into "
-                        + sdk.home(),
-                reason);
+        InstalledSdk sdk;
+        try {
+            sdk = cache.install(plan.request());
+        } catch (ArchiveContentException refused) {
+            throw new ArchiveContentException(
+                    refused.getMessage() + " (The archive was " + plan.from() + ".)", refused);
+        }
+        String how = sdk.freshlyInstalled()
+                ? plan.from() + ", " + plan.check() + " verified against " + sdk.digestSource() + ", installed into "
+                        + sdk.home()
+                : "installed into " + sdk.home() + " by another build while this one waited, verified against "
+                        + sdk.digestSource();
+        return toolchain(sdk, version, how, reason);
     }
 
     /** What to install, where it comes from and what is checked, in words. */
@@ -315,13 +333,33 @@ public final class SdkProvisioner {
     }
 
     /** A freshly extracted SDK must report the version and platform we asked for, or it is not installed. */
-    private static void checkReportedVersion(Path home, GoVersion version, Platform platform) {
-        GoVersionOutput reported = GoVersion.fromGoVersionOutput(GoCommand.of(home, "version")
-                .captureStdout()
-                .run()
-                .requireSuccess()
-                .stdout()
-                .strip());
+    private static void checkReportedVersion(Path home, GoVersion version, Platform platform, Duration timeout) {
+        String expected = "go version " + version.withGoPrefix() + " " + platform;
+        Path go = home.resolve("bin").resolve("go" + platform.executableSuffix());
+        if (!Files.isRegularFile(go)) {
+            throw new ArchiveContentException("The archive holds no bin/go" + platform.executableSuffix()
+                    + ": it is not a Go SDK for " + platform + ", so nothing was installed.");
+        }
+        GoProcessResult result;
+        try {
+            result = GoCommand.of(home, "version")
+                    .captureStdout()
+                    .timeout(timeout)
+                    .run();
+        } catch (EnvironmentException e) {
+            throw new VerificationException(
+                    "The bin/go of the downloaded SDK did not run (" + e.getMessage() + "); it is not a Go SDK for "
+                            + platform + ", so nothing was installed.",
+                    e);
+        }
+        String output = result.stdout().strip();
+        GoVersionOutput reported;
+        try {
+            reported = GoVersion.fromGoVersionOutput(output);
+        } catch (GoCoreException e) {
+            throw new ArchiveContentException("The bin/go of the downloaded SDK printed '" + output + "' (exit code "
+                    + result.exitCode() + ") instead of '" + expected + "', so nothing was installed.");
+        }
         if (reported.version().compareTo(version) != 0
                 || !reported.goos().equals(platform.goos())
                 || !reported.goarch().equals(platform.goarch())) {

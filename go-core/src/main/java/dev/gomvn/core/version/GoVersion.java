@@ -135,7 +135,7 @@ public final class GoVersion implements Comparable<GoVersion> {
         if (!m.matches()) {
             throw new ConfigurationException(
                     null,
-                    "'" + line + "' is not what 'go version' prints " + "(expected: go version go1.22.5 linux/amd64).");
+                    "'" + line + "' is not what 'go version' prints (a line like 'go version go1.N.M goos/goarch').");
         }
         return new GoVersionOutput(parse(m.group(1), "go version output"), m.group(2), m.group(3));
     }

@@ -34,6 +34,20 @@ final class FakeSdk {
         return file;
     }
 
+    /** An archive shaped like an SDK whose {@code bin/go} runs {@code script}; none when it is null. */
+    static Path archiveWithGo(Path directory, String version, String script) throws IOException {
+        Path file = directory.resolve(version + ".linux-amd64.tar.gz");
+        try (TarArchiveOutputStream tar = open(file)) {
+            directory(tar, "go/");
+            directory(tar, "go/bin/");
+            if (script != null) {
+                file(tar, "go/bin/go", 0755, "#!/bin/sh\n" + script + "\n");
+            }
+            file(tar, "go/VERSION", 0644, version + "\n");
+        }
+        return file;
+    }
+
     static TarArchiveOutputStream open(Path file) throws IOException {
         OutputStream out = new GZIPOutputStream(Files.newOutputStream(file));
         TarArchiveOutputStream tar = new TarArchiveOutputStream(out);

@@ -1,7 +1,6 @@
 package dev.gomvn.core.provision.install;
 
 import dev.gomvn.core.EnvironmentException;
-import dev.gomvn.core.VerificationException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,7 +55,7 @@ public final class ArchiveExtractor {
      * Extracts {@code archive} into {@code destination}, which must be absent or empty. On any failure
      * the destination is deleted, so callers never see a partial tree.
      *
-     * @throws VerificationException if an entry is unsafe (escapes the destination or the top directory)
+     * @throws ArchiveContentException if an entry is unsafe (escapes the destination or the top directory)
      * @throws EnvironmentException if the archive cannot be read or the destination written
      */
     public void extract(Path archive, Path destination) {
@@ -85,7 +84,7 @@ public final class ArchiveExtractor {
             extraction.createDeferredLinks();
             done = true;
         } catch (FileAlreadyExistsException e) {
-            throw new VerificationException(
+            throw new ArchiveContentException(
                     "The archive " + archive + " is unsafe: it holds '" + root.relativize(Path.of(e.getFile()))
                             + "' twice. Nothing was installed; check where the archive came from.");
         } catch (IOException e) {
@@ -294,8 +293,8 @@ public final class ArchiveExtractor {
             files.write(target, new CountingInput(content), size, mode);
         }
 
-        private VerificationException tooLarge() {
-            return new VerificationException("The archive " + archive + " is unsafe: it extracts to more than "
+        private ArchiveContentException tooLarge() {
+            return new ArchiveContentException("The archive " + archive + " is unsafe: it extracts to more than "
                     + maxExtractedBytes / (1 << 20) + " MB, several times any Go SDK. Nothing was installed; "
                     + "check where the archive came from.");
         }
@@ -408,8 +407,8 @@ public final class ArchiveExtractor {
             return current;
         }
 
-        private VerificationException unsafe(String entryName, String reason) {
-            return new VerificationException("The archive " + archive + " is unsafe: its entry '" + entryName + "' "
+        private ArchiveContentException unsafe(String entryName, String reason) {
+            return new ArchiveContentException("The archive " + archive + " is unsafe: its entry '" + entryName + "' "
                     + reason + ". Nothing was installed; check where the archive came from.");
         }
     }

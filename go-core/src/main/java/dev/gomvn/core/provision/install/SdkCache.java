@@ -106,7 +106,14 @@ public final class SdkCache {
             ArchiveVerifier.VerifiedArchive verified = request.verifier().verify(archive);
             long extractStarted = System.nanoTime();
             staging = Files.createTempDirectory(tempRoot, name + ".");
-            extractor.extract(archive, staging, request.layout());
+            try {
+                extractor.extract(archive, staging, request.layout());
+            } catch (ArchiveContentException unsafe) {
+                // The temporary file is gone by the time anyone reads this: name the archive instead.
+                throw new ArchiveContentException(
+                        unsafe.getMessage().replace(archive.toString(), request.archiveName()), unsafe);
+            }
+            readableByEveryone(staging);
             long extractMillis = (System.nanoTime() - extractStarted) / 1_000_000;
             long verifyMillis = (extractStarted - verifyStarted) / 1_000_000;
             Files.delete(archive);
@@ -217,5 +224,12 @@ public final class SdkCache {
                             + "' is not a version like go1.22.5; set go.version to such a version.");
         }
         return goVersion + "." + platform.key();
+    }
+
+    /** A temporary directory is private (0700); an SDK in a shared CI image must be usable by every user. */
+    private static void readableByEveryone(Path home) throws IOException {
+        if (home.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 }
