@@ -3,6 +3,7 @@ package dev.gomvn.enforcer;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoCoreException;
 import dev.gomvn.core.GoLog;
+import dev.gomvn.core.PathEncoding;
 import dev.gomvn.core.env.GoEnvironment;
 import dev.gomvn.core.policy.GoSettingSources;
 import dev.gomvn.core.policy.ModuleLayoutPolicy;
@@ -11,6 +12,7 @@ import dev.gomvn.core.toolchain.Toolchain;
 import dev.gomvn.core.toolchain.ToolchainResolver;
 import dev.gomvn.maven.ToolchainSettings;
 import java.io.File;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,15 +45,17 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
 
     @Override
     public final void execute() throws EnforcerRuleException {
-        Path directory = moduleDirectory();
-        if (!isGoModule(directory)) {
-            getLog().debug(ruleName() + ": " + directory + " holds no go.mod and no .go file; nothing to check.");
-            return;
-        }
         try {
+            Path directory = moduleDirectory();
+            if (!isGoModule(directory)) {
+                getLog().debug(ruleName() + ": " + directory + " holds no go.mod and no .go file; nothing to check.");
+                return;
+            }
             enforce(directory);
         } catch (RuleViolation violation) {
             throw new EnforcerRuleException(withUserMessage(violation.getMessage()));
+        } catch (InvalidPathException e) {
+            throw new EnforcerRuleError(PathEncoding.explain(e).getMessage(), e);
         } catch (EnvironmentException e) {
             throw new EnforcerRuleError(e.getMessage(), e);
         } catch (GoCoreException e) {

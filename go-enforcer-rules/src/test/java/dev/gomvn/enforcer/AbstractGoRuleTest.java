@@ -126,6 +126,20 @@ class AbstractGoRuleTest {
     }
 
     @Test
+    void aPathTheJvmCannotEncodeSaysToUseAUtf8Locale() throws Exception {
+        goModule();
+        ProbeRule rule = rule(null);
+        rule.check = directory -> {
+            throw new java.nio.file.InvalidPathException(
+                    "/home/ci/projets/caf\u00e9", "Malformed input or input contains unmappable characters");
+        };
+        assertThatThrownBy(rule::execute)
+                .isExactlyInstanceOf(EnforcerRuleError.class)
+                .hasMessageContaining("The path '/home/ci/projets/caf\u00e9' cannot be used")
+                .hasMessageContaining("Run Maven with a UTF-8 locale, e.g. export LC_ALL=C.UTF-8");
+    }
+
+    @Test
     void rulesJudgeTheGoThePluginWouldUseWithMavensPrecedence() throws Exception {
         build.userProperties.setProperty("go.version", "1.21.0");
         build.plugin("<version>1.22.0</version><environment><GOFLAGS>-mod=readonly</GOFLAGS></environment>");

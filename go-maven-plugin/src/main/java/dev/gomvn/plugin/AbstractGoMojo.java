@@ -22,6 +22,7 @@ import static dev.gomvn.maven.GoParameter.VERSION;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoCoreException;
 import dev.gomvn.core.GoLog;
+import dev.gomvn.core.PathEncoding;
 import dev.gomvn.core.toolchain.Toolchain;
 import dev.gomvn.core.toolchain.ToolchainResolver;
 import dev.gomvn.maven.GoParameter;
@@ -29,6 +30,7 @@ import dev.gomvn.maven.MavenBuildContext;
 import dev.gomvn.maven.ParameterValues;
 import dev.gomvn.maven.ToolchainSettings;
 import java.io.File;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
@@ -154,6 +156,8 @@ abstract class AbstractGoMojo extends AbstractMojo {
         }
         try {
             run();
+        } catch (InvalidPathException e) {
+            throw new MojoExecutionException(PathEncoding.explain(e).getMessage(), e);
         } catch (EnvironmentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (GoCoreException e) {
