@@ -95,6 +95,7 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
      */
     Toolchain toolchain(Path directory) {
         ToolchainSettings settings = context.toolchainSettings();
+        settings.loginWarnings().forEach(getLog()::warn);
         return new ToolchainResolver(goLog())
                 .resolve(settings.request(directory).withoutGoLineProvisioning());
     }

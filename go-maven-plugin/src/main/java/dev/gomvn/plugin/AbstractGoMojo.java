@@ -216,6 +216,7 @@ abstract class AbstractGoMojo extends AbstractMojo {
 
     Toolchain resolveToolchain() {
         ToolchainSettings settings = toolchainSettings();
+        settings.loginWarnings().forEach(getLog()::warn);
         return new ToolchainResolver(goLog()).resolve(settings.request(settings.moduleDirectory()));
     }
 

@@ -3,12 +3,15 @@ package dev.gomvn.maven;
 import dev.gomvn.core.Platform;
 import dev.gomvn.core.net.NetworkSettings;
 import dev.gomvn.core.net.ProxyEnvironment;
+import dev.gomvn.core.net.UrlLogin;
 import dev.gomvn.core.toolchain.SdkSources;
 import dev.gomvn.core.toolchain.ToolchainRequest;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -55,6 +58,26 @@ public final class ToolchainSettings {
                         parameters.string(GoParameter.SUMDB).orElse(null),
                         artifact))
                 .build();
+    }
+
+    /**
+     * A login written into {@code go.downloadRoot} or {@code go.proxy} is used but never printed by gomvn;
+     * Maven itself, though, prints parameter values with {@code -X}. One warning per such parameter says
+     * how to keep the secret out of POMs and logs: a settings.xml {@code <server>} named by go.serverId.
+     */
+    public List<String> loginWarnings() {
+        List<String> warnings = new ArrayList<>();
+        for (GoParameter parameter : List.of(GoParameter.DOWNLOAD_ROOT, GoParameter.PROXY)) {
+            parameters
+                    .string(parameter)
+                    .filter(value -> !UrlLogin.redact(value).equals(value))
+                    .ifPresent(value -> warnings.add(parameter.displayName() + " holds a user:password@ login ("
+                            + UrlLogin.redact(value) + "). gomvn never prints it, but 'mvn -X' prints parameter values "
+                            + "and the POM keeps it in version control: move the login to a settings.xml <server> "
+                            + "(its password encrypted with 'mvn --encrypt-password') and name it with "
+                            + GoParameter.SERVER_ID.displayName() + "."));
+        }
+        return warnings;
     }
 
     /** settings.xml proxies and servers, -o, and the timeouts and retries of these parameters. */

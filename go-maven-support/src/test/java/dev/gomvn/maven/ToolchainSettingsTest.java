@@ -90,4 +90,23 @@ class ToolchainSettingsTest {
                 .containsEntry("HTTPS_PROXY", "http://proxy.corp.example.com:3128");
         assertThat(settings.configuredEnvironment()).containsExactly(Map.entry("GOFLAGS", "-mod=readonly"));
     }
+
+    @Test
+    void aLoginInAUrlParameterIsUsedButAdvisedAgainstWithoutBeingPrinted() {
+        TestMavenBuild build = new TestMavenBuild(basedir, Map.of());
+        ToolchainSettings settings = new ToolchainSettings(
+                ParameterValues.builder()
+                        .put(GoParameter.PROXY, "https://ci:s3cret@nexus.example/go")
+                        .put(GoParameter.DOWNLOAD_ROOT, "https://mirror.example/go/")
+                        .build(),
+                build.context(build.session(), TestMavenBuild.decrypter(null)));
+        assertThat(settings.loginWarnings())
+                .singleElement()
+                .asString()
+                .startsWith("<proxy> (go.proxy) holds a user:password@ login (https://***@nexus.example/go).")
+                .contains("settings.xml <server>")
+                .contains("<serverId> (go.serverId)")
+                .doesNotContain("s3cret");
+        assertThat(settings.request(basedir).sources().goProxy()).isEqualTo("https://ci:s3cret@nexus.example/go");
+    }
 }
