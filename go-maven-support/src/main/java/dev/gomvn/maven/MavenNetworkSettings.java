@@ -50,14 +50,13 @@ public final class MavenNetworkSettings {
                     .getServer();
             credentials = new Credentials(serverId, decrypted.getUsername(), decrypted.getPassword());
         }
-        return new NetworkSettings(
-                List.copyOf(proxies),
-                credentials,
-                session.isOffline(),
-                Duration.ofSeconds(parameters.number(GoParameter.CONNECT_TIMEOUT, 1)),
-                Duration.ofSeconds(parameters.number(GoParameter.READ_TIMEOUT, 1)),
-                parameters.number(GoParameter.RETRIES, 0),
-                NetworkSettings.defaults().initialBackoff());
+        return NetworkSettings.defaults()
+                .withProxies(proxies)
+                .withCredentials(credentials)
+                .withOffline(session.isOffline())
+                .withConnectTimeout(Duration.ofSeconds(parameters.number(GoParameter.CONNECT_TIMEOUT, 1)))
+                .withReadTimeout(Duration.ofSeconds(parameters.number(GoParameter.READ_TIMEOUT, 1)))
+                .withRetries(parameters.number(GoParameter.RETRIES, 0));
     }
 
     private static SettingsDecryptionResult decrypt(

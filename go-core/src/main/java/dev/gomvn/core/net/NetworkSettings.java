@@ -29,6 +29,23 @@ public record NetworkSettings(
         return new NetworkSettings(proxies, credentials, value, connectTimeout, readTimeout, retries, initialBackoff);
     }
 
+    public NetworkSettings withProxies(List<ProxySettings> value) {
+        return new NetworkSettings(
+                List.copyOf(value), credentials, offline, connectTimeout, readTimeout, retries, initialBackoff);
+    }
+
+    public NetworkSettings withConnectTimeout(Duration value) {
+        return new NetworkSettings(proxies, credentials, offline, value, readTimeout, retries, initialBackoff);
+    }
+
+    public NetworkSettings withReadTimeout(Duration value) {
+        return new NetworkSettings(proxies, credentials, offline, connectTimeout, value, retries, initialBackoff);
+    }
+
+    public NetworkSettings withRetries(int value) {
+        return new NetworkSettings(proxies, credentials, offline, connectTimeout, readTimeout, value, initialBackoff);
+    }
+
     /** The same settings with another login (null for none), e.g. the one in a GOPROXY URL. */
     public NetworkSettings withCredentials(Credentials value) {
         return new NetworkSettings(proxies, value, offline, connectTimeout, readTimeout, retries, initialBackoff);
