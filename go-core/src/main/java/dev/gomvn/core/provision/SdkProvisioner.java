@@ -160,6 +160,15 @@ public final class SdkProvisioner {
 
     private Toolchain install(SdkCache cache, InstallPlan plan, GoVersion version, String reason) {
         InstalledSdk sdk = cache.install(plan.request());
+        if (!sdk.freshlyInstalled()) {
+            // Another build (or build thread) published it after the cache look-up in provision(): not our download.
+            return toolchain(
+                    sdk,
+                    version,
+                    "installed meanwhile by another build, cached in " + sdk.home() + ", verified at install against "
+                            + sdk.digestSource(),
+                    reason);
+        }
         return toolchain(
                 sdk,
                 version,
