@@ -48,14 +48,19 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
             getLog().debug(ruleName() + ": " + directory + " holds no go.mod and no .go file; nothing to check.");
             return;
         }
+        String verified;
         try {
-            enforce(directory);
+            verified = enforce(directory);
         } catch (RuleViolation violation) {
             throw new EnforcerRuleException(withUserMessage(violation.getMessage()));
         } catch (EnvironmentException e) {
             throw new EnforcerRuleError(e.getMessage(), e);
         } catch (GoCoreException e) {
             throw new EnforcerRuleException(withUserMessage(e.getMessage()), e);
+        }
+        // The enforcer's own "Rule N: ... passed" appears for a skipped rule too; this line only after a check.
+        if (verified != null) {
+            getLog().info(ruleName() + " passed for " + directory + ": " + verified);
         }
     }
 
@@ -67,8 +72,13 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
                 : Character.toLowerCase(simpleName.charAt(0)) + simpleName.substring(1);
     }
 
-    /** Checks the Go module in {@code directory}; throws {@link RuleViolation} with what is wrong and the fix. */
-    abstract void enforce(Path directory) throws RuleViolation;
+    /**
+     * Checks the Go module in {@code directory}; throws {@link RuleViolation} with what is wrong and the fix.
+     *
+     * @return what was verified, one short line without secrets, for the INFO line that says the rule
+     *     passed; null when there was nothing to check (the rule then says why at debug level)
+     */
+    abstract String enforce(Path directory) throws RuleViolation;
 
     Path moduleDirectory() {
         File directory =
