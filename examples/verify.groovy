@@ -14,6 +14,21 @@ def log = new File(basedir, 'build.log').text
     }
 }
 assert log.contains('Rule 2: dev.gomvn.enforcer.RequireGoSumVerified passed')
+// "Every Go module fails fast in validate; Java modules and aggregators pass untouched": the enforcer says
+// "passed" for all of them, the rules' own lines say which ones were really checked.
+def root = basedir.toPath().toAbsolutePath().normalize()
+['hello-operator', 'hello-cli'].each { module ->
+    def dir = root.resolve(module)
+    ['requireGoVersion', 'requireModules', 'requireGoSumVerified', 'forbidGosumdbOff'].each { rule ->
+        assert log.count("[INFO] ${rule} passed for ${dir}: ") == 1 : "${rule} did not check ${module}"
+    }
+    assert log.contains("[INFO] requireGoVersion passed for ${dir}: Go ${installedGoNumber} is in [1.22,) and is not older than go.mod's 'go 1.22'")
+}
+assert log.contains("[INFO] requireModules passed for ${root.resolve('hello-operator')}: module example.com/hello-operator with 'go 1.22' in module mode (GO111MODULE not off, no -mod=mod in GOFLAGS), go.sum present for 2 requirement(s)")
+assert log.contains("[INFO] requireModules passed for ${root.resolve('hello-cli')}: module example.com/hello-cli with 'go 1.22' in module mode (GO111MODULE not off, no -mod=mod in GOFLAGS), no requirements")
+assert log.contains('--- enforcer:3.6.1:enforce (go-environment) @ java-client ---')
+['java-client', 'company-parent'].each { assert !log.contains("passed for ${root.resolve(it)}") }
+assert !log.contains("passed for ${root}:")
 assert new File(basedir, 'java-client/target/java-client-1.0.0-SNAPSHOT.jar').isFile()
 assert !new File(basedir, 'java-client/target/go').exists() : 'the Java module is left alone'
 assert new File(basedir, 'hello-operator/target/surefire-reports/TEST-example.com.hello-operator.internal.reconcile.xml').isFile()

@@ -35,7 +35,31 @@ def repo = new File(localRepositoryPath, 'dev/gomvn/it/build-matrix/1.0-SNAPSHOT
 ['server-linux-amd64.bin', 'cli-linux-arm64.bin', 'server-darwin-arm64.bin', 'cli-windows-amd64.exe', 'sha256sums.txt'].each {
     assert new File(repo, "build-matrix-1.0-SNAPSHOT-${it}").isFile() : "not installed: ${it}"
 }
+// Every binary installed under its classifier, byte for byte the one built, and SHA256SUMS with them.
+expected.each { path ->
+    def (platform, file) = path.split('/')
+    def (name, extension) = file.endsWith('.exe') ? [file - '.exe', 'exe'] : [file, 'bin']
+    def installed = new File(repo, "build-matrix-1.0-SNAPSHOT-${name}-${platform.replace('_', '-')}.${extension}")
+    assert installed.isFile() : "not installed: ${path}"
+    assert installed.bytes == new File(bin, path).bytes : "installed ${installed.name} differs from ${path}"
+}
+assert new File(repo, 'build-matrix-1.0-SNAPSHOT-sha256sums.txt').bytes == new File(bin, 'SHA256SUMS').bytes
 
 def log = new File(basedir, 'build.log').text
-assert log.contains('[linux/amd64]') || log.contains('linux/amd64')
+// One line per binary: its target, its file name and the start of the digest SHA256SUMS holds for it.
+sums.each { line ->
+    def (sha, name) = line.split('  ')
+    def (platform, file) = name.split('/')
+    def target = platform.replace('_', '/')
+    assert log =~ /(?m)^\[INFO\] \Q${target}\E +\Q${file}\E +.* sha256:${sha.substring(0, 12)} /
+}
+assert log.contains("[INFO] 8 verified binaries (0 up to date) in ${bin.toPath().toAbsolutePath().normalize()}, checksums in ")
+// <linkerVariables> reached the linker: on a linux/amd64 host, both binaries print main.greeting as configured.
+def host = [System.getProperty('os.name'), System.getProperty('os.arch')]
+if (host == ['Linux', 'amd64']) {
+    ['server', 'cli'].each { name ->
+        def out = new ProcessBuilder(new File(bin, "linux_amd64/${name}").path).redirectErrorStream(true).start().text
+        assert out.contains('hello from gomvn') : "${name} printed: ${out}"
+    }
+}
 return true

@@ -1,5 +1,30 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD SUCCESS')
 assert !log.contains('BUILD FAILURE')
-assert new File(basedir, 'go.sum').exists() ? new File(basedir, 'go.sum').text == new File(basedir, 'go.sum.orig').text : true
+
+// Two runs: online, then offline (-o) from the caches. Each of the five rules must have checked this
+// Go module: the enforcer's own "Rule N: ... passed" appears for a rule that skipped, ours does not.
+def runs = log.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)
+assert runs.size() == 2
+def dir = basedir.toPath().toAbsolutePath().normalize()
+def once = { String run, String line -> assert run.count(line) == 1 : "expected once: ${line}" }
+runs.eachWithIndex { run, i ->
+    once(run, "[INFO] requireGoVersion passed for ${dir}: Go ${installedGoNumber} is in [1.21,) and is not older than go.mod's 'go 1.22'\n")
+    once(run, "[INFO] requireModules passed for ${dir}: module example.com/rules-all-pass with 'go 1.22' in module mode (GO111MODULE not off, no -mod=mod in GOFLAGS), go.sum present for 1 requirement(s)\n")
+    def how = i == 0 ? 'downloaded and checked' : 'checked in the module cache (-o)'
+    once(run, "[INFO] requireGoSumVerified passed for ${dir}: every module of the build matches go.sum, ${how}; go.mod and go.sum unchanged\n")
+    once(run, "[INFO] forbidGosumdbOff passed for ${dir}: checksum database sum.golang.org is on")
+    once(run, "[INFO] requireConsistentModuleVersions passed for ${dir}: [github.com/google/*] has only github.com/google/uuid v1.6.0\n")
+    (0..4).each { once(run, "[INFO] Rule ${it}: dev.gomvn.enforcer.") }
+}
+
+// Nothing modified: go.mod and go.sum byte for byte as committed in src/it/rules-all-pass.
+def original = new File(repositoryRoot, 'src/it/rules-all-pass')
+['go.mod', 'go.sum'].each { name ->
+    def committed = new File(original, name)
+    def after = new File(basedir, name)
+    assert committed.isFile()
+    assert after.isFile() : "${name} was deleted"
+    assert after.bytes == committed.bytes : "${name} was modified"
+}
 return true

@@ -1,5 +1,17 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains("has the pattern 'github.com', which matches public modules such as github.com/stretchr/testify: that is GOSUMDB=off in disguise")
 assert log.contains('The build uses github.com/google/uuid, which GONOSUMDB=github.com')
-assert new File(basedir, 'go.sum').exists() ? new File(basedir, 'go.sum').text == new File(basedir, 'go.sum.orig').text : true
+// The failure is this rule's, and the rule did not also report that it passed.
+assert log.contains('[ERROR] Rule 0: dev.gomvn.enforcer.ForbidGosumdbOff failed with message:')
+assert !log.contains('forbidGosumdbOff passed for')
+
+// Nothing modified: the rule reads go.mod and go.sum, both byte for byte as committed in src/it/rules-gonosumdb-wide.
+def original = new File(repositoryRoot, 'src/it/rules-gonosumdb-wide')
+['go.mod', 'go.sum'].each { name ->
+    def committed = new File(original, name)
+    def after = new File(basedir, name)
+    assert committed.isFile()
+    assert after.isFile() : "${name} was deleted"
+    assert after.bytes == committed.bytes : "${name} was modified"
+}
 return true

@@ -1,4 +1,16 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains('GO111MODULE=off (set by the go-maven-plugin <environment> in the POM) puts go in GOPATH mode')
-assert new File(basedir, 'go.sum').exists() ? new File(basedir, 'go.sum').text == new File(basedir, 'go.sum.orig').text : true
+// The failure is this rule's, and the rule did not also report that it passed.
+assert log.contains('[ERROR] Rule 0: dev.gomvn.enforcer.RequireModules failed with message:')
+assert !log.contains('requireModules passed for')
+
+// Nothing modified: the rule reads go.mod and go.sum, both byte for byte as committed in src/it/rules-gopath-mode.
+def original = new File(repositoryRoot, 'src/it/rules-gopath-mode')
+['go.mod', 'go.sum'].each { name ->
+    def committed = new File(original, name)
+    def after = new File(basedir, name)
+    assert committed.isFile()
+    assert after.isFile() : "${name} was deleted"
+    assert after.bytes == committed.bytes : "${name} was modified"
+}
 return true

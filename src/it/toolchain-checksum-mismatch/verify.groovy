@@ -5,4 +5,5 @@ assert log.contains('The download is corrupt or tampered with; nothing was insta
 def sdk = new File(basedir, 'target/sdk')
 assert !sdk.listFiles().any { it.name.startsWith('go') && it.directory } : 'nothing may be installed'
 assert new File(sdk, '.tmp').list().length == 0
+assert !log.contains('Installed Go SDK')
 return true

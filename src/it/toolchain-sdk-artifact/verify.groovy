@@ -10,4 +10,14 @@ assert log.contains("Installing Go ${installedGoNumber} from the artifact com.ex
 assert log =~ /Go SDK resolved as the artifact com\.example\.go:go-sdk:[^ ]+, SHA-256 verified against the checksum file/
 // Run 3: a cache hit that needs no resolution.
 assert log.contains("Go SDK cached in ${sdk.canonicalPath}")
+
+// Run by run: the mismatch installed nothing, the real install happened once, the cache hit resolved nothing.
+def runs = log.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)
+assert runs.size() == 3
+assert runs[0].contains('The download is corrupt or tampered with; nothing was installed.')
+assert !runs[0].contains('Installed Go SDK')
+assert runs[1].count('[INFO] Installed Go SDK ') == 1
+assert runs[1].contains("[INFO] Installed Go SDK ${sdk.name} into ${sdk.canonicalPath} (")
+assert runs[2].contains(": Go SDK cached in ${sdk.canonicalPath}, verified at install against the checksum file file:")
+assert !runs[2].contains('Installed Go SDK') && !runs[2].contains('Installing Go ') && !runs[2].contains('resolved as the artifact')
 return true

@@ -45,13 +45,15 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
 
     @Override
     public final void execute() throws EnforcerRuleException {
+        Path directory;
+        String verified;
         try {
-            Path directory = moduleDirectory();
+            directory = moduleDirectory();
             if (!isGoModule(directory)) {
                 getLog().debug(ruleName() + ": " + directory + " holds no go.mod and no .go file; nothing to check.");
                 return;
             }
-            enforce(directory);
+            verified = enforce(directory);
         } catch (RuleViolation violation) {
             throw new EnforcerRuleException(withUserMessage(violation.getMessage()));
         } catch (InvalidPathException e) {
@@ -60,6 +62,10 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
             throw new EnforcerRuleError(e.getMessage(), e);
         } catch (GoCoreException e) {
             throw new EnforcerRuleException(withUserMessage(e.getMessage()), e);
+        }
+        // The enforcer's own "Rule N: ... passed" appears for a skipped rule too; this line only after a check.
+        if (verified != null) {
+            getLog().info(ruleName() + " passed for " + directory + ": " + verified);
         }
     }
 
@@ -71,8 +77,13 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
                 : Character.toLowerCase(simpleName.charAt(0)) + simpleName.substring(1);
     }
 
-    /** Checks the Go module in {@code directory}; throws {@link RuleViolation} with what is wrong and the fix. */
-    abstract void enforce(Path directory) throws RuleViolation;
+    /**
+     * Checks the Go module in {@code directory}; throws {@link RuleViolation} with what is wrong and the fix.
+     *
+     * @return what was verified, one short line without secrets, for the INFO line that says the rule
+     *     passed; null when there was nothing to check (the rule then says why at debug level)
+     */
+    abstract String enforce(Path directory) throws RuleViolation;
 
     Path moduleDirectory() {
         File directory =

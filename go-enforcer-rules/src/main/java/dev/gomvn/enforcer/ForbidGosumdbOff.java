@@ -34,24 +34,53 @@ public final class ForbidGosumdbOff extends AbstractGoRule {
     }
 
     @Override
-    void enforce(Path directory) throws RuleViolation {
+    String enforce(Path directory) throws RuleViolation {
         Toolchain toolchain = toolchain(directory);
         GoEnvironment environment = effectiveGoEnvironment(toolchain);
+        String exempt = exemptPatterns(environment);
+        List<String> modules = buildListModules(toolchain, directory, exempt);
         report(ChecksumPolicy.check(
                 environment,
                 settingSources(toolchain, environment),
-                buildListModules(toolchain, directory, environment),
+                modules == null ? List.of() : modules,
                 allowedPrivatePatterns,
                 allowedInsecurePatterns));
+        return "checksum database " + checksumDatabaseName(environment) + " is on"
+                + (ModulePathPatterns.parse(exempt).isEmpty()
+                        ? ", no GONOSUMDB/GOPRIVATE exemption"
+                        : ", GONOSUMDB/GOPRIVATE " + exempt + " covers no public module"
+                                + (modules == null
+                                        ? ""
+                                        : " and no module of the build outside <allowedPrivatePatterns>"))
+                + (environment.get("GOINSECURE").isBlank()
+                        ? ", no GOINSECURE"
+                        : ", GOINSECURE " + environment.get("GOINSECURE") + " allowed")
+                + ", no -insecure in GOFLAGS";
     }
 
-    /** Only needed when some pattern exempts modules; then every module of the build is checked against it. */
-    private List<String> buildListModules(Toolchain toolchain, Path directory, GoEnvironment environment) {
-        String exempt =
-                environment.get("GONOSUMDB").isBlank() ? environment.get("GOPRIVATE") : environment.get("GONOSUMDB");
-        // go env already reports GONOSUMDB defaulted to GOPRIVATE; the fallback covers older Go versions.
+    /** GONOSUMDB, which go env already reports defaulted to GOPRIVATE; the fallback covers older Go versions. */
+    private static String exemptPatterns(GoEnvironment environment) {
+        return environment.get("GONOSUMDB").isBlank() ? environment.get("GOPRIVATE") : environment.get("GONOSUMDB");
+    }
+
+    /** The database's name from GOSUMDB ("name[+key] [url]"): never its URL, which may carry a login. */
+    private static String checksumDatabaseName(GoEnvironment environment) {
+        String gosumdb = environment.get("GOSUMDB").strip();
+        if (gosumdb.isEmpty()) {
+            return "sum.golang.org";
+        }
+        String name = gosumdb.split("\\s+")[0];
+        int key = name.indexOf('+');
+        return key < 0 ? name : name.substring(0, key);
+    }
+
+    /**
+     * Only needed when some pattern exempts modules; then every module of the build is checked against it.
+     * Null when they were not listed (no pattern, no go.mod, or listing failed): only the patterns are checked.
+     */
+    private List<String> buildListModules(Toolchain toolchain, Path directory, String exempt) {
         if (ModulePathPatterns.parse(exempt).isEmpty() || !Files.isRegularFile(directory.resolve("go.mod"))) {
-            return List.of();
+            return null;
         }
         try {
             return BuildList.load(toolchain, directory, goEnvironment(), offline()).dependencies().stream()
@@ -60,7 +89,7 @@ public final class ForbidGosumdbOff extends AbstractGoRule {
         } catch (GoCoreException e) {
             getLog().warn("forbidGosumdbOff could not list the build's modules, so it checked only the patterns: "
                     + e.getMessage());
-            return List.of();
+            return null;
         }
     }
 

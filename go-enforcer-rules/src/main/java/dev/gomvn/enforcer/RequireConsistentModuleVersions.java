@@ -25,14 +25,20 @@ public final class RequireConsistentModuleVersions extends AbstractGoRule {
     }
 
     @Override
-    void enforce(Path directory) throws RuleViolation {
-        if (groups.isEmpty() || !Files.isRegularFile(directory.resolve("go.mod"))) {
-            return;
+    String enforce(Path directory) throws RuleViolation {
+        if (groups.isEmpty()) {
+            getLog().debug("requireConsistentModuleVersions: no <groups> configured; nothing to compare.");
+            return null;
+        }
+        if (!Files.isRegularFile(directory.resolve("go.mod"))) {
+            getLog().debug("requireConsistentModuleVersions: " + directory
+                    + " has no go.mod, so no build list to compare; nothing to check.");
+            return null;
         }
         ModuleVersionGroups parsed =
                 ModuleVersionGroups.parse(groups.stream().map(Group::modules).toList());
-        List<String> problems =
-                parsed.inconsistencies(BuildList.load(toolchain(directory), directory, goEnvironment(), offline()));
+        BuildList buildList = BuildList.load(toolchain(directory), directory, goEnvironment(), offline());
+        List<String> problems = parsed.inconsistencies(buildList);
         if (!problems.isEmpty()) {
             throw new RuleViolation(
                     "Modules that must share one version differ in " + directory + ":"
@@ -40,6 +46,7 @@ public final class RequireConsistentModuleVersions extends AbstractGoRule {
                             + System.lineSeparator()
                             + "Fix: 'go get' the same version of each, e.g. go get k8s.io/api@v0.30.1 k8s.io/client-go@v0.30.1.");
         }
+        return String.join("; ", parsed.agreements(buildList));
     }
 
     @Override

@@ -6,6 +6,8 @@ import dev.gomvn.core.version.GoVersion;
 import dev.gomvn.core.version.GoVersionRange;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -30,9 +32,10 @@ public final class RequireGoVersion extends AbstractGoRule {
     }
 
     @Override
-    void enforce(Path directory) throws RuleViolation {
+    String enforce(Path directory) throws RuleViolation {
         Toolchain toolchain = toolchain(directory);
         GoVersion found = toolchain.version();
+        List<String> verified = new ArrayList<>();
         if (version != null && !version.isBlank()) {
             GoVersionRange range = GoVersionRange.parse(version, "version");
             if (!range.contains(found)) {
@@ -42,6 +45,7 @@ public final class RequireGoVersion extends AbstractGoRule {
                         + "') so the go-maven-plugin provisions it, "
                         + "or install a matching Go and point go.root at it.");
             }
+            verified.add("is in " + version);
         }
         if (goModCompatible) {
             Optional<GoVersion> goLine = goLine(directory);
@@ -53,8 +57,13 @@ public final class RequireGoVersion extends AbstractGoRule {
                                 + goLine.get().minimumToolchain()
                                 + " or newer (set go.version), or set <goModCompatible>false</goModCompatible> on this rule.");
             }
+            goLine.ifPresent(line -> verified.add("is not older than go.mod's 'go " + line + "'"));
         }
         getLog().debug("requireGoVersion: Go " + found + " at " + toolchain.goRoot() + " is acceptable.");
+        return "Go " + found + " "
+                + (verified.isEmpty()
+                        ? "runs; there was nothing to compare it with (no <version>, no go.mod go line)"
+                        : String.join(" and ", verified));
     }
 
     private static Optional<GoVersion> goLine(Path directory) {

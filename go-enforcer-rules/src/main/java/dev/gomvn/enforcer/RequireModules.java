@@ -1,5 +1,6 @@
 package dev.gomvn.enforcer;
 
+import dev.gomvn.core.gomod.GoModFile;
 import dev.gomvn.core.policy.ModuleLayoutPolicy;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.io.File;
@@ -25,7 +26,7 @@ public final class RequireModules extends AbstractGoRule {
     }
 
     @Override
-    void enforce(Path directory) throws RuleViolation {
+    String enforce(Path directory) throws RuleViolation {
         Toolchain toolchain = toolchain(directory);
         var environment = effectiveGoEnvironment(toolchain);
         report(ModuleLayoutPolicy.check(
@@ -37,6 +38,15 @@ public final class RequireModules extends AbstractGoRule {
                 allowReplaceOutsideModule,
                 repositoryRoot(directory),
                 suggestedModulePath()));
+        // The policy passed, so go.mod exists, parses and has a go line.
+        GoModFile goMod = GoModFile.parse(directory.resolve("go.mod"));
+        int requirements = goMod.requires().size();
+        return "module " + goMod.modulePath().orElse("(no module path)") + " with 'go "
+                + goMod.goVersion().map(Object::toString).orElse("?") + "' in module mode (GO111MODULE not off, "
+                + "no -mod=mod in GOFLAGS), "
+                + (requirements == 0 ? "no requirements" : "go.sum present for " + requirements + " requirement(s)")
+                + (Files.isDirectory(directory.resolve("vendor")) ? ", vendor/ matches go.mod" : "")
+                + (allowReplaceOutsideModule ? "" : ", no replace outside the repository");
     }
 
     /** The enclosing git work tree, else the top of the Maven build. */

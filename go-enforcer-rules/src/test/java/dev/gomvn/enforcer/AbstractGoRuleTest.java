@@ -29,14 +29,15 @@ class AbstractGoRuleTest {
 
     TestMavenBuild build;
     final List<String> debug = new ArrayList<>();
+    final List<String> info = new ArrayList<>();
 
     /** A rule whose check is given by the test. */
     static final class ProbeRule extends AbstractGoRule {
         interface Check {
-            void run(Path directory) throws RuleViolation;
+            String run(Path directory) throws RuleViolation;
         }
 
-        Check check = directory -> {};
+        Check check = directory -> "nothing wrong found";
         int checked;
 
         ProbeRule(GoRuleContext context) {
@@ -44,9 +45,9 @@ class AbstractGoRuleTest {
         }
 
         @Override
-        void enforce(Path directory) throws RuleViolation {
+        String enforce(Path directory) throws RuleViolation {
             checked++;
-            check.run(directory);
+            return check.run(directory);
         }
     }
 
@@ -82,6 +83,29 @@ class AbstractGoRuleTest {
                 .asString()
                 .isEqualTo("probeRule: " + basedir.toAbsolutePath()
                         + " holds no go.mod and no .go file; nothing to check.");
+        // The enforcer still logs "Rule 0: ... passed"; our INFO line is what tells a check from a skip.
+        assertThat(info).isEmpty();
+    }
+
+    @Test
+    void aRuleThatCheckedAndPassedSaysWhatItVerifiedInOneInfoLine() throws Exception {
+        goModule();
+        ProbeRule rule = rule(null);
+        rule.check = directory -> "Go 1.26.8 is in [1.22,)";
+        rule.execute();
+        assertThat(rule.checked).isOne();
+        assertThat(info)
+                .containsExactly("probeRule passed for " + basedir.toAbsolutePath() + ": Go 1.26.8 is in [1.22,)");
+    }
+
+    @Test
+    void aGoModuleWithNothingToCheckLogsNoPassedLine() throws Exception {
+        goModule();
+        ProbeRule rule = rule(null);
+        rule.check = directory -> null;
+        rule.execute();
+        assertThat(rule.checked).isOne();
+        assertThat(info).isEmpty();
     }
 
     @Test
@@ -103,6 +127,7 @@ class AbstractGoRuleTest {
                 .isExactlyInstanceOf(EnforcerRuleException.class)
                 .hasMessage("Ask #go-platform before changing this." + System.lineSeparator()
                         + "GOSUMDB=off switches off checksum-database verification.");
+        assertThat(info).isEmpty();
     }
 
     @Test
@@ -123,6 +148,7 @@ class AbstractGoRuleTest {
         assertThatThrownBy(rule::execute)
                 .isExactlyInstanceOf(EnforcerRuleError.class)
                 .hasMessage("Could not start /opt/go/bin/go");
+        assertThat(info).isEmpty();
     }
 
     @Test
@@ -187,10 +213,14 @@ class AbstractGoRuleTest {
             }
 
             @Override
-            public void info(CharSequence message) {}
+            public void info(CharSequence message) {
+                info.add(message.toString());
+            }
 
             @Override
-            public void info(Supplier<CharSequence> message) {}
+            public void info(Supplier<CharSequence> message) {
+                info.add(message.get().toString());
+            }
 
             @Override
             public boolean isWarnEnabled() {

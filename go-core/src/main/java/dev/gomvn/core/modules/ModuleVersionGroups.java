@@ -55,12 +55,7 @@ public final class ModuleVersionGroups {
     public List<String> inconsistencies(BuildList buildList) {
         List<String> problems = new ArrayList<>();
         for (Group group : groups) {
-            Map<String, String> members = new LinkedHashMap<>();
-            for (BuildList.ModuleVersion module : buildList.dependencies()) {
-                if (group.includes().matches(module.path()) && !group.excludes().matches(module.path())) {
-                    members.put(module.path(), module.version());
-                }
-            }
+            Map<String, String> members = members(group, buildList);
             Set<String> versions = new LinkedHashSet<>(members.values());
             if (versions.size() > 1) {
                 List<String> listed = new ArrayList<>();
@@ -69,6 +64,41 @@ public final class ModuleVersionGroups {
             }
         }
         return problems;
+    }
+
+    /**
+     * What was compared, one phrase per group, for a build list without {@link #inconsistencies}: e.g.
+     * {@code [k8s.io/*] share v0.30.1 (3 modules)}, {@code [github.com/google/*] has only
+     * github.com/google/uuid v1.6.0} or {@code [golang.org/x/*] has no module in the build}.
+     */
+    public List<String> agreements(BuildList buildList) {
+        List<String> phrases = new ArrayList<>();
+        for (Group group : groups) {
+            Map<String, String> members = members(group, buildList);
+            Set<String> versions = new LinkedHashSet<>(members.values());
+            String name = "[" + group.spec() + "]";
+            if (members.isEmpty()) {
+                phrases.add(name + " has no module in the build");
+            } else if (members.size() == 1) {
+                Map.Entry<String, String> only = members.entrySet().iterator().next();
+                phrases.add(name + " has only " + only.getKey() + " " + only.getValue());
+            } else if (versions.size() == 1) {
+                phrases.add(name + " share " + versions.iterator().next() + " (" + members.size() + " modules)");
+            } else {
+                phrases.add(name + " disagree");
+            }
+        }
+        return phrases;
+    }
+
+    private static Map<String, String> members(Group group, BuildList buildList) {
+        Map<String, String> members = new LinkedHashMap<>();
+        for (BuildList.ModuleVersion module : buildList.dependencies()) {
+            if (group.includes().matches(module.path()) && !group.excludes().matches(module.path())) {
+                members.put(module.path(), module.version());
+            }
+        }
+        return members;
     }
 
     private record Group(String spec, ModulePathPatterns includes, ModulePathPatterns excludes) {}

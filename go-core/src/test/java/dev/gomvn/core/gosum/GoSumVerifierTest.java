@@ -234,6 +234,16 @@ class GoSumVerifierTest {
         assertThat(ModuleVersionGroups.parse(List.of("example.test/family-*, !example.test/family-b"))
                         .inconsistencies(buildList))
                 .isEmpty();
+        // What a passing rule reports it compared: a shared version, a lone member, or no member at all.
+        assertThat(ModuleVersionGroups.parse(List.of(
+                                "example.test/lib example.test/assert example.test/family-a",
+                                "example.test/family-*, !example.test/family-b",
+                                "k8s.io/*"))
+                        .agreements(buildList))
+                .containsExactly(
+                        "[example.test/lib example.test/assert example.test/family-a] share v1.0.0 (3 modules)",
+                        "[example.test/family-*, !example.test/family-b] has only example.test/family-a v1.0.0",
+                        "[k8s.io/*] has no module in the build");
     }
 
     private GoSumReport verify(boolean offline) throws IOException {

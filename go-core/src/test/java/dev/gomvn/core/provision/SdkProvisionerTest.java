@@ -513,13 +513,31 @@ class SdkProvisionerTest {
             for (int i = 0; i < 2; i++) {
                 results.add(pool.submit(() -> resolve(settings())));
             }
+            List<String> origins = new ArrayList<>();
             for (Future<Toolchain> result : results) {
                 assertThat(result.get().goExecutable()).isExecutable();
+                origins.add(result.get().origin());
             }
+            // The download takes 300 ms, so the other thread found no SDK and waited: it says so, it downloaded
+            // nothing.
+            assertThat(origins)
+                    .filteredOn(origin -> origin.contains("downloaded from"))
+                    .hasSize(1);
+            assertThat(origins)
+                    .filteredOn(origin -> origin.startsWith("Go SDK installed into ")
+                            && origin.contains(" by another build while this one waited"))
+                    .hasSize(1);
         } finally {
             pool.shutdownNow();
         }
         assertThat(server.count("/dl/" + ARCHIVE)).isEqualTo(1);
+        assertThat(logLines)
+                .filteredOn(l -> l.contains("Installed Go SDK " + VERSION))
+                .hasSize(1);
+        assertThat(logLines)
+                .filteredOn(l -> l.contains(
+                        "Go SDK " + VERSION + ".linux-amd64 was installed by another build while this one waited."))
+                .hasSize(1);
     }
 
     @Test

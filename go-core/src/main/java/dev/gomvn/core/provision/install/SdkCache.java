@@ -85,7 +85,8 @@ public final class SdkCache {
         try (InstallLock lock = InstallLock.acquire(root.resolve(name + ".lock"), lockTimeout, log)) {
             Optional<InstalledSdk> installed = find(request.goVersion(), request.platform());
             if (installed.isPresent()) {
-                log.debug("Go SDK " + name + " was installed by another build while this one waited.");
+                // INFO like "Installed Go SDK": a log shows which build installed it and which one used that install.
+                log.info("Go SDK " + name + " was installed by another build while this one waited.");
                 return installed.get();
             }
             removeHalfInstalled(homeOf(request.goVersion(), request.platform()));

@@ -296,6 +296,10 @@ class SdkCacheTest {
             InstalledSdk ours = cache().install(request);
 
             BufferedReader output = OtherBuildProcess.outputOf(other[0]);
+            OtherBuildProcess.awaitLine(
+                    other[0],
+                    output,
+                    "INFO Go SDK go1.22.5.linux-amd64 was installed by another build while this one waited.");
             OtherBuildProcess.awaitLine(other[0], output, "FRESH=false");
             assertThat(other[0].waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(other[0].exitValue()).isZero();
