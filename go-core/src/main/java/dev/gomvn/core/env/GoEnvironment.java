@@ -68,6 +68,51 @@ public final class GoEnvironment {
                 .map(directory -> directory.resolve("go").resolve("env"));
     }
 
+    /**
+     * The value go's own {@code cfg.Getenv} sees before {@code go env} computes anything: a non-empty
+     * environment variable, else the GOENV file, else {@code $GOROOT/go.env}; empty when no layer sets it.
+     * For variables whose {@code go env} answer depends on the directory (GOWORK), this is the setting.
+     */
+    public static String setting(String name, Map<String, String> environment, Path goRoot) {
+        String value = environment.getOrDefault(name, "");
+        if (!value.isEmpty()) {
+            return value;
+        }
+        // As in Go, a key in the user's file wins over $GOROOT/go.env even when its value is empty.
+        Optional<String> fromFile = goEnvFile(environment)
+                .map(GoEnvironment::readFile)
+                .filter(values -> values.containsKey(name))
+                .map(values -> values.get(name));
+        if (fromFile.isPresent()) {
+            return fromFile.get();
+        }
+        return readFile(goRoot.resolve("go.env")).getOrDefault(name, "");
+    }
+
+    /** Go's env file format: KEY=VALUE lines and {@code #} comments, values taken as written; absent file: empty. */
+    public static Map<String, String> readFile(Path file) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (file == null || !Files.isRegularFile(file)) {
+            return values;
+        }
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String trimmed = line.strip();
+                int equals = trimmed.indexOf('=');
+                if (trimmed.isEmpty() || trimmed.startsWith("#") || equals <= 0) {
+                    continue;
+                }
+                values.put(
+                        trimmed.substring(0, equals).strip(),
+                        trimmed.substring(equals + 1).strip());
+            }
+        } catch (IOException e) {
+            throw new EnvironmentException(
+                    "Could not read the Go configuration file " + file + ": " + e.getMessage(), e);
+        }
+        return values;
+    }
+
     /** Go's os.UserConfigDir. */
     private static Optional<Path> userConfigDirectory(Map<String, String> environment) {
         String goos = Platform.host().goos();

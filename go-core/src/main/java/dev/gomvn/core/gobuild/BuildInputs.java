@@ -7,7 +7,7 @@ import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.env.GoEnvironment;
 import dev.gomvn.core.gomod.GoModFile;
-import dev.gomvn.core.gomod.GoWorkFile;
+import dev.gomvn.core.gomod.GoWorkspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,12 +45,11 @@ public record BuildInputs(List<Path> directories, List<Path> files) {
                 }
             }
         }
-        workspace(module, environment).ifPresent(work -> {
-            GoWorkFile parsed = GoWorkFile.parse(work);
-            files.add(work);
-            files.add(work.resolveSibling("go.work.sum"));
-            directories.addAll(parsed.useDirectories());
-            directories.addAll(parsed.localReplacements());
+        GoWorkspace.of(module, environment, goRoot).ifPresent(workspace -> {
+            files.add(workspace.file());
+            files.add(workspace.sumFile());
+            directories.addAll(workspace.moduleDirectories());
+            directories.addAll(workspace.workFile().localReplacements());
         });
         GoEnvironment.goEnvFile(environment).ifPresent(files::add);
         files.add(goRoot.resolve("go.env"));
@@ -62,24 +61,6 @@ public record BuildInputs(List<Path> directories, List<Path> files) {
             files.addAll(overlayTargets(file, module));
         });
         return new BuildInputs(List.copyOf(directories), List.copyOf(files));
-    }
-
-    /** The go.work that applies: GOWORK, else the nearest go.work above the module; none with GOWORK=off. */
-    static Optional<Path> workspace(Path module, Map<String, String> environment) {
-        String gowork = environment.getOrDefault("GOWORK", "").strip();
-        if (gowork.equals("off")) {
-            return Optional.empty();
-        }
-        if (!gowork.isEmpty()) {
-            return Optional.of(module.resolve(gowork).normalize());
-        }
-        for (Path directory = module; directory != null; directory = directory.getParent()) {
-            Path candidate = directory.resolve("go.work");
-            if (Files.isRegularFile(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 
     private static Optional<String> overlay(List<String> flags) {

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,11 +20,15 @@ public final class GoWorkFile {
     private static final String FIX = "fix the line (go work edit -fmt shows the expected form)";
 
     private final Path file;
+    private final String[] lines;
     private final List<String> uses = new ArrayList<>();
     private final List<GoModFile.Replacement> replaces = new ArrayList<>();
+    /** Lines naming a directory, by index, as they read with that directory made absolute. */
+    private final Map<Integer, String> absoluteLines = new LinkedHashMap<>();
 
-    private GoWorkFile(Path file) {
+    private GoWorkFile(Path file, String[] lines) {
         this.file = file;
+        this.lines = lines;
     }
 
     public static GoWorkFile parse(Path file) {
@@ -32,9 +38,9 @@ public final class GoWorkFile {
         } catch (IOException e) {
             throw new EnvironmentException("Could not read " + file + ": " + e.getMessage(), e);
         }
-        GoWorkFile work = new GoWorkFile(file);
-        String name = file.toString();
         String[] lines = content.split("\r?\n", -1);
+        GoWorkFile work = new GoWorkFile(file, lines);
+        String name = file.toString();
         String block = null;
         for (int i = 0; i < lines.length; i++) {
             List<String> tokens = GoModTokens.split(lines[i], name, i + 1);
@@ -45,7 +51,7 @@ public final class GoWorkFile {
                 if (tokens.equals(List.of(")"))) {
                     block = null;
                 } else {
-                    work.directive(block, tokens, name, i + 1);
+                    work.directive(block, tokens, name, i + 1, true);
                 }
                 continue;
             }
@@ -55,20 +61,30 @@ public final class GoWorkFile {
             if (tokens.size() == 2 && tokens.get(1).equals("(")) {
                 block = tokens.get(0);
             } else {
-                work.directive(tokens.get(0), tokens.subList(1, tokens.size()), name, i + 1);
+                work.directive(tokens.get(0), tokens.subList(1, tokens.size()), name, i + 1, false);
             }
         }
         return work;
     }
 
-    private void directive(String verb, List<String> args, String name, int line) {
+    private void directive(String verb, List<String> args, String name, int line, boolean inBlock) {
+        String prefix = inBlock ? "\t" : verb + " ";
         if (verb.equals("use")) {
             if (args.size() != 1) {
                 throw new GoModParseException(name, line, "usage: use ./module/dir", FIX);
             }
             uses.add(args.get(0));
+            absoluteLines.put(line - 1, prefix + quoted(resolve(args.get(0))));
         } else if (verb.equals("replace")) {
-            replaces.add(GoModFile.replacement(args, name, line));
+            GoModFile.Replacement replacement = GoModFile.replacement(args, name, line);
+            replaces.add(replacement);
+            if (replacement.isLocalDirectory()) {
+                absoluteLines.put(
+                        line - 1,
+                        prefix + replacement.oldPath()
+                                + (replacement.oldVersion() == null ? "" : " " + replacement.oldVersion())
+                                + " => " + quoted(resolve(replacement.newPath())));
+            }
         }
     }
 
@@ -81,6 +97,27 @@ public final class GoWorkFile {
         return uses.stream().map(this::resolve).toList();
     }
 
+    /** The {@code replace} directives, with their line numbers in go.work. */
+    public List<GoModFile.Replacement> replaces() {
+        return List.copyOf(replaces);
+    }
+
+    /**
+     * This go.work as text that means the same from any directory: every {@code use} and every
+     * {@code replace} by a local directory names that directory by its absolute path; all other lines
+     * ({@code go}, {@code toolchain}, {@code godebug}, comments) are kept as written.
+     */
+    public String withAbsolutePaths() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            text.append(absoluteLines.getOrDefault(i, lines[i]));
+            if (i < lines.length - 1) {
+                text.append('\n');
+            }
+        }
+        return text.toString();
+    }
+
     /** Directories that {@code replace} directives of the workspace point to. */
     public List<Path> localReplacements() {
         return replaces.stream()
@@ -91,5 +128,10 @@ public final class GoWorkFile {
 
     private Path resolve(String directory) {
         return file.toAbsolutePath().getParent().resolve(directory).normalize();
+    }
+
+    /** A Go interpreted string literal, as go.work accepts for paths with spaces or backslashes. */
+    private static String quoted(Path path) {
+        return "\"" + path.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -1,9 +1,6 @@
 package dev.gomvn.core.policy;
 
-import dev.gomvn.core.EnvironmentException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.gomvn.core.env.GoEnvironment;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,25 +57,6 @@ public final class GoSettingSources {
 
     /** Go's env file format: KEY=VALUE lines and {@code #} comments, values taken as written. */
     static Map<String, String> read(Path file) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (file == null || !Files.isRegularFile(file)) {
-            return values;
-        }
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                String trimmed = line.strip();
-                int equals = trimmed.indexOf('=');
-                if (trimmed.isEmpty() || trimmed.startsWith("#") || equals <= 0) {
-                    continue;
-                }
-                values.put(
-                        trimmed.substring(0, equals).strip(),
-                        trimmed.substring(equals + 1).strip());
-            }
-        } catch (IOException e) {
-            throw new EnvironmentException(
-                    "Could not read the Go configuration file " + file + ": " + e.getMessage(), e);
-        }
-        return values;
+        return GoEnvironment.readFile(file);
     }
 }

@@ -1,0 +1,216 @@
+package dev.gomvn.core.gomod;
+
+import dev.gomvn.core.ConfigurationException;
+import dev.gomvn.core.EnvironmentException;
+import dev.gomvn.core.env.GoEnvironment;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The workspace a go command started in a module's directory runs in, found exactly as go finds it
+ * ({@code cmd/go/internal/modload} FindGoWork): GOWORK as go reads it (a non-empty environment
+ * variable, else the GOENV file, else {@code $GOROOT/go.env}); {@code off} disables workspace mode,
+ * an absolute path selects that file (a relative one go refuses), empty or {@code auto} searches the
+ * directory and its parents for go.work without crossing into GOROOT.
+ *
+ * <p>In workspace mode go reads every used module's go.mod and go.sum plus go.work.sum beside go.work,
+ * and the one file it writes is go.work.sum: any command that fetches a module it has no line for adds
+ * that line there, {@code -mod=readonly} does not prevent it, and {@code -modfile} is refused. A check
+ * that must never change the user's files therefore runs go against a {@link #scratchCopy() scratch
+ * copy}: a temporary go.work naming the same module directories by absolute path, next to a copy of
+ * go.work.sum. Go then reads the modules' go.mod and go.sum where they are (it never writes them in
+ * workspace mode) and writes only the copy of go.work.sum, whose new lines are the ones the workspace
+ * lacked. This is workspace mode with the user's own files, not a GOWORK=off approximation.
+ */
+public final class GoWorkspace {
+    private final Path file;
+    private final GoWorkFile workFile;
+
+    private GoWorkspace(Path file) {
+        this.file = file;
+        this.workFile = GoWorkFile.parse(file);
+    }
+
+    /** The go.work that applies to a go command run in {@code directory}; none with GOWORK=off or when none is found. */
+    public static Optional<Path> find(Path directory, Map<String, String> environment, Path goRoot) {
+        String gowork = GoEnvironment.setting("GOWORK", environment, goRoot);
+        if (gowork.equals("off")) {
+            return Optional.empty();
+        }
+        if (!gowork.isEmpty() && !gowork.equals("auto")) {
+            Path selected = Path.of(gowork);
+            if (!selected.isAbsolute()) {
+                throw new ConfigurationException(
+                        "GOWORK",
+                        "GOWORK=" + gowork + " is not an absolute path, which go refuses ('go: invalid GOWORK: "
+                                + "not an absolute path'). Fix: set GOWORK to the absolute path of a go.work file, to off, "
+                                + "or leave it empty to use the go.work above the module.");
+            }
+            return Optional.of(selected.normalize());
+        }
+        Path root = goRoot.toAbsolutePath().normalize();
+        Path current = directory.toAbsolutePath().normalize();
+        while (current != null) {
+            Path candidate = current.resolve("go.work");
+            if (Files.isRegularFile(candidate)) {
+                return Optional.of(candidate);
+            }
+            Path parent = current.getParent();
+            if (parent != null && parent.equals(root)) {
+                return Optional.empty();
+            }
+            current = parent;
+        }
+        return Optional.empty();
+    }
+
+    /** The workspace of {@link #find}, read. */
+    public static Optional<GoWorkspace> of(Path directory, Map<String, String> environment, Path goRoot) {
+        return find(directory, environment, goRoot).map(GoWorkspace::new);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Path directory() {
+        return file.toAbsolutePath().getParent();
+    }
+
+    /** go.work.sum: sums go needed that no module's go.sum holds; it may be absent. */
+    public Path sumFile() {
+        return file.resolveSibling(file.getFileName() + ".sum");
+    }
+
+    public GoWorkFile workFile() {
+        return workFile;
+    }
+
+    /** The directories of the workspace's modules ({@code use}). */
+    public List<Path> moduleDirectories() {
+        return workFile.useDirectories();
+    }
+
+    /** Whether go counts {@code moduleDirectory} as one of the workspace's modules; go refuses to build in any other. */
+    public boolean uses(Path moduleDirectory) {
+        Path module = moduleDirectory.toAbsolutePath().normalize();
+        return moduleDirectories().stream().anyMatch(module::equals);
+    }
+
+    /** Every file go takes sums from in this workspace: each module's go.sum, then go.work.sum; some may be absent. */
+    public List<Path> sumFiles() {
+        List<Path> files = new ArrayList<>();
+        moduleDirectories().forEach(module -> files.add(module.resolve("go.sum")));
+        files.add(sumFile());
+        return files;
+    }
+
+    /** The user's files go reads here: go.work, go.work.sum and each module's go.mod and go.sum. */
+    public List<Path> files() {
+        List<Path> files = new ArrayList<>(List.of(file, sumFile()));
+        for (Path module : moduleDirectories()) {
+            files.add(module.resolve("go.mod"));
+            files.add(module.resolve("go.sum"));
+        }
+        return files;
+    }
+
+    /** The {@code replace} directives of go.work and of every module's go.mod, which all apply in workspace mode. */
+    public List<ReplaceDirective> replaces() {
+        List<ReplaceDirective> replaces = new ArrayList<>();
+        workFile.replaces().forEach(r -> replaces.add(new ReplaceDirective(file, r)));
+        for (Path module : moduleDirectories()) {
+            Path goMod = module.resolve("go.mod");
+            if (Files.isRegularFile(goMod)) {
+                try {
+                    GoModFile.parse(goMod).replaces().forEach(r -> replaces.add(new ReplaceDirective(goMod, r)));
+                } catch (GoModParseException e) {
+                    // go reports a broken go.mod itself; its replacements cannot count.
+                }
+            }
+        }
+        return replaces;
+    }
+
+    /** A {@code replace} directive and the file it is written in: go.work or a module's go.mod. */
+    public record ReplaceDirective(Path file, GoModFile.Replacement replacement) {
+        /** The directory it points to, resolved as go does: against the directory of the file it is written in. */
+        public Optional<Path> localDirectory() {
+            return replacement.isLocalDirectory()
+                    ? Optional.of(file.toAbsolutePath()
+                            .getParent()
+                            .resolve(replacement.newPath())
+                            .normalize())
+                    : Optional.empty();
+        }
+    }
+
+    /**
+     * A temporary go.work meaning the same as this one, beside a copy of go.work.sum: with
+     * {@code GOWORK} pointing at it, go judges the module exactly as in the user's workspace but can
+     * write nothing of the user's. Close it to delete it.
+     */
+    public Scratch scratchCopy() {
+        try {
+            Path directory = Files.createTempDirectory("gomvn-gowork-");
+            Path copy = directory.resolve("go.work");
+            Files.writeString(
+                    copy,
+                    "// Temporary copy of " + file
+                            + " made by gomvn: paths are absolute, so go reads the same modules\n"
+                            + "// and writes only the go.work.sum beside this file.\n"
+                            + workFile.withAbsolutePaths(),
+                    StandardCharsets.UTF_8);
+            if (Files.isRegularFile(sumFile())) {
+                Files.copy(sumFile(), directory.resolve("go.work.sum"));
+            }
+            return new Scratch(copy);
+        } catch (IOException e) {
+            throw new EnvironmentException(
+                    "Could not copy " + file + " and go.work.sum to a temporary directory: " + e.getMessage(), e);
+        }
+    }
+
+    /** A temporary go.work and go.work.sum; {@link #environment} makes go use them. */
+    public static final class Scratch implements AutoCloseable {
+        private final Path workFile;
+
+        private Scratch(Path workFile) {
+            this.workFile = workFile;
+        }
+
+        public Path workFile() {
+            return workFile;
+        }
+
+        /** The copy of go.work.sum, with every line go added to it. */
+        public Path sumFile() {
+            return workFile.resolveSibling("go.work.sum");
+        }
+
+        /** {@code environment} with GOWORK set to the temporary go.work. */
+        public Map<String, String> environment(Map<String, String> environment) {
+            Map<String, String> result = new LinkedHashMap<>(environment);
+            result.put("GOWORK", workFile.toString());
+            return result;
+        }
+
+        @Override
+        public void close() {
+            try (Stream<Path> walk = Files.walk(workFile.getParent())) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // A leftover temporary directory holds only copies.
+            }
+        }
+    }
+}
