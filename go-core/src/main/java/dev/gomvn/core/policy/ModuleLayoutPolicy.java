@@ -3,6 +3,7 @@ package dev.gomvn.core.policy;
 import dev.gomvn.core.env.GoEnvironment;
 import dev.gomvn.core.gomod.GoModFile;
 import dev.gomvn.core.gomod.GoModParseException;
+import dev.gomvn.core.gomod.GoWorkspace;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.process.GoProcessResult;
 import dev.gomvn.core.toolchain.Toolchain;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -21,6 +23,11 @@ import java.util.stream.Stream;
  * line, module mode is on in every layer, dependencies come with a go.sum, nothing tells go to
  * rewrite go.mod during the build, vendor/ matches go.mod, and (optionally) no {@code replace}
  * reaches outside the repository.
+ *
+ * <p>The module is judged as {@code go build} in its directory judges it: when a go.work applies
+ * ({@link GoWorkspace}), the module must be one of the workspace's modules, every workspace module's
+ * go.sum and go.work.sum count as sum files, go.work's {@code replace}s apply, and vendor/ means the
+ * workspace's.
  */
 public final class ModuleLayoutPolicy {
     private static final Pattern MOD_MOD = Pattern.compile("(^|\\s)--?mod=mod(\\s|$)");
@@ -82,50 +89,136 @@ public final class ModuleLayoutPolicy {
                     goModPath + " has no 'go' line, so go assumes go 1.16 semantics. Fix: " + "run 'go mod edit -go="
                             + toolchain.version().languageVersion() + "' and commit go.mod."));
         }
-        if (!goMod.requires().isEmpty() && !Files.isRegularFile(moduleDirectory.resolve("go.sum"))) {
-            findings.add(
-                    PolicyFinding.error(
-                            "go.sum",
-                            goModPath + " requires " + goMod.requires().size()
-                                    + " module(s) but there is no go.sum, so nothing pins their content. Fix: run 'go mod tidy' and commit go.sum."));
+        Optional<GoWorkspace> workspace = GoWorkspace.of(moduleDirectory, goEnvironment, toolchain.goRoot());
+        if (workspace.isPresent() && !workspace.get().uses(moduleDirectory)) {
+            findings.add(PolicyFinding.error(
+                    "go.work",
+                    moduleDirectory + " lies in the workspace "
+                            + workspace.get().file()
+                            + " but is not one of its modules, so go build there fails ('current directory is contained "
+                            + "in a module that is not one of the workspace modules listed in go.work'). Fix: run 'go work use "
+                            + workspace
+                                    .get()
+                                    .directory()
+                                    .relativize(moduleDirectory.toAbsolutePath().normalize())
+                            + "' in " + workspace.get().directory()
+                            + " and commit go.work, or set GOWORK=off in the go-maven-plugin <environment>."));
+            return findings;
         }
+        checkSumFiles(goModPath, goMod, workspace, findings);
         if (!allowReplaceOutsideModule) {
             Path root = repositoryRoot.toAbsolutePath().normalize();
-            for (GoModFile.Replacement replacement : goMod.replaces()) {
-                if (replacement.isLocalDirectory()) {
-                    Path target = moduleDirectory
-                            .resolve(replacement.newPath())
-                            .toAbsolutePath()
-                            .normalize();
-                    if (!target.startsWith(root)) {
-                        findings.add(
-                                PolicyFinding.error(
-                                        "go.mod",
-                                        goModPath + ":" + replacement.line() + ": replace "
-                                                + replacement.oldPath() + " => " + replacement.newPath() + " points to "
-                                                + target
-                                                + ", outside the repository " + root
-                                                + ", so the build depends on files no commit records. "
-                                                + "Fix: vendor or publish that module, or set <allowReplaceOutsideModule>true</allowReplaceOutsideModule>."));
-                    }
+            List<GoWorkspace.ReplaceDirective> replaces = new ArrayList<>();
+            goMod.replaces().forEach(r -> replaces.add(new GoWorkspace.ReplaceDirective(goModPath, r)));
+            // In workspace mode go.work's replacements apply to this module's build as much as its own.
+            workspace.ifPresent(w ->
+                    w.workFile().replaces().forEach(r -> replaces.add(new GoWorkspace.ReplaceDirective(w.file(), r))));
+            for (GoWorkspace.ReplaceDirective replace : replaces) {
+                Optional<Path> target = replace.localDirectory();
+                if (target.isPresent() && !target.get().startsWith(root)) {
+                    GoModFile.Replacement replacement = replace.replacement();
+                    findings.add(
+                            PolicyFinding.error(
+                                    replace.file().getFileName().toString(),
+                                    replace.file() + ":" + replacement.line() + ": replace "
+                                            + replacement.oldPath() + " => " + replacement.newPath() + " points to "
+                                            + target.get()
+                                            + ", outside the repository " + root
+                                            + ", so the build depends on files no commit records. "
+                                            + "Fix: vendor or publish that module, or set <allowReplaceOutsideModule>true</allowReplaceOutsideModule>."));
                 }
             }
         }
-        if (Files.isDirectory(moduleDirectory.resolve("vendor"))) {
-            GoProcessResult vendor = GoCommand.of(toolchain.goRoot(), "list", "-mod=vendor", "-m")
+        checkVendor(moduleDirectory, toolchain, goEnvironment, workspace, findings);
+        return findings;
+    }
+
+    /**
+     * Requirements need sum lines unless a local directory replaces them; a requirement on another
+     * workspace module at a version still needs the line for that version's go.mod, which go reads to
+     * build the module graph. In workspace mode every module's go.sum and go.work.sum count.
+     */
+    private static void checkSumFiles(
+            Path goModPath, GoModFile goMod, Optional<GoWorkspace> workspace, List<PolicyFinding> findings) {
+        List<GoWorkspace.ReplaceDirective> replaces = workspace
+                .map(GoWorkspace::replaces)
+                .orElseGet(() -> goMod.replaces().stream()
+                        .map(r -> new GoWorkspace.ReplaceDirective(goModPath, r))
+                        .toList());
+        long needSums = goMod.requires().stream()
+                .filter(required -> replaces.stream()
+                        .noneMatch(replace -> replace.localDirectory().isPresent()
+                                && replace.replacement().oldPath().equals(required.path())
+                                && (replace.replacement().oldVersion() == null
+                                        || replace.replacement().oldVersion().equals(required.version()))))
+                .count();
+        if (needSums == 0) {
+            return;
+        }
+        if (workspace.isEmpty()) {
+            if (!Files.isRegularFile(goModPath.resolveSibling("go.sum"))) {
+                findings.add(
+                        PolicyFinding.error(
+                                "go.sum",
+                                goModPath + " requires " + needSums
+                                        + " module(s) but there is no go.sum, so nothing pins their content. Fix: run 'go mod tidy' and commit go.sum."));
+            }
+            return;
+        }
+        GoWorkspace work = workspace.get();
+        if (work.sumFiles().stream().noneMatch(Files::isRegularFile)) {
+            findings.add(PolicyFinding.error(
+                    "go.sum",
+                    goModPath + " requires " + needSums
+                            + " module(s) that no local directory replaces, but its workspace "
+                            + work.file() + " has no go.work.sum and none of its modules has a go.sum, so nothing pins "
+                            + "their content. Fix: run 'go mod download' in " + goModPath.getParent()
+                            + " (in workspace mode go writes the lines to go.work.sum) and commit go.work.sum, "
+                            + "or run 'go mod tidy' there (it ignores go.work) and commit go.sum."));
+        }
+    }
+
+    /**
+     * vendor/ must match what go builds with: the module's vendor/ alone, in workspace mode the
+     * workspace's vendor/ beside go.work ({@code go work vendor}); a module's own vendor/ is ignored then.
+     */
+    private static void checkVendor(
+            Path moduleDirectory,
+            Toolchain toolchain,
+            Map<String, String> goEnvironment,
+            Optional<GoWorkspace> workspace,
+            List<PolicyFinding> findings) {
+        Path vendor = workspace.map(w -> w.directory().resolve("vendor")).orElse(moduleDirectory.resolve("vendor"));
+        if (workspace.isPresent()
+                && Files.isDirectory(moduleDirectory.resolve("vendor"))
+                && !Files.isDirectory(vendor)) {
+            findings.add(PolicyFinding.warning(
+                    "vendor",
+                    moduleDirectory.resolve("vendor") + " is ignored: in the workspace "
+                            + workspace.get().file()
+                            + " go builds from the module cache unless the workspace has its own vendor directory "
+                            + vendor + " ('go work vendor')."));
+        }
+        if (Files.isDirectory(vendor)) {
+            GoProcessResult result = GoCommand.of(toolchain.goRoot(), "list", "-mod=vendor", "-m")
                     .environment(goEnvironment)
                     .in(moduleDirectory)
                     .timeout(Duration.ofMinutes(2))
                     .run();
-            if (!vendor.succeeded()) {
+            if (!result.succeeded()) {
                 findings.add(PolicyFinding.error(
                         "vendor",
-                        "vendor/modules.txt in " + moduleDirectory
-                                + " does not match go.mod:\n" + String.join("\n", vendor.tail())
-                                + "\nFix: run 'go mod vendor' and commit vendor/."));
+                        workspace.isPresent()
+                                ? vendor.resolve("modules.txt") + " does not match the workspace "
+                                        + workspace.get().file() + ":\n" + String.join("\n", result.tail())
+                                        + "\nFix: run 'go work vendor' in "
+                                        + workspace.get().directory()
+                                        + " and commit vendor/."
+                                : "vendor/modules.txt in " + moduleDirectory
+                                        + " does not match go.mod:\n" + String.join("\n", result.tail())
+                                        + "\nFix: run 'go mod vendor' and commit vendor/."));
             }
         }
-        return findings;
     }
 
     /** True when the directory holds a go.mod or any .go file: only such Maven modules are checked. */
