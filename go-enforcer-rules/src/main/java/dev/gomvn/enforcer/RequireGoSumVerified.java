@@ -12,7 +12,9 @@ import javax.inject.Named;
 /**
  * go.sum must hold every line the build and its tests need, and every module of the build must match
  * it, downloaded and checked even when the module cache starts empty; the cache must be untampered,
- * and go.mod/go.sum unchanged afterwards. With {@code -o} only the module cache is used.
+ * and go.mod/go.sum unchanged afterwards. With {@code -o} only the module cache is used. In a go.work
+ * workspace the module is checked in workspace mode, as go build there judges it (see GoSumVerifier):
+ * every workspace module's go.sum and go.work.sum count, and none of them is written.
  */
 @Named("requireGoSumVerified")
 public final class RequireGoSumVerified extends AbstractGoRule {
@@ -34,6 +36,7 @@ public final class RequireGoSumVerified extends AbstractGoRule {
         }
         GoSumReport report =
                 new GoSumVerifier(toolchain(directory), goEnvironment()).verify(directory, checkTidy, offline());
+        report.infos().forEach(info -> getLog().info(info));
         report.notes().forEach(note -> getLog().warn(note));
         if (!report.passed()) {
             throw new RuleViolation("go.sum of " + directory + " is not verified:" + System.lineSeparator()

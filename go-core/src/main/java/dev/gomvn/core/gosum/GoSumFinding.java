@@ -10,6 +10,7 @@ public record GoSumFinding(Kind kind, String module, String message) {
         NOT_TIDY,
         VENDOR_INCONSISTENT,
         OFFLINE_MISSING,
+        NOT_IN_WORKSPACE,
         GO_FAILED
     }
 }

@@ -3,6 +3,7 @@ package dev.gomvn.core.gosum;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.Sha256;
 import dev.gomvn.core.gomod.GoSumFile;
+import dev.gomvn.core.gomod.GoWorkspace;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.process.GoProcessResult;
 import dev.gomvn.core.toolchain.Toolchain;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,20 +27,35 @@ import java.util.stream.Stream;
 
 /**
  * Proves go.sum is complete and true, where {@code go mod verify} alone is not enough (it checks only
- * what is already in the module cache, and passes on an empty one). Every go command runs against a
- * temporary copy of go.mod and go.sum ({@code -modfile}), because {@code go mod download} and
- * {@code go mod verify} may add lines: the project's own files are never written.
+ * what is already in the module cache, and passes on an empty one). {@code go mod download} and
+ * {@code go mod verify} may add lines, so go never runs against the project's own files:
+ * <ul>
+ *   <li>a lone module is checked against a temporary copy of go.mod and go.sum ({@code -modfile});</li>
+ *   <li>a module in a workspace (the go.work go finds from its directory, see {@link GoWorkspace}) is
+ *       checked in workspace mode, as {@code go build} there judges it, because {@code -modfile} is
+ *       refused in workspace mode and GOWORK=off would judge a different build. Go runs with GOWORK
+ *       set to a {@link GoWorkspace#scratchCopy() scratch copy} of go.work (the same modules by
+ *       absolute path) beside a copy of go.work.sum: it reads each module's go.mod and go.sum where
+ *       they are, never writes them in workspace mode, and writes the lines it lacked to the copy of
+ *       go.work.sum only. Every workspace module's go.sum and go.work.sum count as sum files.</li>
+ * </ul>
+ * The steps:
  * <ol>
  *   <li>{@code go mod download} fetches every module of the build list into the cache and checks each
- *       zip and go.mod against go.sum: a wrong line fails even on an empty cache;</li>
- *   <li>{@code go list -deps -test ./...} with {@code -mod=mod} adds to the copy every line the build
- *       and its tests need: whatever it added was missing;</li>
+ *       zip and go.mod against the sum files: a wrong line fails even on an empty cache;</li>
+ *   <li>{@code go list -deps -test ./...} (with {@code -mod=mod} for a lone module; a workspace adds
+ *       missing lines by itself) writes to the copy every line the build and its tests need: whatever it
+ *       added was missing;</li>
  *   <li>{@code go mod verify} re-hashes the cached modules: the cache was not tampered with;</li>
- *   <li>go.mod and go.sum are byte-identical afterwards.</li>
+ *   <li>go.mod and go.sum, and in a workspace go.work, go.work.sum and every module's go.mod and go.sum,
+ *       are byte-identical afterwards.</li>
  * </ol>
+ * {@code go mod tidy} ignores go.work, so {@code checkTidy} judges a workspace module alone, with
+ * GOWORK=off, and the report says so.
  */
 public final class GoSumVerifier {
     private static final Pattern MISMATCH = Pattern.compile("verifying (\\S+?)@(\\S+?)(/go\\.mod)?: checksum mismatch");
+    private static final Pattern DOWNLOADED = Pattern.compile("downloaded: (h1:[A-Za-z0-9+/=]+)");
     private static final Pattern OFFLINE = Pattern.compile("(\\S+?)@(\\S+?): module lookup disabled by GOPROXY=off");
     private static final Pattern MODIFIED =
             Pattern.compile("(\\S+) (\\S+): dir has been modified.*|(\\S+) (\\S+): zip has been modified.*");
@@ -55,62 +72,127 @@ public final class GoSumVerifier {
     public GoSumReport verify(Path moduleDirectory, boolean checkTidy, boolean offline) {
         List<GoSumFinding> findings = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<String> infos = new ArrayList<>();
         Path goMod = moduleDirectory.resolve("go.mod");
         Path goSum = moduleDirectory.resolve("go.sum");
-        String goModBefore = digest(goMod);
-        String goSumBefore = digest(goSum);
-        if (Files.isDirectory(moduleDirectory.resolve("vendor"))) {
-            verifyVendor(moduleDirectory, findings, notes);
+        Optional<GoWorkspace> workspace = GoWorkspace.of(moduleDirectory, environment, toolchain.goRoot());
+        Set<Path> userFiles = new LinkedHashSet<>(List.of(goMod, goSum));
+        workspace.ifPresent(w -> userFiles.addAll(w.files()));
+        Map<Path, String> before = new LinkedHashMap<>();
+        userFiles.forEach(file -> before.put(file, digest(file)));
+        if (workspace.isPresent() && !workspace.get().uses(moduleDirectory)) {
+            GoWorkspace work = workspace.get();
+            findings.add(new GoSumFinding(
+                    GoSumFinding.Kind.NOT_IN_WORKSPACE,
+                    "",
+                    moduleDirectory + " lies in the workspace " + work.file()
+                            + " but is not one of its modules, so go build there fails ('current directory is contained "
+                            + "in a module that is not one of the workspace modules listed in go.work'). Fix: run 'go work use "
+                            + work.directory()
+                                    .relativize(moduleDirectory.toAbsolutePath().normalize()) + "' in "
+                            + work.directory()
+                            + " and commit go.work, or set GOWORK=off in the go-maven-plugin <environment>."));
         } else {
-            Path copy = createCopy(goMod, goSum);
-            try {
-                verifyModules(moduleDirectory, goSum, copy, offline, findings);
-            } finally {
-                deleteTree(copy.getParent());
+            workspace.ifPresent(w -> infos.add(moduleDirectory + " is checked in the workspace " + w.file()
+                    + ", as go build there runs: the go.sum of each of its modules and " + w.sumFile()
+                    + " count; go ran against a temporary copy of go.work and go.work.sum."));
+            Path vendor = workspace.map(w -> w.directory().resolve("vendor")).orElse(moduleDirectory.resolve("vendor"));
+            if (Files.isDirectory(vendor)) {
+                verifyVendor(moduleDirectory, workspace, findings, notes);
+            } else if (workspace.isPresent()) {
+                try (GoWorkspace.Scratch scratch = workspace.get().scratchCopy()) {
+                    List<Path> sumFiles = new ArrayList<>(List.of(goSum));
+                    workspace.get().sumFiles().stream()
+                            .filter(file -> !file.equals(goSum.toAbsolutePath().normalize()))
+                            .forEach(sumFiles::add);
+                    verifyModules(
+                            moduleDirectory,
+                            new Sums(
+                                    scratch.environment(environment(offline)),
+                                    List.of(),
+                                    List.of(),
+                                    scratch.sumFile(),
+                                    sumFiles,
+                                    workspace.get().sumFile()),
+                            findings);
+                }
+            } else {
+                Path copy = createCopy(goMod, goSum);
+                try {
+                    verifyModules(
+                            moduleDirectory,
+                            new Sums(
+                                    environment(offline),
+                                    List.of("-modfile=" + copy),
+                                    List.of("-mod=mod"),
+                                    copy.resolveSibling("go.sum"),
+                                    List.of(goSum),
+                                    null),
+                            findings);
+                } finally {
+                    deleteTree(copy.getParent());
+                }
+            }
+            if (checkTidy) {
+                checkTidy(moduleDirectory, offline, workspace, findings, infos);
             }
         }
-        if (checkTidy) {
-            checkTidy(moduleDirectory, offline, findings);
-        }
-        if (!goModBefore.equals(digest(goMod)) || !goSumBefore.equals(digest(goSum))) {
+        List<String> changed = before.entrySet().stream()
+                .filter(e -> !e.getValue().equals(digest(e.getKey())))
+                .map(e -> e.getKey().toString())
+                .toList();
+        if (!changed.isEmpty()) {
             findings.add(new GoSumFinding(
                     GoSumFinding.Kind.FILE_MODIFIED,
                     "",
-                    "go.mod or go.sum in " + moduleDirectory
+                    String.join(", ", changed)
                             + " changed while they were verified; something in GOFLAGS or the environment makes go rewrite them. "
                             + "Restore them from version control and remove that setting."));
         }
-        return new GoSumReport(findings, notes);
+        return new GoSumReport(findings, notes, infos);
     }
 
-    private void verifyModules(
-            Path moduleDirectory, Path goSum, Path copy, boolean offline, List<GoSumFinding> findings) {
-        Map<String, String> env = environment(offline);
-        String modfile = "-modfile=" + copy;
-        Run download = run(moduleDirectory, env, "mod", "download", "-json", modfile);
+    /**
+     * How go checks the sums of one module.
+     *
+     * @param env        the environment go runs with
+     * @param flags      added to every go command ({@code -modfile} for a lone module)
+     * @param listFlags  added to {@code go list} so that it writes what is missing
+     * @param written    the temporary sum file go adds lines to
+     * @param sumFiles   the user's sum files go reads, the module's go.sum first
+     * @param goWorkSum  the user's go.work.sum in workspace mode, else null
+     */
+    private record Sums(
+            Map<String, String> env,
+            List<String> flags,
+            List<String> listFlags,
+            Path written,
+            List<Path> sumFiles,
+            Path goWorkSum) {}
+
+    private void verifyModules(Path moduleDirectory, Sums sums, List<GoSumFinding> findings) {
+        List<String> downloadArguments = new ArrayList<>(List.of("mod", "download", "-json"));
+        downloadArguments.addAll(sums.flags());
+        Run download = run(moduleDirectory, sums.env(), downloadArguments);
         Set<String> mismatched = new LinkedHashSet<>();
         String downloadOutput = download.output();
-        collectMismatches(downloadOutput, goSum, mismatched, findings);
+        collectMismatches(downloadOutput, sums.sumFiles(), mismatched, findings);
         collectOffline(downloadOutput, findings);
-        Run list = run(
-                moduleDirectory,
-                env,
-                "list",
-                modfile,
-                "-mod=mod",
-                "-deps",
-                "-test",
-                "-e",
-                "-f",
-                "{{if .Error}}{{.ImportPath}}: {{.Error}}{{end}}",
-                "./...");
+        List<String> listArguments = new ArrayList<>(List.of("list"));
+        listArguments.addAll(sums.flags());
+        listArguments.addAll(sums.listFlags());
+        listArguments.addAll(
+                List.of("-deps", "-test", "-e", "-f", "{{if .Error}}{{.ImportPath}}: {{.Error}}{{end}}", "./..."));
+        Run list = run(moduleDirectory, sums.env(), listArguments);
         String listOutput = list.output();
-        collectMismatches(listOutput, goSum, mismatched, findings);
+        collectMismatches(listOutput, sums.sumFiles(), mismatched, findings);
         collectOffline(listOutput, findings);
         if (mismatched.isEmpty()) {
-            reportMissing(goSum, copy.resolveSibling("go.sum"), findings);
+            reportMissing(moduleDirectory, sums, findings);
         }
-        Run verify = run(moduleDirectory, env, "mod", "verify", modfile);
+        List<String> verifyArguments = new ArrayList<>(List.of("mod", "verify"));
+        verifyArguments.addAll(sums.flags());
+        Run verify = run(moduleDirectory, sums.env(), verifyArguments);
         for (String line : verify.output().split("\n")) {
             Matcher m = MODIFIED.matcher(line.strip());
             if (m.matches()) {
@@ -132,7 +214,8 @@ public final class GoSumVerifier {
         }
     }
 
-    private static void collectMismatches(String output, Path goSum, Set<String> seen, List<GoSumFinding> findings) {
+    private static void collectMismatches(
+            String output, List<Path> sumFiles, Set<String> seen, List<GoSumFinding> findings) {
         Matcher m = MISMATCH.matcher(output);
         while (m.find()) {
             String module = m.group(1);
@@ -141,11 +224,15 @@ public final class GoSumVerifier {
             if (!seen.add(module + "@" + version + (goModHash ? "/go.mod" : ""))) {
                 continue;
             }
+            Matcher downloaded =
+                    DOWNLOADED.matcher(output.substring(m.end(), Math.min(output.length(), m.end() + 300)));
+            String hash = downloaded.find() ? downloaded.group(1) : "";
             findings.add(
                     new GoSumFinding(
                             GoSumFinding.Kind.CHECKSUM_MISMATCH,
                             module + "@" + version,
-                            location(goSum, module, version, goModHash) + ": the go.sum line for " + module + " "
+                            location(sumFiles, module, version, goModHash, hash) + ": the go.sum line for " + module
+                                    + " "
                                     + version + (goModHash ? "/go.mod" : "")
                                     + " disagrees with the module's real content (checksum mismatch, verified by downloading it). Someone "
                                     + "changed go.sum or the module was replaced at its origin: find out which; never just delete the line."));
@@ -168,22 +255,34 @@ public final class GoSumVerifier {
         }
     }
 
-    private static String location(Path goSum, String module, String version, boolean goModHash) {
-        if (Files.isRegularFile(goSum)) {
-            for (GoSumFile.GoSumEntry entry : GoSumFile.parse(goSum).entries()) {
-                if (entry.module().equals(module) && entry.version().equals(version) && entry.goMod() == goModHash) {
-                    return goSum + ":" + entry.line();
+    /** The file and line holding the wrong hash: the first sum file whose line for it differs from what go downloaded. */
+    private static String location(
+            List<Path> sumFiles, String module, String version, boolean goModHash, String downloaded) {
+        String any = null;
+        for (Path sumFile : sumFiles) {
+            if (Files.isRegularFile(sumFile)) {
+                for (GoSumFile.GoSumEntry entry : GoSumFile.parse(sumFile).entries()) {
+                    if (entry.module().equals(module)
+                            && entry.version().equals(version)
+                            && entry.goMod() == goModHash) {
+                        String place = sumFile + ":" + entry.line();
+                        if (!entry.hash().equals(downloaded)) {
+                            return place;
+                        }
+                        any = any == null ? place : any;
+                    }
                 }
             }
         }
-        return goSum.toString();
+        return any != null ? any : sumFiles.get(0).toString();
     }
 
-    /** Lines the temporary go.sum gained are lines the real one lacks. */
-    private static void reportMissing(Path goSum, Path copiedGoSum, List<GoSumFinding> findings) {
-        Set<String> before = new LinkedHashSet<>(lines(goSum));
+    /** Lines the temporary sum file gained are lines none of the user's sum files holds. */
+    private static void reportMissing(Path moduleDirectory, Sums sums, List<GoSumFinding> findings) {
+        Set<String> before = new LinkedHashSet<>();
+        sums.sumFiles().forEach(file -> before.addAll(lines(file)));
         Map<String, List<String>> missing = new LinkedHashMap<>();
-        for (String line : lines(copiedGoSum)) {
+        for (String line : lines(sums.written())) {
             if (!before.contains(line)) {
                 String[] fields = line.split("\\s+");
                 if (fields.length == 3) {
@@ -194,15 +293,44 @@ public final class GoSumVerifier {
                 }
             }
         }
-        missing.forEach((module, kinds) -> findings.add(new GoSumFinding(
-                GoSumFinding.Kind.MISSING_ENTRY,
-                module,
-                goSum + " lacks the " + String.join(" and ", kinds) + " of " + module.replace("@", " ")
-                        + ", which the build or its tests need. Fix: run 'go mod tidy' and commit go.sum.")));
+        Path goSum = sums.sumFiles().get(0);
+        missing.forEach(
+                (module, kinds) -> findings.add(
+                        new GoSumFinding(
+                                GoSumFinding.Kind.MISSING_ENTRY,
+                                module,
+                                sums.goWorkSum() == null
+                                        ? goSum + " lacks the " + String.join(" and ", kinds) + " of "
+                                                + module.replace("@", " ")
+                                                + ", which the build or its tests need. Fix: run 'go mod tidy' and commit go.sum."
+                                        : "Neither " + goSum + " nor " + sums.goWorkSum()
+                                                + " (nor the go.sum of another workspace module) holds the "
+                                                + String.join(" and ", kinds)
+                                                + " of " + module.replace("@", " ")
+                                                + ", which the build or its tests need; go build in the workspace would fetch it unpinned and "
+                                                + "add it to go.work.sum. Fix: run 'go mod download " + module + "' in "
+                                                + moduleDirectory
+                                                + " and commit go.work.sum, or run 'go mod tidy' there (it ignores go.work) and commit go.sum.")));
     }
 
-    private void verifyVendor(Path moduleDirectory, List<GoSumFinding> findings, List<String> notes) {
+    private void verifyVendor(
+            Path moduleDirectory, Optional<GoWorkspace> workspace, List<GoSumFinding> findings, List<String> notes) {
         Run list = run(moduleDirectory, environment, "list", "-mod=vendor", "-m");
+        if (workspace.isPresent()) {
+            Path vendor = workspace.get().directory().resolve("vendor");
+            if (!list.succeeded()) {
+                findings.add(new GoSumFinding(
+                        GoSumFinding.Kind.VENDOR_INCONSISTENT,
+                        "",
+                        vendor.resolve("modules.txt") + " does not match the workspace "
+                                + workspace.get().file() + ":\n"
+                                + String.join("\n", list.tail()) + "\nFix: run 'go work vendor' in "
+                                + workspace.get().directory() + " and commit vendor/."));
+            }
+            notes.add(vendor + " is used: its modules.txt matches the workspace, but Go never checksums vendored file "
+                    + "contents; review changes to vendor/ like your own code.");
+            return;
+        }
         if (!list.succeeded()) {
             findings.add(new GoSumFinding(
                     GoSumFinding.Kind.VENDOR_INCONSISTENT,
@@ -215,7 +343,13 @@ public final class GoSumVerifier {
                 + "review changes to vendor/ like your own code.");
     }
 
-    private void checkTidy(Path moduleDirectory, boolean offline, List<GoSumFinding> findings) {
+    /** {@code go mod tidy} ignores go.work: in a workspace it runs with GOWORK=off, and says so. */
+    private void checkTidy(
+            Path moduleDirectory,
+            boolean offline,
+            Optional<GoWorkspace> workspace,
+            List<GoSumFinding> findings,
+            List<String> infos) {
         if (toolchain.version().compareTo(TIDY_DIFF) < 0) {
             findings.add(new GoSumFinding(
                     GoSumFinding.Kind.NOT_TIDY,
@@ -224,12 +358,20 @@ public final class GoSumVerifier {
                             + " lacks; use Go 1.23 or newer (go.version) or set <checkTidy>false</checkTidy>."));
             return;
         }
-        Run tidy = run(moduleDirectory, environment(offline), "mod", "tidy", "-diff");
+        Map<String, String> env = environment(offline);
+        String alone = "";
+        if (workspace.isPresent()) {
+            env.put("GOWORK", "off");
+            alone = "checked with GOWORK=off, because 'go mod tidy' ignores go.work: ";
+            infos.add("checkTidy: " + alone + moduleDirectory + " is judged as a lone module, not with the workspace "
+                    + workspace.get().file() + ".");
+        }
+        Run tidy = run(moduleDirectory, env, "mod", "tidy", "-diff");
         if (!tidy.succeeded()) {
             findings.add(new GoSumFinding(
                     GoSumFinding.Kind.NOT_TIDY,
                     "",
-                    "go.mod/go.sum in " + moduleDirectory
+                    alone + "go.mod/go.sum in " + moduleDirectory
                             + " are not tidy; 'go mod tidy' would change:\n"
                             + tidy.output().strip()
                             + "\nFix: run 'go mod tidy' and commit the result."));
@@ -253,6 +395,10 @@ public final class GoSumVerifier {
 
     /** Runs go keeping all of its output: mismatch reports can come early in a long stderr. */
     private Run run(Path directory, Map<String, String> env, String... arguments) {
+        return run(directory, env, List.of(arguments));
+    }
+
+    private Run run(Path directory, Map<String, String> env, List<String> arguments) {
         StringBuilder stderr = new StringBuilder();
         GoProcessResult result = GoCommand.of(toolchain.goRoot(), arguments)
                 .environment(env)

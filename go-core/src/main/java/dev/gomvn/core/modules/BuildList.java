@@ -5,6 +5,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import dev.gomvn.core.EnvironmentException;
+import dev.gomvn.core.gomod.GoWorkspace;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.process.GoProcessResult;
 import dev.gomvn.core.toolchain.Toolchain;
@@ -16,8 +17,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** The modules of a build, from {@code go list -m -json all}, never changing go.mod (-mod=readonly). */
+/** The modules of a build, from {@code go list -m -json all}, never changing go.mod, go.sum or go.work.sum. */
 public final class BuildList {
     private final List<ModuleVersion> modules;
 
@@ -25,7 +27,14 @@ public final class BuildList {
         this.modules = List.copyOf(modules);
     }
 
-    /** @param offline use only the module cache (GOPROXY=off), as Maven's -o asks */
+    /**
+     * The build list go uses in {@code moduleDirectory}. In a workspace ({@link GoWorkspace}) that is
+     * the workspace's, and {@code go list -m all} there writes the sums it lacked to go.work.sum,
+     * -mod=readonly notwithstanding: it runs against a scratch copy of go.work and go.work.sum, so the
+     * user's files stay as they are.
+     *
+     * @param offline use only the module cache (GOPROXY=off), as Maven's -o asks
+     */
     public static BuildList load(
             Toolchain toolchain, Path moduleDirectory, Map<String, String> environment, boolean offline) {
         Map<String, String> env = new LinkedHashMap<>(environment);
@@ -33,18 +42,23 @@ public final class BuildList {
         if (offline) {
             env.put("GOPROXY", "off");
         }
-        GoProcessResult result = GoCommand.of(toolchain.goRoot(), "list", "-m", "-json", "all")
-                .environment(env)
-                .in(moduleDirectory)
-                .captureStdout()
-                .timeout(Duration.ofMinutes(10))
-                .run();
-        if (!result.succeeded()) {
-            throw new EnvironmentException("'go list -m all' failed in " + moduleDirectory
-                    + (offline ? " (offline: only the module cache is used)" : "") + ":\n"
-                    + String.join("\n", result.tail()));
+        Optional<GoWorkspace> workspace = GoWorkspace.of(moduleDirectory, environment, toolchain.goRoot());
+        try (GoWorkspace.Scratch scratch =
+                workspace.map(GoWorkspace::scratchCopy).orElse(null)) {
+            GoProcessResult result = GoCommand.of(toolchain.goRoot(), "list", "-m", "-json", "all")
+                    .environment(scratch == null ? env : scratch.environment(env))
+                    .in(moduleDirectory)
+                    .captureStdout()
+                    .timeout(Duration.ofMinutes(10))
+                    .run();
+            if (!result.succeeded()) {
+                throw new EnvironmentException("'go list -m all' failed in " + moduleDirectory
+                        + workspace.map(w -> " (workspace " + w.file() + ")").orElse("")
+                        + (offline ? " (offline: only the module cache is used)" : "") + ":\n"
+                        + String.join("\n", result.tail()));
+            }
+            return parse(result.stdout());
         }
-        return parse(result.stdout());
     }
 
     static BuildList parse(String concatenatedJson) {
