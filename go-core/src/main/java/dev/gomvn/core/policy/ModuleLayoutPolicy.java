@@ -89,7 +89,13 @@ public final class ModuleLayoutPolicy {
                     goModPath + " has no 'go' line, so go assumes go 1.16 semantics. Fix: " + "run 'go mod edit -go="
                             + toolchain.version().languageVersion() + "' and commit go.mod."));
         }
-        Optional<GoWorkspace> workspace = GoWorkspace.of(moduleDirectory, goEnvironment, toolchain.goRoot());
+        Optional<GoWorkspace> workspace;
+        try {
+            workspace = GoWorkspace.of(moduleDirectory, goEnvironment, toolchain.goRoot());
+        } catch (GoModParseException e) {
+            findings.add(PolicyFinding.error("go.work", e.getMessage()));
+            return findings;
+        }
         if (workspace.isPresent() && !workspace.get().uses(moduleDirectory)) {
             findings.add(PolicyFinding.error(
                     "go.work",

@@ -171,6 +171,15 @@ class ModuleLayoutPolicyTest {
     }
 
     @Test
+    void anUnparsableGoWorkIsReportedWithItsLine() throws IOException {
+        workspace("frobnicate x\n");
+        assertThat(check(true))
+                .singleElement()
+                .satisfies(f -> assertThat(f.message())
+                        .startsWith(repository.resolve("go.work") + ":9: unknown directive: frobnicate"));
+    }
+
+    @Test
     void aReplaceInGoWorkOutsideTheRepositoryIsRefusedWhenAsked() throws IOException {
         workspace("replace example.test/dep => ../elsewhere/dep\n");
         assertThat(check(true)).isEmpty();
