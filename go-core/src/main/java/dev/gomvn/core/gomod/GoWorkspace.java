@@ -106,6 +106,16 @@ public final class GoWorkspace {
         return moduleDirectories().stream().anyMatch(module::equals);
     }
 
+    /** Why go refuses to build in a module directory that is not one of the workspace's modules, and the fix. */
+    public String notOneOfItsModules(Path moduleDirectory) {
+        Path module = moduleDirectory.toAbsolutePath().normalize();
+        return module + " lies in the workspace " + file
+                + " but is not one of its modules, so go build there fails ('current directory is contained "
+                + "in a module that is not one of the workspace modules listed in go.work'). Fix: run 'go work use "
+                + directory().relativize(module) + "' in " + directory()
+                + " and commit go.work, or set GOWORK=off in the go-maven-plugin <environment>.";
+    }
+
     /** Every file go takes sums from in this workspace: each module's go.sum, then go.work.sum; some may be absent. */
     public List<Path> sumFiles() {
         List<Path> files = new ArrayList<>();

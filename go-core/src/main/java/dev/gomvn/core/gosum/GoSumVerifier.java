@@ -81,25 +81,18 @@ public final class GoSumVerifier {
         Map<Path, String> before = new LinkedHashMap<>();
         userFiles.forEach(file -> before.put(file, digest(file)));
         if (workspace.isPresent() && !workspace.get().uses(moduleDirectory)) {
-            GoWorkspace work = workspace.get();
             findings.add(new GoSumFinding(
-                    GoSumFinding.Kind.NOT_IN_WORKSPACE,
-                    "",
-                    moduleDirectory + " lies in the workspace " + work.file()
-                            + " but is not one of its modules, so go build there fails ('current directory is contained "
-                            + "in a module that is not one of the workspace modules listed in go.work'). Fix: run 'go work use "
-                            + work.directory()
-                                    .relativize(moduleDirectory.toAbsolutePath().normalize()) + "' in "
-                            + work.directory()
-                            + " and commit go.work, or set GOWORK=off in the go-maven-plugin <environment>."));
+                    GoSumFinding.Kind.NOT_IN_WORKSPACE, "", workspace.get().notOneOfItsModules(moduleDirectory)));
         } else {
-            workspace.ifPresent(w -> infos.add(moduleDirectory + " is checked in the workspace " + w.file()
-                    + ", as go build there runs: the go.sum of each of its modules and " + w.sumFile()
-                    + " count; go ran against a temporary copy of go.work and go.work.sum."));
             Path vendor = workspace.map(w -> w.directory().resolve("vendor")).orElse(moduleDirectory.resolve("vendor"));
             if (Files.isDirectory(vendor)) {
                 verifyVendor(moduleDirectory, workspace, findings, notes);
             } else if (workspace.isPresent()) {
+                infos.add(moduleDirectory + " is checked in the workspace "
+                        + workspace.get().file()
+                        + ", as go build there runs: the go.sum of each of its modules and "
+                        + workspace.get().sumFile()
+                        + " count; go ran against a temporary copy of go.work and go.work.sum.");
                 try (GoWorkspace.Scratch scratch = workspace.get().scratchCopy()) {
                     List<Path> sumFiles = new ArrayList<>(List.of(goSum));
                     workspace.get().sumFiles().stream()

@@ -97,18 +97,7 @@ public final class ModuleLayoutPolicy {
             return findings;
         }
         if (workspace.isPresent() && !workspace.get().uses(moduleDirectory)) {
-            findings.add(PolicyFinding.error(
-                    "go.work",
-                    moduleDirectory + " lies in the workspace "
-                            + workspace.get().file()
-                            + " but is not one of its modules, so go build there fails ('current directory is contained "
-                            + "in a module that is not one of the workspace modules listed in go.work'). Fix: run 'go work use "
-                            + workspace
-                                    .get()
-                                    .directory()
-                                    .relativize(moduleDirectory.toAbsolutePath().normalize())
-                            + "' in " + workspace.get().directory()
-                            + " and commit go.work, or set GOWORK=off in the go-maven-plugin <environment>."));
+            findings.add(PolicyFinding.error("go.work", workspace.get().notOneOfItsModules(moduleDirectory)));
             return findings;
         }
         checkSumFiles(goModPath, goMod, workspace, findings);

@@ -216,6 +216,29 @@ class GoSumVerifierWorkspaceTest {
     }
 
     @Test
+    void theWorkspacesVendorDirectoryIsWhatIsChecked() throws IOException {
+        Files.writeString(root.resolve("go.work"), GO_WORK.replace("go 1.21", "go 1.22"));
+        Files.writeString(root.resolve("go.work.sum"), sums);
+        GoCommand.of(go.goRoot(), "work", "vendor")
+                .environment(environment)
+                .in(root)
+                .run()
+                .requireSuccess();
+        GoSumReport consistent = verify(false);
+        assertThat(consistent.findings()).isEmpty();
+        assertThat(consistent.notes()).singleElement().asString().startsWith(root.resolve("vendor") + " is used");
+        Path modulesTxt = root.resolve("vendor/modules.txt");
+        Files.writeString(
+                modulesTxt, Files.readString(modulesTxt).replace("example.test/dep v1.0.0", "example.test/dep v0.9.0"));
+        assertThat(verify(false).findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(GoSumFinding.Kind.VENDOR_INCONSISTENT);
+            assertThat(f.message())
+                    .startsWith(modulesTxt + " does not match the workspace " + root.resolve("go.work"))
+                    .contains("run 'go work vendor' in " + root);
+        });
+    }
+
+    @Test
     void theBuildListOfAWorkspaceIsReadWithoutWritingGoWorkSum() throws IOException {
         Files.writeString(root.resolve("go.work.sum"), "");
         Map<Path, String> before = userFiles();
