@@ -1,18 +1,39 @@
 def log = new File(basedir, 'build.log').text
-def dir = basedir.toPath().toAbsolutePath().normalize()
 assert log.contains('BUILD SUCCESS')
-// Each module is judged in workspace mode, as go build in its directory: go.work.sum counts, and the
-// workspace module lib, which go.work replaces by ./lib, needs no line.
+assert !log.contains('BUILD FAILURE')
+
+// Each module is judged in workspace mode, as go build in its directory judges it: go.work.sum counts,
+// and the workspace module lib, which go.work replaces by ./lib, needs no line. Every rule says what it
+// checked; none did for the aggregator, which holds no Go code.
+def dir = basedir.toPath().toAbsolutePath().normalize()
+def work = dir.resolve('go.work')
+def once = { String line -> assert log.count(line) == 1 : "expected once: ${line}" }
+def mode = "in module mode (GO111MODULE not off, no -mod=mod in GOFLAGS), one of the modules of the workspace ${work}"
+once("[INFO] requireModules passed for ${dir.resolve('app')}: module example.com/app with 'go 1.22' ${mode}, "
+        + "go.work.sum or a module's go.sum present for 1 requirement(s) (1 more replaced by local directories), "
+        + "no replace outside the repository\n")
+once("[INFO] requireModules passed for ${dir.resolve('lib')}: module example.com/lib with 'go 1.22' ${mode}, "
+        + "no requirements, no replace outside the repository\n")
 ['app', 'lib'].each {
-    assert log.contains("[INFO] ${dir.resolve(it)} is checked in the workspace ${dir.resolve('go.work')}, "
-            + "as go build there runs: the go.sum of each of its modules and ${dir.resolve('go.work.sum')} count; "
-            + "go ran against a temporary copy of go.work and go.work.sum.")
+    once("[INFO] requireGoSumVerified passed for ${dir.resolve(it)}: every module of the build matches the sum files "
+            + "of the workspace ${work} (each module's go.sum and go.work.sum), downloaded and checked; "
+            + "go.work, go.work.sum and every workspace module's go.mod and go.sum unchanged\n")
+    once("[INFO] forbidGosumdbOff passed for ${dir.resolve(it)}: checksum database sum.golang.org is on")
+    // The workspace's build list: lib's includes app's requirement, as 'go list -m all' in lib says.
+    once("[INFO] requireConsistentModuleVersions passed for ${dir.resolve(it)}: [github.com/google/*] has only github.com/google/uuid v1.6.0\n")
 }
+assert !log.contains("passed for ${dir}:")
 assert !log.contains('there is no go.sum')
 assert !log.contains('-modfile cannot be used in workspace mode')
-// The user's files are byte-identical, and no go.sum appeared.
-['go.work', 'go.work.sum', 'app/go.mod', 'lib/go.mod'].each {
-    assert new File(basedir, it).bytes == new File(basedir, it + '.orig').bytes : "${it} changed"
+
+// Nothing modified: the workspace's files byte for byte as committed in src/it/rules-workspace, and no go.sum appeared.
+def original = new File(repositoryRoot, 'src/it/rules-workspace')
+['go.work', 'go.work.sum', 'app/go.mod', 'lib/go.mod'].each { name ->
+    def committed = new File(original, name)
+    def after = new File(basedir, name)
+    assert committed.isFile()
+    assert after.isFile() : "${name} was deleted"
+    assert after.bytes == committed.bytes : "${name} was modified"
 }
 ['app/go.sum', 'lib/go.sum'].each { assert !new File(basedir, it).exists() : "${it} was written" }
 return true

@@ -5,6 +5,7 @@ import dev.gomvn.core.gosum.GoSumReport;
 import dev.gomvn.core.gosum.GoSumVerifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -45,12 +46,30 @@ public final class RequireGoSumVerified extends AbstractGoRule {
                             .collect(Collectors.joining(System.lineSeparator())));
         }
         getLog().debug("requireGoSumVerified: every module of " + directory + " matches go.sum.");
-        return (Files.isDirectory(directory.resolve("vendor"))
-                        ? "vendor/modules.txt matches go.mod (vendored files carry no checksums)"
-                        : "every module of the build matches go.sum"
-                                + (offline() ? ", checked in the module cache (-o)" : ", downloaded and checked"))
-                + (checkTidy ? "; go mod tidy -diff is empty" : "")
-                + "; go.mod and go.sum unchanged";
+        Optional<Path> workspace = report.workspace();
+        String checked;
+        if (report.vendor().isPresent()) {
+            checked = workspace
+                    .map(w -> report.vendor().get().resolve("modules.txt") + " matches the workspace " + w
+                            + " (vendored files carry no checksums)")
+                    .orElse("vendor/modules.txt matches go.mod (vendored files carry no checksums)");
+        } else {
+            checked = "every module of the build matches "
+                    + workspace
+                            .map(w -> "the sum files of the workspace " + w + " (each module's go.sum and go.work.sum)")
+                            .orElse("go.sum")
+                    + (offline() ? ", checked in the module cache (-o)" : ", downloaded and checked");
+        }
+        return checked
+                + (checkTidy
+                        ? "; go mod tidy -diff is empty"
+                                + workspace
+                                        .map(w -> " (checked with GOWORK=off: go mod tidy ignores go.work)")
+                                        .orElse("")
+                        : "")
+                + workspace
+                        .map(w -> "; go.work, go.work.sum and every workspace module's go.mod and go.sum unchanged")
+                        .orElse("; go.mod and go.sum unchanged");
     }
 
     @Override

@@ -1,11 +1,13 @@
 package dev.gomvn.enforcer;
 
 import dev.gomvn.core.gomod.GoModFile;
+import dev.gomvn.core.gomod.GoWorkspace;
 import dev.gomvn.core.policy.ModuleLayoutPolicy;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Named;
 
@@ -38,14 +40,36 @@ public final class RequireModules extends AbstractGoRule {
                 allowReplaceOutsideModule,
                 repositoryRoot(directory),
                 suggestedModulePath()));
-        // The policy passed, so go.mod exists, parses and has a go line.
-        GoModFile goMod = GoModFile.parse(directory.resolve("go.mod"));
+        // The policy passed, so go.mod exists, parses and has a go line, and a workspace applying uses it.
+        Path goModPath = directory.resolve("go.mod");
+        GoModFile goMod = GoModFile.parse(goModPath);
+        Optional<GoWorkspace> workspace = GoWorkspace.of(directory, goEnvironment(), toolchain.goRoot());
         int requirements = goMod.requires().size();
+        long needSums = ModuleLayoutPolicy.requirementsNeedingSums(goModPath, goMod, workspace);
+        long replaced = requirements - needSums;
+        String sums;
+        if (requirements == 0) {
+            sums = "no requirements";
+        } else if (needSums == 0) {
+            sums = requirements + " requirement(s), all replaced by local directories";
+        } else {
+            sums = workspace
+                            .map(w -> "go.work.sum or a module's go.sum present for ")
+                            .orElse("go.sum present for ")
+                    + needSums + " requirement(s)"
+                    + (replaced > 0 ? " (" + replaced + " more replaced by local directories)" : "");
+        }
+        Path vendor = ModuleLayoutPolicy.vendorDirectory(directory, workspace);
         return "module " + goMod.modulePath().orElse("(no module path)") + " with 'go "
                 + goMod.goVersion().map(Object::toString).orElse("?") + "' in module mode (GO111MODULE not off, "
                 + "no -mod=mod in GOFLAGS), "
-                + (requirements == 0 ? "no requirements" : "go.sum present for " + requirements + " requirement(s)")
-                + (Files.isDirectory(directory.resolve("vendor")) ? ", vendor/ matches go.mod" : "")
+                + workspace
+                        .map(w -> "one of the modules of the workspace " + w.file() + ", ")
+                        .orElse("")
+                + sums
+                + (Files.isDirectory(vendor)
+                        ? workspace.isPresent() ? ", " + vendor + " matches the workspace" : ", vendor/ matches go.mod"
+                        : "")
                 + (allowReplaceOutsideModule ? "" : ", no replace outside the repository");
     }
 

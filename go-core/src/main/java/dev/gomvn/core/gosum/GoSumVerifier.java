@@ -73,6 +73,7 @@ public final class GoSumVerifier {
         List<GoSumFinding> findings = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<String> infos = new ArrayList<>();
+        Path vendor = null;
         Path goMod = moduleDirectory.resolve("go.mod");
         Path goSum = moduleDirectory.resolve("go.sum");
         Optional<GoWorkspace> workspace = GoWorkspace.of(moduleDirectory, environment, toolchain.goRoot());
@@ -84,15 +85,12 @@ public final class GoSumVerifier {
             findings.add(new GoSumFinding(
                     GoSumFinding.Kind.NOT_IN_WORKSPACE, "", workspace.get().notOneOfItsModules(moduleDirectory)));
         } else {
-            Path vendor = workspace.map(w -> w.directory().resolve("vendor")).orElse(moduleDirectory.resolve("vendor"));
-            if (Files.isDirectory(vendor)) {
+            Path candidate =
+                    workspace.map(w -> w.directory().resolve("vendor")).orElse(moduleDirectory.resolve("vendor"));
+            if (Files.isDirectory(candidate)) {
+                vendor = candidate;
                 verifyVendor(moduleDirectory, workspace, findings, notes);
             } else if (workspace.isPresent()) {
-                infos.add(moduleDirectory + " is checked in the workspace "
-                        + workspace.get().file()
-                        + ", as go build there runs: the go.sum of each of its modules and "
-                        + workspace.get().sumFile()
-                        + " count; go ran against a temporary copy of go.work and go.work.sum.");
                 try (GoWorkspace.Scratch scratch = workspace.get().scratchCopy()) {
                     List<Path> sumFiles = new ArrayList<>(List.of(goSum));
                     workspace.get().sumFiles().stream()
@@ -106,7 +104,9 @@ public final class GoSumVerifier {
                                     List.of(),
                                     scratch.sumFile(),
                                     sumFiles,
-                                    workspace.get().sumFile()),
+                                    workspace.get().sumFile(),
+                                    " (in the workspace " + workspace.get().file() + ", run against its temporary copy "
+                                            + scratch.workFile() + ")"),
                             findings);
                 }
             } else {
@@ -120,7 +120,8 @@ public final class GoSumVerifier {
                                     List.of("-mod=mod"),
                                     copy.resolveSibling("go.sum"),
                                     List.of(goSum),
-                                    null),
+                                    null,
+                                    ""),
                             findings);
                 } finally {
                     deleteTree(copy.getParent());
@@ -142,7 +143,8 @@ public final class GoSumVerifier {
                             + " changed while they were verified; something in GOFLAGS or the environment makes go rewrite them. "
                             + "Restore them from version control and remove that setting."));
         }
-        return new GoSumReport(findings, notes, infos);
+        return new GoSumReport(
+                findings, notes, infos, workspace.map(GoWorkspace::file).orElse(null), vendor);
     }
 
     /**
@@ -154,6 +156,7 @@ public final class GoSumVerifier {
      * @param written    the temporary sum file go adds lines to
      * @param sumFiles   the user's sum files go reads, the module's go.sum first
      * @param goWorkSum  the user's go.work.sum in workspace mode, else null
+     * @param where      how go ran, for a failure message: in which workspace, on which copy; empty alone
      */
     private record Sums(
             Map<String, String> env,
@@ -161,7 +164,8 @@ public final class GoSumVerifier {
             List<String> listFlags,
             Path written,
             List<Path> sumFiles,
-            Path goWorkSum) {}
+            Path goWorkSum,
+            String where) {}
 
     private void verifyModules(Path moduleDirectory, Sums sums, List<GoSumFinding> findings) {
         List<String> downloadArguments = new ArrayList<>(List.of("mod", "download", "-json"));
@@ -203,7 +207,8 @@ public final class GoSumVerifier {
             findings.add(new GoSumFinding(
                     GoSumFinding.Kind.GO_FAILED,
                     "",
-                    "'go mod download' failed in " + moduleDirectory + ":\n" + String.join("\n", download.tail())));
+                    "'go mod download' failed in " + moduleDirectory + sums.where() + ":\n"
+                            + String.join("\n", download.tail())));
         }
     }
 

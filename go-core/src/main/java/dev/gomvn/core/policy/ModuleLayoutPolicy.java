@@ -129,24 +129,35 @@ public final class ModuleLayoutPolicy {
     }
 
     /**
-     * Requirements need sum lines unless a local directory replaces them; a requirement on another
-     * workspace module at a version still needs the line for that version's go.mod, which go reads to
-     * build the module graph. In workspace mode every module's go.sum and go.work.sum count.
+     * How many of go.mod's requirements need sum lines: those no local directory replaces. Replacements
+     * are go.mod's own, in a workspace go.work's and every workspace module's go.mod's, which all apply
+     * there. A requirement on another workspace module at a version still needs the line for that
+     * version's go.mod, which go reads to build the module graph.
      */
-    private static void checkSumFiles(
-            Path goModPath, GoModFile goMod, Optional<GoWorkspace> workspace, List<PolicyFinding> findings) {
+    public static long requirementsNeedingSums(Path goModPath, GoModFile goMod, Optional<GoWorkspace> workspace) {
         List<GoWorkspace.ReplaceDirective> replaces = workspace
                 .map(GoWorkspace::replaces)
                 .orElseGet(() -> goMod.replaces().stream()
                         .map(r -> new GoWorkspace.ReplaceDirective(goModPath, r))
                         .toList());
-        long needSums = goMod.requires().stream()
+        return goMod.requires().stream()
                 .filter(required -> replaces.stream()
                         .noneMatch(replace -> replace.localDirectory().isPresent()
                                 && replace.replacement().oldPath().equals(required.path())
                                 && (replace.replacement().oldVersion() == null
                                         || replace.replacement().oldVersion().equals(required.version()))))
                 .count();
+    }
+
+    /** The vendor directory go builds with: the module's, in a workspace the workspace's beside go.work. */
+    public static Path vendorDirectory(Path moduleDirectory, Optional<GoWorkspace> workspace) {
+        return workspace.map(w -> w.directory().resolve("vendor")).orElse(moduleDirectory.resolve("vendor"));
+    }
+
+    /** Requirements that need sum lines need a sum file; in a workspace every module's go.sum and go.work.sum count. */
+    private static void checkSumFiles(
+            Path goModPath, GoModFile goMod, Optional<GoWorkspace> workspace, List<PolicyFinding> findings) {
+        long needSums = requirementsNeedingSums(goModPath, goMod, workspace);
         if (needSums == 0) {
             return;
         }
@@ -183,7 +194,7 @@ public final class ModuleLayoutPolicy {
             Map<String, String> goEnvironment,
             Optional<GoWorkspace> workspace,
             List<PolicyFinding> findings) {
-        Path vendor = workspace.map(w -> w.directory().resolve("vendor")).orElse(moduleDirectory.resolve("vendor"));
+        Path vendor = vendorDirectory(moduleDirectory, workspace);
         if (workspace.isPresent()
                 && Files.isDirectory(moduleDirectory.resolve("vendor"))
                 && !Files.isDirectory(vendor)) {

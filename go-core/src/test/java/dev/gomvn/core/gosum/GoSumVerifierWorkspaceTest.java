@@ -117,11 +117,9 @@ class GoSumVerifierWorkspaceTest {
         Files.writeString(root.resolve("go.work.sum"), sums);
         GoSumReport report = verify(false);
         assertThat(report.findings()).isEmpty();
-        assertThat(report.infos())
-                .containsExactly(app + " is checked in the workspace " + root.resolve("go.work")
-                        + ", as go build there runs: the go.sum of each of its modules and "
-                        + root.resolve("go.work.sum")
-                        + " count; go ran against a temporary copy of go.work and go.work.sum.");
+        assertThat(report.workspace()).contains(root.resolve("go.work"));
+        assertThat(report.vendor()).isEmpty();
+        assertThat(report.infos()).isEmpty();
         assertThat(cache.resolve("example.test/dep@v1.0.0/dep.go")).exists();
     }
 
@@ -174,6 +172,7 @@ class GoSumVerifierWorkspaceTest {
         Files.writeString(app.resolve("go.sum"), sums);
         environment.put("GOWORK", "off");
         GoSumReport report = verify(false);
+        assertThat(report.workspace()).isEmpty();
         assertThat(report.infos()).isEmpty();
         // What go itself says: alone, app's requirement example.com/lib v0.0.0 is looked up in GOPROXY.
         assertThat(report.findings()).singleElement().satisfies(f -> {
@@ -181,6 +180,19 @@ class GoSumVerifierWorkspaceTest {
             assertThat(f.message())
                     .startsWith("'go mod download' failed in " + app)
                     .contains("example.com/lib@v0.0.0: reading " + proxy.url() + "example.com/lib/@v/v0.0.0.mod");
+        });
+    }
+
+    @Test
+    void whenGoFailsInTheWorkspaceTheMessageNamesTheTemporaryCopyGoQuotes() throws IOException {
+        Files.writeString(root.resolve("go.work"), GO_WORK.replace("go 1.21", "go 1.99"));
+        Files.writeString(root.resolve("go.work.sum"), sums);
+        assertThat(verify(false).findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(GoSumFinding.Kind.GO_FAILED);
+            assertThat(f.message())
+                    .startsWith("'go mod download' failed in " + app + " (in the workspace " + root.resolve("go.work")
+                            + ", run against its temporary copy ")
+                    .containsPattern("go: \\S*gomvn-gowork-\\d+/go.work requires go >= 1.99");
         });
     }
 
@@ -226,6 +238,7 @@ class GoSumVerifierWorkspaceTest {
                 .requireSuccess();
         GoSumReport consistent = verify(false);
         assertThat(consistent.findings()).isEmpty();
+        assertThat(consistent.vendor()).contains(root.resolve("vendor"));
         assertThat(consistent.notes()).singleElement().asString().startsWith(root.resolve("vendor") + " is used");
         Path modulesTxt = root.resolve("vendor/modules.txt");
         Files.writeString(
