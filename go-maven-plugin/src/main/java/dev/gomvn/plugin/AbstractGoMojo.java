@@ -29,6 +29,7 @@ import dev.gomvn.maven.GoParameter;
 import dev.gomvn.maven.MavenBuildContext;
 import dev.gomvn.maven.ParameterValues;
 import dev.gomvn.maven.ToolchainSettings;
+import dev.gomvn.maven.UrlParameter;
 import java.io.File;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ abstract class AbstractGoMojo extends AbstractMojo {
 
     /** Where Go SDK archives are downloaded from: go.dev or a mirror with the same file names (http, https, file:). */
     @Parameter(property = "go.downloadRoot", defaultValue = "https://go.dev/dl/")
-    String downloadRoot;
+    UrlParameter downloadRoot;
 
     /** The SHA-256 of the SDK archive for this machine's platform; overrides the index and the .sha256 file. */
     @Parameter(property = "go.sha256")
@@ -87,7 +88,7 @@ abstract class AbstractGoMojo extends AbstractMojo {
 
     /** The Go module proxy list (GOPROXY syntax) toolchains come from. Default: the effective GOPROXY. */
     @Parameter(property = "go.proxy")
-    String proxy;
+    UrlParameter proxy;
 
     /**
      * The checksum database that verifies toolchains from the proxy (GOSUMDB syntax). Default: the effective

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gomvn.maven.GoParameter;
 import dev.gomvn.maven.ParameterValues;
+import dev.gomvn.maven.UrlParameter;
 import java.io.File;
 import java.lang.reflect.Field;
 import java.util.Map;
@@ -28,6 +29,8 @@ class ToolchainParametersOfGoalsTest {
                 value = counter;
             } else if (type == boolean.class) {
                 value = true;
+            } else if (type == UrlParameter.class) {
+                value = new UrlParameter("https://user:secret@host/" + counter);
             } else {
                 value = "value" + counter;
             }
@@ -48,7 +51,11 @@ class ToolchainParametersOfGoalsTest {
             } else {
                 String expected = type == File.class
                         ? new File("/distinct/" + counter).getPath()
-                        : type == int.class ? String.valueOf(counter) : "value" + counter;
+                        : type == int.class
+                                ? String.valueOf(counter)
+                                : type == UrlParameter.class
+                                        ? "https://user:secret@host/" + counter
+                                        : "value" + counter;
                 assertThat(values.string(parameter)).as(parameter.displayName()).contains(expected);
             }
             counter++;

@@ -85,6 +85,9 @@ public final class ParameterValues {
             if (value instanceof Map<?, ?>) {
                 throw new IllegalArgumentException(parameter + " takes a map: use putMap");
             }
+            if (value instanceof UrlParameter url) {
+                value = url.value();
+            }
             if (value != null) {
                 values.put(parameter, value instanceof File file ? file.getPath() : value.toString());
             }

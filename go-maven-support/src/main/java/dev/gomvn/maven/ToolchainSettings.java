@@ -61,9 +61,9 @@ public final class ToolchainSettings {
     }
 
     /**
-     * A login written into {@code go.downloadRoot} or {@code go.proxy} is used but never printed by gomvn;
-     * Maven itself, though, prints parameter values with {@code -X}. One warning per such parameter says
-     * how to keep the secret out of POMs and logs: a settings.xml {@code <server>} named by go.serverId.
+     * A login written into {@code go.downloadRoot} or {@code go.proxy} is used but never printed; still,
+     * a POM keeps it in version control and a {@code -D} in shell history. One warning per such parameter
+     * says how to keep the secret out of both: a settings.xml {@code <server>} named by go.serverId.
      */
     public List<String> loginWarnings() {
         List<String> warnings = new ArrayList<>();
@@ -72,8 +72,8 @@ public final class ToolchainSettings {
                     .string(parameter)
                     .filter(value -> !UrlLogin.redact(value).equals(value))
                     .ifPresent(value -> warnings.add(parameter.displayName() + " holds a user:password@ login ("
-                            + UrlLogin.redact(value) + "). gomvn never prints it, but 'mvn -X' prints parameter values "
-                            + "and the POM keeps it in version control: move the login to a settings.xml <server> "
+                            + UrlLogin.redact(value) + "). It is never printed, but a POM keeps it in version control "
+                            + "and a -D in shell history: move the login to a settings.xml <server> "
                             + "(its password encrypted with 'mvn --encrypt-password') and name it with "
                             + GoParameter.SERVER_ID.displayName() + "."));
         }
