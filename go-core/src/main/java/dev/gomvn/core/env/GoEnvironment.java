@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * module of a reactor, and a {@code go env -w} between two builds of one Maven daemon is seen.
  */
 public final class GoEnvironment {
+    private static final int MAX_CACHED = 64;
     private static final Map<CacheKey, GoEnvironment> CACHE = new ConcurrentHashMap<>();
 
     private final Map<String, String> values;
@@ -52,6 +53,10 @@ public final class GoEnvironment {
                 effective,
                 contentOf(root.resolve("go.env")),
                 goEnvFile(effective).map(GoEnvironment::contentOf).orElse(""));
+        if (CACHE.size() > MAX_CACHED) {
+            // A Maven daemon sees a new environment per build: forget old answers rather than grow forever.
+            CACHE.clear();
+        }
         return CACHE.computeIfAbsent(key, k -> load(command));
     }
 
