@@ -38,14 +38,6 @@ assert log.contains("${root.resolve('bad-gosum/go.sum')}:1: the go.sum line for 
 failure('bad-sumdb', 'ForbidGosumdbOff', 'GOSUMDB=off (set by the go-maven-plugin <environment> in the POM) switches off checksum-database verification')
 
 // Nothing modified: every Go child's go.mod and go.sum byte for byte as committed in src/it/rules-parent-pom.
-def original = new File(repositoryRoot, 'src/it/rules-parent-pom')
-['good', 'bad-version', 'bad-modules', 'bad-gosum', 'bad-sumdb'].each { child ->
-    ['go.mod', 'go.sum'].each { name ->
-        def committed = new File(original, "${child}/${name}")
-        def after = new File(basedir, "${child}/${name}")
-        assert committed.isFile()
-        assert after.isFile() : "${child}/${name} was deleted"
-        assert after.bytes == committed.bytes : "${child}/${name} was modified"
-    }
-}
+evaluate(new File(repositoryRoot, 'src/it/as-committed.groovy'))(basedir, 'rules-parent-pom',
+        ['good', 'bad-version', 'bad-modules', 'bad-gosum', 'bad-sumdb'].collectMany { [it + '/go.mod', it + '/go.sum'] })
 return true

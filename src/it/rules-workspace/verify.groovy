@@ -27,13 +27,7 @@ assert !log.contains('there is no go.sum')
 assert !log.contains('-modfile cannot be used in workspace mode')
 
 // Nothing modified: the workspace's files byte for byte as committed in src/it/rules-workspace, and no go.sum appeared.
-def original = new File(repositoryRoot, 'src/it/rules-workspace')
-['go.work', 'go.work.sum', 'app/go.mod', 'lib/go.mod'].each { name ->
-    def committed = new File(original, name)
-    def after = new File(basedir, name)
-    assert committed.isFile()
-    assert after.isFile() : "${name} was deleted"
-    assert after.bytes == committed.bytes : "${name} was modified"
-}
+evaluate(new File(repositoryRoot, 'src/it/as-committed.groovy'))(basedir, 'rules-workspace',
+        ['go.work', 'go.work.sum', 'app/go.mod', 'lib/go.mod'])
 ['app/go.sum', 'lib/go.sum'].each { assert !new File(basedir, it).exists() : "${it} was written" }
 return true

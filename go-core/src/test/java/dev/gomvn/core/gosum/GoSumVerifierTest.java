@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -64,17 +63,7 @@ class GoSumVerifierTest {
     @BeforeEach
     void writeModule() throws Exception {
         cache = Files.createTempDirectory(shared, "modcache");
-        environment = new HashMap<>(InstalledGoForTests.processEnvironmentWith(Map.of(
-                "GOPROXY",
-                proxy.url(),
-                "GONOSUMDB",
-                "example.test",
-                "GOFLAGS",
-                "-modcacherw",
-                "GOMODCACHE",
-                cache.toString(),
-                "GOENV",
-                "off")));
+        environment = proxy.goEnvironment(cache);
         Files.writeString(
                 module.resolve("go.mod"),
                 "module example.com/app\n\ngo 1.21\n\nrequire (\n"

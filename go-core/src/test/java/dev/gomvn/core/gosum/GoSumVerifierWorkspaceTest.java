@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -59,19 +58,8 @@ class GoSumVerifierWorkspaceTest {
     @BeforeEach
     void writeWorkspace() throws Exception {
         cache = Files.createTempDirectory(shared, "modcache");
-        environment = new HashMap<>(InstalledGoForTests.processEnvironmentWith(Map.of(
-                "GOPROXY",
-                proxy.url(),
-                "GONOSUMDB",
-                "example.test",
-                "GOFLAGS",
-                "-modcacherw",
-                "GOMODCACHE",
-                cache.toString(),
-                "GOENV",
-                "off",
-                "GOWORK",
-                "")));
+        environment = proxy.goEnvironment(cache);
+        environment.put("GOWORK", "");
         app = Files.createDirectories(root.resolve("app"));
         Path lib = Files.createDirectories(root.resolve("lib"));
         Files.writeString(root.resolve("go.work"), GO_WORK);

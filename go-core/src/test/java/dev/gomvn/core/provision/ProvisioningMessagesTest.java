@@ -46,7 +46,16 @@ class ProvisioningMessagesTest {
     private Toolchain provision(String script, Duration versionCheckTimeout) throws IOException {
         Path archive = FakeSdk.archiveWithGo(Files.createDirectories(temp.resolve("archives")), "go1.22.5", script);
         server.serve("/dl/" + ARCHIVE, Files.readAllBytes(archive));
+        serveSidecarOf(archive);
+        return provisionFromServer(versionCheckTimeout);
+    }
+
+    private void serveSidecarOf(Path archive) {
         server.serve("/dl/" + ARCHIVE + ".sha256", Sha256.of(archive).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Go 1.22.5 for linux/amd64 from the test server, into {@code temp/sdk}. */
+    private Toolchain provisionFromServer(Duration versionCheckTimeout) {
         NetworkSettings network = new NetworkSettings(
                 List.of(), null, false, Duration.ofSeconds(5), Duration.ofSeconds(5), 0, Duration.ofMillis(10));
         return new SdkProvisioner(GoLog.SILENT, versionCheckTimeout)
@@ -93,14 +102,8 @@ class ProvisioningMessagesTest {
             FakeSdk.file(tar, "go/../../escape", 0644, "x");
         }
         server.serve("/dl/" + ARCHIVE, Files.readAllBytes(archive));
-        server.serve("/dl/" + ARCHIVE + ".sha256", Sha256.of(archive).getBytes(StandardCharsets.UTF_8));
-        NetworkSettings network = new NetworkSettings(
-                List.of(), null, false, Duration.ofSeconds(5), Duration.ofSeconds(5), 0, Duration.ofMillis(10));
-        assertThatThrownBy(() -> new SdkProvisioner(GoLog.SILENT)
-                        .provision(
-                                GoVersion.parse("1.22.5", "go.version"),
-                                SdkProvisionerTest.request(server.url("/dl/"), network, "", temp.resolve("sdk")),
-                                "go.version 1.22.5"))
+        serveSidecarOf(archive);
+        assertThatThrownBy(() -> provisionFromServer(SdkProvisioner.VERSION_CHECK_TIMEOUT))
                 .isInstanceOf(VerificationException.class)
                 .hasMessageContaining("The archive " + ARCHIVE + " is unsafe")
                 .hasMessageContaining("(The archive was downloaded from " + server.url("/dl/" + ARCHIVE) + ".)")
@@ -115,15 +118,9 @@ class ProvisioningMessagesTest {
             SdkProvisionerTest.sleep(1_000);
             TestServer.send(exchange, 200, bytes);
         });
-        server.serve("/dl/" + ARCHIVE + ".sha256", Sha256.of(archive).getBytes(StandardCharsets.UTF_8));
-        NetworkSettings network = new NetworkSettings(
-                List.of(), null, false, Duration.ofSeconds(5), Duration.ofSeconds(5), 0, Duration.ofMillis(10));
-        java.util.concurrent.Callable<String> build = () -> new SdkProvisioner(GoLog.SILENT)
-                .provision(
-                        GoVersion.parse("1.22.5", "go.version"),
-                        SdkProvisionerTest.request(server.url("/dl/"), network, "", temp.resolve("sdk")),
-                        "go.version 1.22.5")
-                .origin();
+        serveSidecarOf(archive);
+        java.util.concurrent.Callable<String> build =
+                () -> provisionFromServer(SdkProvisioner.VERSION_CHECK_TIMEOUT).origin();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             var first = pool.submit(build);

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -47,6 +48,19 @@ public final class LocalGoProxy {
 
     public String url() {
         return root.toUri().toString();
+    }
+
+    /**
+     * The environment a test's go runs with against this proxy: its own module cache (writable, so the
+     * test can delete it), no checksum database for the test modules, no GOENV file of the developer's.
+     */
+    public Map<String, String> goEnvironment(Path moduleCache) {
+        return new HashMap<>(InstalledGoForTests.processEnvironmentWith(Map.of(
+                "GOPROXY", url(),
+                "GONOSUMDB", "example.test",
+                "GOFLAGS", "-modcacherw",
+                "GOMODCACHE", moduleCache.toString(),
+                "GOENV", "off")));
     }
 
     /** Go's case encoding of module paths in proxies: upper-case letters become '!' + lower case. */
