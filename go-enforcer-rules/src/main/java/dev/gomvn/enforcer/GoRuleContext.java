@@ -21,6 +21,7 @@ import org.eclipse.aether.RepositorySystem;
 public class GoRuleContext {
     private final MavenBuildContext build;
     private final ExpressionEvaluator evaluator;
+    private ToolchainSettings toolchainSettings;
 
     @Inject
     public GoRuleContext(
@@ -52,6 +53,11 @@ public class GoRuleContext {
 
     /** The go-maven-plugin's toolchain parameters of this project, as its goals will see them. */
     ToolchainSettings toolchainSettings() {
-        return new ToolchainSettings(new PluginConfigurationReader(build.project(), evaluator).read(), build);
+        // Each rule gets its own context, so reading the POM once serves all of that rule's questions.
+        if (toolchainSettings == null) {
+            toolchainSettings =
+                    new ToolchainSettings(new PluginConfigurationReader(build.project(), evaluator).read(), build);
+        }
+        return toolchainSettings;
     }
 }

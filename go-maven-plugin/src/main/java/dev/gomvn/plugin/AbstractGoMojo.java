@@ -149,6 +149,8 @@ abstract class AbstractGoMojo extends AbstractMojo {
     @Component
     RepositorySystem repositorySystem;
 
+    private ToolchainSettings toolchainSettings;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -202,8 +204,12 @@ abstract class AbstractGoMojo extends AbstractMojo {
                 .build();
     }
 
+    /** One per goal execution: its parameters do not change while it runs. */
     ToolchainSettings toolchainSettings() {
-        return new ToolchainSettings(toolchainParameters(), buildContext());
+        if (toolchainSettings == null) {
+            toolchainSettings = new ToolchainSettings(toolchainParameters(), buildContext());
+        }
+        return toolchainSettings;
     }
 
     MavenBuildContext buildContext() {

@@ -10,6 +10,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,9 @@ import java.util.Map;
 public final class ToolchainSettings {
     private final ParameterValues parameters;
     private final MavenBuildContext context;
+    // Decrypting settings.xml and merging the environment once per goal or rule, not once per use.
+    private NetworkSettings network;
+    private Map<String, String> goEnvironment;
 
     public ToolchainSettings(ParameterValues parameters, MavenBuildContext context) {
         this.parameters = parameters;
@@ -82,7 +86,10 @@ public final class ToolchainSettings {
 
     /** settings.xml proxies and servers, -o, and the timeouts and retries of these parameters. */
     public NetworkSettings network() {
-        return MavenNetworkSettings.from(context.session(), context.settingsDecrypter(), parameters);
+        if (network == null) {
+            network = MavenNetworkSettings.from(context.session(), context.settingsDecrypter(), parameters);
+        }
+        return network;
     }
 
     /**
@@ -90,9 +97,13 @@ public final class ToolchainSettings {
      * HTTP(S)_PROXY/NO_PROXY unless the user set those, and {@code <environment>} over all.
      */
     public Map<String, String> goEnvironment() {
-        Map<String, String> environment = new LinkedHashMap<>(context.processEnvironment());
-        environment.putAll(ProxyEnvironment.merge(network(), context.processEnvironment(), configuredEnvironment()));
-        return environment;
+        if (goEnvironment == null) {
+            Map<String, String> environment = new LinkedHashMap<>(context.processEnvironment());
+            environment.putAll(
+                    ProxyEnvironment.merge(network(), context.processEnvironment(), configuredEnvironment()));
+            goEnvironment = Collections.unmodifiableMap(environment);
+        }
+        return goEnvironment;
     }
 
     /** Only {@code <environment>}: the layer that messages name as "the plugin's configuration". */

@@ -48,12 +48,11 @@ public final class InputFingerprint {
         for (Path directory : inputs.directories()) {
             // The module's own files by relative path, so a moved checkout is still up to date.
             String prefix = directory.equals(module) ? "" : directory + "\0";
-            Path base = directory.equals(module) ? module : directory;
             if (Files.isDirectory(directory)) {
                 walk(
                         directory,
                         outputs,
-                        (file, attributes) -> entries.add(prefix + base.relativize(file) + "\0" + attributes.size()
+                        (file, attributes) -> entries.add(prefix + directory.relativize(file) + "\0" + attributes.size()
                                 + "\0" + attributes.lastModifiedTime().toMillis()));
             } else {
                 entries.add(directory + "\0missing directory");

@@ -52,6 +52,8 @@ public final class HttpDownloader {
     private static final int MAX_REDIRECTS = 10;
     /** Below this a Go SDK takes over an hour: the server is stalling, not serving. */
     static final long MINIMUM_BYTES_PER_SECOND = 16 * 1024;
+    /** In place of the bytes already downloaded: ask for the first byte only, to learn that a file exists. */
+    private static final long FIRST_BYTE_ONLY = -1;
 
     private final NetworkSettings settings;
     private final GoLog log;
@@ -112,25 +114,16 @@ public final class HttpDownloader {
             return Files.isRegularFile(Path.of(source));
         }
         try (Tunnels tunnels = new Tunnels()) {
-            URI uri = source;
-            for (int redirects = 0; redirects <= MAX_REDIRECTS; redirects++) {
-                HttpResponse<InputStream> response = send(uri, source, -1, tunnels);
-                int status = response.statusCode();
-                Optional<String> location = response.headers().firstValue("Location");
-                discard(response);
-                if (status >= 300 && status < 400 && location.isPresent()) {
-                    uri = followable(source, uri, uri.resolve(location.get()));
-                    continue;
-                }
-                if (status == 404 || status == 410) {
-                    return false;
-                }
-                if (status == 200 || status == 206) {
-                    return true;
-                }
-                throw failure(status, source);
+            HttpResponse<InputStream> response = followingRedirects(source, FIRST_BYTE_ONLY, tunnels);
+            int status = response.statusCode();
+            discard(response);
+            if (status == 404 || status == 410) {
+                return false;
             }
-            throw new EnvironmentException(source + " redirects more than " + MAX_REDIRECTS + " times.");
+            if (status == 200 || status == 206) {
+                return true;
+            }
+            throw failure(status, source);
         } catch (IOException e) {
             throw new EnvironmentException("Could not reach " + source + ": " + describe(e), e);
         }
@@ -217,30 +210,31 @@ public final class HttpDownloader {
         return to;
     }
 
+    /** The first answer that is no redirect, following only redirects {@link #followable} allows. */
+    private HttpResponse<InputStream> followingRedirects(URI original, long existing, Tunnels tunnels)
+            throws IOException {
+        URI uri = original;
+        for (int redirects = 0; redirects <= MAX_REDIRECTS; redirects++) {
+            HttpResponse<InputStream> response = send(uri, original, existing, tunnels);
+            int status = response.statusCode();
+            if (status < 300 || status >= 400 || status == 304) {
+                return response;
+            }
+            Optional<String> location = response.headers().firstValue("Location");
+            discard(response);
+            if (location.isEmpty()) {
+                throw new EnvironmentException(uri + " answered " + status + " without a Location to follow.");
+            }
+            uri = followable(original, uri, uri.resolve(location.get()));
+        }
+        throw new EnvironmentException(original + " redirects more than " + MAX_REDIRECTS + " times.");
+    }
+
     /** One attempt: continues a partial file when the server supports ranges. */
     private void transfer(URI original, Path partial, Tunnels tunnels) throws IOException {
         long existing = Files.exists(partial) ? Files.size(partial) : 0;
-        URI uri = original;
-        HttpResponse<InputStream> response = null;
-        for (int redirects = 0; redirects <= MAX_REDIRECTS; redirects++) {
-            response = send(uri, original, existing, tunnels);
-            int status = response.statusCode();
-            if (status >= 300 && status < 400 && status != 304) {
-                Optional<String> location = response.headers().firstValue("Location");
-                discard(response);
-                if (location.isEmpty()) {
-                    throw new EnvironmentException(uri + " answered " + status + " without a Location to follow.");
-                }
-                uri = followable(original, uri, uri.resolve(location.get()));
-                continue;
-            }
-            break;
-        }
+        HttpResponse<InputStream> response = followingRedirects(original, existing, tunnels);
         int status = response.statusCode();
-        if (status >= 300 && status < 400) {
-            discard(response);
-            throw new EnvironmentException(original + " redirects more than " + MAX_REDIRECTS + " times.");
-        }
         if (status == 416 && existing > 0) {
             discard(response);
             Files.delete(partial);
@@ -274,7 +268,7 @@ public final class HttpDownloader {
         }
         if (existing > 0) {
             request.header("Range", "bytes=" + existing + "-");
-        } else if (existing < 0) {
+        } else if (existing == FIRST_BYTE_ONLY) {
             request.header("Range", "bytes=0-0");
         }
         ProxySettings proxy = settings.proxyFor(uri.getScheme(), uri.getHost());
