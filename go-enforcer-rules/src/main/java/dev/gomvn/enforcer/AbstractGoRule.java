@@ -126,7 +126,7 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
 
     /** The effective configuration as {@code go env -json} reports it, with the plugin's {@code <environment>}. */
     GoEnvironment effectiveGoEnvironment(Toolchain toolchain) {
-        return GoEnvironment.of(toolchain.goRoot(), goEnvironment());
+        return GoEnvironment.of(toolchain.goRoot(), goEnvironment(), goLog());
     }
 
     /** Which layer set each variable, so messages can say what to change. */

@@ -1,5 +1,6 @@
 package dev.gomvn.core.binary;
 
+import dev.gomvn.core.GoLog;
 import dev.gomvn.core.VerificationException;
 import dev.gomvn.core.gobuild.BuildOptions;
 import dev.gomvn.core.gobuild.BuildTarget;
@@ -19,9 +20,11 @@ import java.util.Optional;
  */
 public final class BinaryVerifier {
     private final Toolchain toolchain;
+    private final GoLog log;
 
-    public BinaryVerifier(Toolchain toolchain) {
+    public BinaryVerifier(Toolchain toolchain, GoLog log) {
         this.toolchain = toolchain;
+        this.log = log;
     }
 
     public void verify(Path binary, BuildTarget target, BuildOptions options) {
@@ -29,6 +32,7 @@ public final class BinaryVerifier {
         List<String> mismatches = new ArrayList<>(headerMismatches(header, target));
         if (hasReadableBuildInfo(header)) {
             String output = GoCommand.of(toolchain.goRoot(), "version", "-m", binary.toString())
+                    .log(log)
                     .captureStdout()
                     .timeout(Duration.ofMinutes(1))
                     .run()

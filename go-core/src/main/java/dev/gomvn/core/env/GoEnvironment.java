@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.FileStamp;
+import dev.gomvn.core.GoLog;
 import dev.gomvn.core.Platform;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.process.GoProcessResult;
@@ -41,12 +42,14 @@ public final class GoEnvironment {
 
     /**
      * {@code go env -json} for this GOROOT and this complete environment, run again only when one of
-     * its inputs changed.
+     * its inputs changed; {@code log} shows the run under {@code -X}.
      */
-    public static GoEnvironment of(Path goRoot, Map<String, String> environment) {
+    public static GoEnvironment of(Path goRoot, Map<String, String> environment, GoLog log) {
         Path root = goRoot.toAbsolutePath().normalize();
-        GoCommand command =
-                GoCommand.of(root, "env", "-json").environment(environment).in(root);
+        GoCommand command = GoCommand.of(root, "env", "-json")
+                .environment(environment)
+                .in(root)
+                .log(log);
         Map<String, String> effective = command.effectiveEnvironment();
         CacheKey key = new CacheKey(
                 FileStamp.of(GoCommand.executable(root)),

@@ -109,6 +109,7 @@ public final class GoBuilder {
         GoProcessResult result = GoCommand.of(
                         toolchain.goRoot(), request.options().buildArguments(written, packagePath))
                 .environment(request.options().environment(target, toolchain.platform()))
+                .log(log)
                 .in(request.moduleDirectory())
                 .onStdout(line -> log.info(prefix + line))
                 .onStderr(line -> log.info(prefix + line))
@@ -126,7 +127,7 @@ public final class GoBuilder {
             move(written, output);
         }
         if (request.verifyBinaries()) {
-            new BinaryVerifier(toolchain).verify(output, target, request.options());
+            new BinaryVerifier(toolchain, log).verify(output, target, request.options());
         }
         Duration time = Duration.ofNanos(System.nanoTime() - started);
         BuiltBinary binary = new BuiltBinary(

@@ -43,6 +43,7 @@ public final class GoTester {
         GoTestEventStream events = new GoTestEventStream(log::info);
         GoProcessResult result = GoCommand.of(toolchain.goRoot(), arguments)
                 .environment(request.environment())
+                .log(log)
                 .in(request.moduleDirectory())
                 .onStdout(events::accept)
                 .onStderr(events::accept)
@@ -72,6 +73,7 @@ public final class GoTester {
     private Optional<String> totalCoverage(TestRequest request) {
         GoProcessResult cover = GoCommand.of(toolchain.goRoot(), "tool", "cover", "-func=" + request.coverProfile())
                 .environment(request.environment())
+                .log(log)
                 .in(request.moduleDirectory())
                 .captureStdout()
                 .run();

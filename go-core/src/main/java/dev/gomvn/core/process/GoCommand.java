@@ -1,6 +1,7 @@
 package dev.gomvn.core.process;
 
 import dev.gomvn.core.EnvironmentException;
+import dev.gomvn.core.GoLog;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +35,7 @@ public final class GoCommand {
     private Consumer<String> stdoutLines = line -> {};
     private Consumer<String> stderrLines = line -> {};
     private boolean captureStdout;
+    private GoLog log = GoLog.SILENT;
 
     private GoCommand(Path goRoot, List<String> arguments) {
         this.goRoot = goRoot;
@@ -75,6 +77,12 @@ public final class GoCommand {
 
     public GoCommand onStderr(Consumer<String> consumer) {
         this.stderrLines = consumer;
+        return this;
+    }
+
+    /** Where {@code -X} shows the command line and environment of this run (credentials hidden). */
+    public GoCommand log(GoLog value) {
+        this.log = value;
         return this;
     }
 
@@ -121,6 +129,7 @@ public final class GoCommand {
         }
         builder.environment().clear();
         builder.environment().putAll(effectiveEnvironment());
+        GoCommandTrace.log(log, workingDirectory, command, builder.environment());
         long started = System.nanoTime();
         Process process;
         try {

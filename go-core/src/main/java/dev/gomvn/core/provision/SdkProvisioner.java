@@ -78,7 +78,7 @@ public final class SdkProvisioner {
                     "cached in " + sdk.home() + ", verified at install against " + sdk.digestSource(),
                     reason);
         }
-        SdkValidator validator = home -> checkReportedVersion(home, version, platform, versionCheckTimeout);
+        SdkValidator validator = home -> checkReportedVersion(home, version, platform, versionCheckTimeout, log);
         SdkSources sources = request.sources();
         if (sources.artifact() != null) {
             return install(cache, fromArtifact(version, request, validator), version, reason);
@@ -308,9 +308,9 @@ public final class SdkProvisioner {
             return Optional.of(value);
         }
         try {
-            return InstalledGo.find(environment)
-                    .flatMap(go ->
-                            GoEnvironment.of(go.goRoot(), request.environment()).find(name))
+            return InstalledGo.find(environment, log)
+                    .flatMap(go -> GoEnvironment.of(go.goRoot(), request.environment(), log)
+                            .find(name))
                     .filter(found -> !found.isBlank());
         } catch (GoCoreException noUsableGo) {
             log.debug("No installed Go could report " + name + ": " + noUsableGo.getMessage());
@@ -333,7 +333,8 @@ public final class SdkProvisioner {
     }
 
     /** A freshly extracted SDK must report the version and platform we asked for, or it is not installed. */
-    private static void checkReportedVersion(Path home, GoVersion version, Platform platform, Duration timeout) {
+    private static void checkReportedVersion(
+            Path home, GoVersion version, Platform platform, Duration timeout, GoLog log) {
         String expected = "go version " + version.withGoPrefix() + " " + platform;
         Path go = home.resolve("bin").resolve("go" + platform.executableSuffix());
         if (!Files.isRegularFile(go)) {
@@ -343,6 +344,7 @@ public final class SdkProvisioner {
         GoProcessResult result;
         try {
             result = GoCommand.of(home, "version")
+                    .log(log)
                     .captureStdout()
                     .timeout(timeout)
                     .run();

@@ -3,6 +3,7 @@ package dev.gomvn.core.toolchain;
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.FileStamp;
 import dev.gomvn.core.GoCoreException;
+import dev.gomvn.core.GoLog;
 import dev.gomvn.core.Platform;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.version.GoVersion;
@@ -25,15 +26,16 @@ public final class InstalledGo {
     private InstalledGo() {}
 
     /** The Go a user would get by typing {@code go} in this environment, if any. */
-    public static Optional<Toolchain> find(Map<String, String> environment) {
+    public static Optional<Toolchain> find(Map<String, String> environment, GoLog log) {
         String goRoot = environment.get("GOROOT");
         if (goRoot != null && !goRoot.isBlank() && Files.isRegularFile(GoCommand.executable(Path.of(goRoot)))) {
-            return Optional.of(at(Path.of(goRoot), "installed Go at " + goRoot + " (GOROOT environment variable)"));
+            return Optional.of(
+                    at(Path.of(goRoot), "installed Go at " + goRoot + " (GOROOT environment variable)", log));
         }
-        return onPath(environment).map(root -> at(root, "installed Go at " + root + " (found on PATH)"));
+        return onPath(environment).map(root -> at(root, "installed Go at " + root + " (found on PATH)", log));
     }
 
-    static Toolchain at(Path goRoot, String origin) {
+    static Toolchain at(Path goRoot, String origin, GoLog log) {
         Path executable = GoCommand.executable(goRoot);
         if (!Files.isRegularFile(executable)) {
             throw new ConfigurationException(
@@ -41,7 +43,7 @@ public final class InstalledGo {
                     "<goRoot> (go.root) is " + goRoot + ", but " + executable
                             + " does not exist; point it at a Go installation (the directory that holds bin/go).");
         }
-        GoVersionOutput reported = versionOf(goRoot);
+        GoVersionOutput reported = versionOf(goRoot, log);
         return new Toolchain(goRoot, reported.version(), new Platform(reported.goos(), reported.goarch()), origin);
     }
 
@@ -49,13 +51,15 @@ public final class InstalledGo {
      * What {@code bin/go version} says. Running it (rather than reading the VERSION file) is the only
      * way to learn the platform and to prove the binary runs here.
      */
-    static GoVersionOutput versionOf(Path goRoot) {
+    static GoVersionOutput versionOf(Path goRoot, GoLog log) {
         Path root = goRoot.toAbsolutePath().normalize();
-        return REPORTED_VERSIONS.computeIfAbsent(FileStamp.of(GoCommand.executable(root)), stamp -> runGoVersion(root));
+        return REPORTED_VERSIONS.computeIfAbsent(
+                FileStamp.of(GoCommand.executable(root)), stamp -> runGoVersion(root, log));
     }
 
-    private static GoVersionOutput runGoVersion(Path goRoot) {
+    private static GoVersionOutput runGoVersion(Path goRoot, GoLog log) {
         String output = GoCommand.of(goRoot, "version")
+                .log(log)
                 .captureStdout()
                 .timeout(Duration.ofMinutes(1))
                 .run()

@@ -66,7 +66,7 @@ public final class ToolchainResolver {
     }
 
     private Toolchain fromGoRoot(ToolchainRequest request) {
-        Toolchain toolchain = InstalledGo.at(request.goRoot(), "Go at " + request.goRoot() + " (go.root)");
+        Toolchain toolchain = InstalledGo.at(request.goRoot(), "Go at " + request.goRoot() + " (go.root)", log);
         if (request.versionSpec() != null && !request.versionSpec().equals("latest")) {
             GoVersionRange wanted = versionRange(request.versionSpec());
             if (!wanted.contains(toolchain.version())) {
@@ -131,8 +131,8 @@ public final class ToolchainResolver {
         return GoVersionRange.parse(spec, "go.version");
     }
 
-    private static Optional<Toolchain> installed(ToolchainRequest request) {
-        return InstalledGo.find(request.environment());
+    private Optional<Toolchain> installed(ToolchainRequest request) {
+        return InstalledGo.find(request.environment(), log);
     }
 
     private static Optional<GoModFile> goMod(Path moduleDirectory) {

@@ -2,6 +2,7 @@ package dev.gomvn.core.env;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gomvn.core.GoLog;
 import dev.gomvn.core.testsupport.InstalledGoForTests;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,15 +23,16 @@ class GoEnvironmentCacheTest {
         Map<String, String> environment = InstalledGoForTests.processEnvironmentWith(
                 Map.of("GOENV", goEnvFile.toString(), "GOFLAGS", "", "GOSUMDB", ""));
         Files.writeString(goEnvFile, "GOSUMDB=sum.golang.org\n");
-        GoEnvironment first = GoEnvironment.of(goRoot, environment);
+        GoEnvironment first = GoEnvironment.of(goRoot, environment, GoLog.SILENT);
         assertThat(first.get("GOSUMDB")).isEqualTo("sum.golang.org");
-        assertThat(GoEnvironment.of(goRoot, environment))
+        assertThat(GoEnvironment.of(goRoot, environment, GoLog.SILENT))
                 .as("unchanged inputs: one go env run")
                 .isSameAs(first);
 
         // What 'go env -w GOSUMDB=off' does between two builds of one Maven daemon.
         Files.writeString(goEnvFile, "GOSUMDB=off\n");
-        assertThat(GoEnvironment.of(goRoot, environment).get("GOSUMDB")).isEqualTo("off");
+        assertThat(GoEnvironment.of(goRoot, environment, GoLog.SILENT).get("GOSUMDB"))
+                .isEqualTo("off");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.gomvn.core.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gomvn.core.GoLog;
 import dev.gomvn.core.env.GoEnvironment;
 import dev.gomvn.core.testsupport.InstalledGoForTests;
 import dev.gomvn.core.toolchain.Toolchain;
@@ -162,7 +163,8 @@ class ChecksumPolicyTest {
         Map<String, String> environment = new HashMap<>(pom);
         environment.values().removeIf(String::isEmpty);
         environment.put("GOENV", goEnvFile.toString());
-        GoEnvironment effective = GoEnvironment.of(go.goRoot(), InstalledGoForTests.processEnvironmentWith(pom));
+        GoEnvironment effective =
+                GoEnvironment.of(go.goRoot(), InstalledGoForTests.processEnvironmentWith(pom), GoLog.SILENT);
         return ChecksumPolicy.check(
                 effective,
                 new GoSettingSources(environment, Map.of(), goEnvFile, go.goRoot()),

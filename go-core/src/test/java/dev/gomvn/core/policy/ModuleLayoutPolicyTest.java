@@ -2,6 +2,7 @@ package dev.gomvn.core.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gomvn.core.GoLog;
 import dev.gomvn.core.env.GoEnvironment;
 import dev.gomvn.core.testsupport.InstalledGoForTests;
 import dev.gomvn.core.toolchain.Toolchain;
@@ -223,7 +224,7 @@ class ModuleLayoutPolicyTest {
 
     private List<PolicyFinding> check(boolean allowReplaceOutside) {
         Map<String, String> complete = InstalledGoForTests.processEnvironmentWith(pom);
-        GoEnvironment environment = GoEnvironment.of(go.goRoot(), complete);
+        GoEnvironment environment = GoEnvironment.of(go.goRoot(), complete, GoLog.SILENT);
         Map<String, String> declared = new java.util.HashMap<>(pom);
         declared.values().removeIf(String::isEmpty);
         return ModuleLayoutPolicy.check(

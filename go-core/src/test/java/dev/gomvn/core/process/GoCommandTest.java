@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gomvn.core.EnvironmentException;
+import dev.gomvn.core.GoLog;
 import dev.gomvn.core.env.GoEnvironment;
 import dev.gomvn.core.testsupport.InstalledGoForTests;
 import java.io.IOException;
@@ -80,10 +81,55 @@ class GoCommandTest {
     @Test
     void goEnvRunsOncePerToolchainAndEnvironment() {
         Path goRoot = InstalledGoForTests.toolchain().goRoot();
-        GoEnvironment first = GoEnvironment.of(goRoot, Map.of("GOFLAGS", "-mod=readonly"));
-        assertThat(GoEnvironment.of(goRoot, Map.of("GOFLAGS", "-mod=readonly"))).isSameAs(first);
+        GoEnvironment first = GoEnvironment.of(goRoot, Map.of("GOFLAGS", "-mod=readonly"), GoLog.SILENT);
+        assertThat(GoEnvironment.of(goRoot, Map.of("GOFLAGS", "-mod=readonly"), GoLog.SILENT))
+                .isSameAs(first);
         assertThat(first.get("GOFLAGS")).isEqualTo("-mod=readonly");
-        assertThat(GoEnvironment.of(goRoot, Map.of("GOFLAGS", "-mod=mod"))).isNotSameAs(first);
+        assertThat(GoEnvironment.of(goRoot, Map.of("GOFLAGS", "-mod=mod"), GoLog.SILENT))
+                .isNotSameAs(first);
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void debugShowsTheCommandLineAndTheVariablesThatSteerGoWithCredentialsHidden() throws IOException {
+        Path fakeRoot = fakeGo("exit 0");
+        List<String> debug = new CopyOnWriteArrayList<>();
+        GoCommand.of(fakeRoot, "build", "-ldflags=-X main.version=1.0 -s", "./cmd/app")
+                .environment(Map.of(
+                        "GOPROXY", "https://builder:proxy-s3cret@goproxy.example.com,direct",
+                        "HTTPS_PROXY", "http://alice:relay-s3cret@proxy.example.com:3128",
+                        "GOAUTH", "netrc-s3cret-command",
+                        "GOPRIVATE_TOKEN", "token-s3cret",
+                        "CGO_ENABLED", "0",
+                        "GITHUB_TOKEN", "ci-s3cret",
+                        "EDITOR", "vi"))
+                .in(temp)
+                .log(recordingDebug(debug, true))
+                .run();
+
+        assertThat(debug)
+                .containsExactly(
+                        "Running in " + temp + ": " + GoCommand.executable(fakeRoot)
+                                + " build '-ldflags=-X main.version=1.0 -s' ./cmd/app",
+                        "  with CGO_ENABLED=0 GOAUTH='***' GOPRIVATE_TOKEN='***'"
+                                + " GOPROXY='https://***@goproxy.example.com,direct' GOROOT=" + fakeRoot
+                                + " GOTOOLCHAIN=local HTTPS_PROXY='http://***@proxy.example.com:3128' PATH="
+                                + fakeRoot.resolve("bin"));
+        assertThat(String.join("\n", debug)).doesNotContain("s3cret").doesNotContain("EDITOR");
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void withoutDebugNothingIsLogged() throws IOException {
+        List<String> debug = new CopyOnWriteArrayList<>();
+        GoCommand.of(fakeGo("exit 0"), "version")
+                .log(recordingDebug(debug, false))
+                .run();
+        assertThat(debug).isEmpty();
+    }
+
+    private static GoLog recordingDebug(List<String> lines, boolean enabled) {
+        return GoLog.of(line -> {}, line -> {}, lines::add, () -> enabled, false);
     }
 
     private Path fakeGo(String script) throws IOException {
