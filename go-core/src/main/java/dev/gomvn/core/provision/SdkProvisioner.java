@@ -94,9 +94,8 @@ public final class SdkProvisioner {
                 request,
                 () -> install(cache, fromDownloadRoot(version, request, validator), version, reason),
                 proxies -> install(cache, fromProxy(version, request, proxies, validator), version, reason),
-                (failure, proxies) -> "Could not get Go " + version + " from <downloadRoot> (go.downloadRoot) "
-                        + request.downloadRoot() + ": " + failure.getMessage()
-                        + " Getting it from the Go module proxy ("
+                (unreachable, proxies) -> "Could not get Go " + version + " from <downloadRoot> (go.downloadRoot) "
+                        + request.downloadRoot() + ": " + unreachable + ". Getting it from the Go module proxy ("
                         + proxies.describe() + ") instead, verified against the checksum database.");
     }
 
@@ -118,21 +117,22 @@ public final class SdkProvisioner {
                 request,
                 () -> downloadRootVersions(request),
                 proxies -> proxySource(request, proxies).availableVersions(request.platform()),
-                (failure, proxies) -> "Could not list the Go releases at <downloadRoot> (go.downloadRoot) "
-                        + request.downloadRoot() + ": " + failure.getMessage()
-                        + " Listing them at the Go module proxy ("
+                (unreachable, proxies) -> "Could not list the Go releases at <downloadRoot> (go.downloadRoot) "
+                        + request.downloadRoot() + ": " + unreachable + ". Listing them at the Go module proxy ("
                         + proxies.describe() + ") instead.");
     }
 
     /**
      * Applies {@code go.source}: the download root, the module proxy, or for {@code auto} the download
-     * root and, when it cannot be reached, the module proxy with {@code warning} logged.
+     * root and, when it cannot be reached, the module proxy with one {@code warning} logged, given in few words
+     * why the download root could not be reached. A missing file (404), a refused login or a file: root is the
+     * user's to fix, so that failure stands.
      */
     private <T> T fromSource(
             ToolchainRequest request,
             Supplier<T> fromDownloadRoot,
             Function<GoProxyList, T> fromProxy,
-            BiFunction<EnvironmentException, GoProxyList, String> warning) {
+            BiFunction<String, GoProxyList, String> warning) {
         switch (request.sources().mode()) {
             case PROXY:
                 return fromProxy.apply(goProxy(request).orElse(defaultGoProxy()));
@@ -142,22 +142,19 @@ public final class SdkProvisioner {
                 try {
                     return fromDownloadRoot.get();
                 } catch (EnvironmentException failure) {
+                    UnreachableException unreachable = UnreachableException.causing(failure)
+                            .filter(cause ->
+                                    DownloadRoot.parse(request.downloadRoot()).isHttp())
+                            .orElseThrow(() -> failure);
                     GoProxyList proxies = fallbackProxy(request, failure);
-                    log.warn(warning.apply(failure, proxies));
+                    log.warn(warning.apply(unreachable.reason(), proxies));
                     return fromProxy.apply(proxies);
                 }
         }
     }
 
-    /**
-     * The module proxy to fall back on when an http(s) download root cannot be reached; a missing
-     * file (404), a refused login or a file: root is the user's to fix, so that failure stands.
-     */
+    /** The module proxy to fall back on; without one, the download root's failure stands with the advice to set one. */
     private GoProxyList fallbackProxy(ToolchainRequest request, EnvironmentException failure) {
-        if (!UnreachableException.isCauseOf(failure)
-                || !DownloadRoot.parse(request.downloadRoot()).isHttp()) {
-            throw failure;
-        }
         return goProxy(request)
                 .orElseThrow(() -> new EnvironmentException(
                         failure.getMessage() + " No GOPROXY is configured "

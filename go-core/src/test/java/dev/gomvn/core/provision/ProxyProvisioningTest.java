@@ -183,6 +183,31 @@ class ProxyProvisioningTest {
     }
 
     @Test
+    void anUnreachableDownloadRootIsNotRetriedAndOneWarningNamesItsHostAndTheFallback() throws IOException {
+        int port = closedPort();
+        String unreachable = "http://127.0.0.1:" + port + "/dl/";
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        GoLog warningsOnly = GoLog.of(line -> {}, warnings::add, line -> {}, () -> false, false);
+        ToolchainRequest request = ToolchainRequest.builder()
+                .versionSpec("1.22.5")
+                .downloadRoot(unreachable)
+                .sdkDirectory(temp.resolve("sdk"))
+                .network(network().withRetries(5))
+                .platform(LINUX)
+                .lockTimeout(Duration.ofSeconds(30))
+                .sources(sources("auto", server.url("/proxy")))
+                .build();
+
+        Toolchain toolchain = new ToolchainResolver(warningsOnly).resolve(request);
+
+        assertThat(toolchain.origin()).contains("downloaded as the module golang.org/toolchain@" + MODULE_VERSION);
+        assertThat(warnings)
+                .containsExactly("Could not get Go 1.22.5 from <downloadRoot> (go.downloadRoot) " + unreachable
+                        + ": 127.0.0.1:" + port + " refused the connection. Getting it from the Go module proxy ("
+                        + server.url("/proxy") + ") instead, verified against the checksum database.");
+    }
+
+    @Test
     void doesNotFallBackWhenTheDownloadRootAnswersNotFound() {
         assertThatThrownBy(() -> new ToolchainResolver(log())
                         .resolve(request(server.url("/dl/"), sources("auto", server.url("/proxy")))))

@@ -10,13 +10,17 @@ import dev.gomvn.core.net.UrlLogin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +45,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * places users got hurt: proxies with authentication, mirrors that hang, servers that fail with 5xx
  * or drop the connection halfway. Bodies are streamed to disk (constant memory), stalled transfers
  * are cut after the read timeout, failures are retried with backoff and truncated downloads resume
- * with a Range request. Passwords never appear in a log line or an exception message.
+ * with a Range request. A host that cannot be connected to at all (refused, unknown, connect timeout) is
+ * not retried: backing off will not make go.dev reachable from a closed network, and the caller may have
+ * another source (the module proxy) to go to at once. Passwords never appear in a log line or an exception message.
  *
  * <p>Proxy credentials are offered up front, and a 407 is final: neither the JDK, nor the retry loop, nor a later
  * download by the same downloader (index, checksum file, archive) tries them again, since corporate proxies lock
@@ -59,6 +65,8 @@ public final class HttpDownloader {
     private final GoLog log;
     /** Proxies that answered their credentials with 407: each wrong password reaches its proxy only once. */
     private final Set<ProxySettings> refusedProxies = ConcurrentHashMap.newKeySet();
+    /** Why each host (or proxy) could not be connected to: later requests to it fail at once, without a wait. */
+    private final Map<String, String> unreachableHosts = new ConcurrentHashMap<>();
 
     public HttpDownloader(NetworkSettings settings, GoLog log) {
         this.settings = settings;
@@ -176,11 +184,13 @@ public final class HttpDownloader {
                 return;
             } catch (RetryableException e) {
                 if (attempt >= settings.retries()) {
+                    String reason =
+                            "downloading " + source + " failed after " + (attempt + 1) + " attempts: " + e.getMessage();
                     throw new UnreachableException(
-                            "Downloading " + source + " failed after " + (attempt + 1) + " attempts: "
-                                    + e.getMessage()
+                            Character.toUpperCase(reason.charAt(0)) + reason.substring(1)
                                     + ". Check the network, the proxy in settings.xml and <downloadRoot> "
                                     + "(go.downloadRoot).",
+                            reason,
                             e);
                 }
                 log.warn("Downloading " + source + " failed (" + e.getMessage() + "); retrying in " + backoff.toMillis()
@@ -286,6 +296,11 @@ public final class HttpDownloader {
                 request.header("Proxy-Authorization", proxy.basicAuthorization());
             }
         }
+        String connectedTo = relay != null ? null : addressOf(uri, proxy);
+        String knownUnreachable = connectedTo == null ? null : unreachableHosts.get(connectedTo);
+        if (knownUnreachable != null) {
+            throw unreachable(original, knownUnreachable, null);
+        }
         HttpResponse<InputStream> response;
         try {
             response = client(proxy, relay).send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -293,6 +308,12 @@ public final class HttpDownloader {
             Optional<ProxyTunnelRelay.Failure> refused = relay == null ? Optional.empty() : relay.failure();
             if (refused.isPresent()) {
                 throw tunnelFailure(refused.get(), proxy, original);
+            }
+            Optional<String> notConnected = connectFailure(e);
+            if (notConnected.isPresent() && connectedTo != null) {
+                String why = (proxy == null ? "" : "the proxy ") + connectedTo + " " + notConnected.get();
+                unreachableHosts.put(connectedTo, why);
+                throw unreachable(original, why, e);
             }
             if (e instanceof HttpTimeoutException) {
                 throw new RetryableException(
@@ -310,6 +331,43 @@ public final class HttpDownloader {
             throw proxyRefused(proxy, original);
         }
         return response;
+    }
+
+    /** {@code host:port} this request connects to: the proxy's when it goes through one, else the URL's. */
+    private static String addressOf(URI uri, ProxySettings proxy) {
+        if (proxy != null) {
+            return proxy.host() + ":" + proxy.port();
+        }
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return uri.getHost() + ":" + port;
+    }
+
+    /**
+     * Why no connection was made, when that is the failure: refused, unknown host or connect timeout. Empty for
+     * failures of a connection that was made (reset, closed, timeouts while reading): those are retried.
+     */
+    private Optional<String> connectFailure(IOException e) {
+        if (e instanceof HttpConnectTimeoutException) {
+            return Optional.of("did not accept a connection within " + seconds(settings.connectTimeout())
+                    + " (go.connectTimeout)");
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
+                return Optional.of("is an unknown host");
+            }
+        }
+        if (e instanceof ConnectException) {
+            return Optional.of("refused the connection");
+        }
+        return Optional.empty();
+    }
+
+    private static UnreachableException unreachable(URI source, String why, Throwable cause) {
+        return new UnreachableException(
+                "Cannot download " + source + ": " + why + ". Check the network, the <proxy> in settings.xml and "
+                        + "<downloadRoot> (go.downloadRoot).",
+                why,
+                cause);
     }
 
     /** Closes the body; the JDK gives the 407 it makes of a refused tunnel none at all. */

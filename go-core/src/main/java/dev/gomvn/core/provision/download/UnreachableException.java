@@ -1,23 +1,36 @@
 package dev.gomvn.core.provision.download;
 
 import dev.gomvn.core.EnvironmentException;
+import java.util.Optional;
 
 /**
- * Every attempt to reach a server failed at the network level (refused or reset connection, timeout,
- * 5xx): another source may work where this one does not.
+ * A server could not be reached at the network level (refused or unknown host, connect timeout, or every
+ * attempt reset, timed out or answered 5xx): another source may work where this one does not.
  */
 public final class UnreachableException extends EnvironmentException {
-    public UnreachableException(String message, Throwable cause) {
+    private final String reason;
+
+    /**
+     * @param message the complete sentence with its advice, for when nothing else can be tried
+     * @param reason what happened in a few words (e.g. {@code go.dev:443 refused the connection}), for a message
+     *     that goes on to say what is tried instead
+     */
+    public UnreachableException(String message, String reason, Throwable cause) {
         super(message, cause);
+        this.reason = reason;
     }
 
-    /** Whether {@code failure} or one of its causes is an {@code UnreachableException}. */
-    public static boolean isCauseOf(Throwable failure) {
+    public String reason() {
+        return reason;
+    }
+
+    /** The {@code UnreachableException} that {@code failure} is or was caused by, if any. */
+    public static Optional<UnreachableException> causing(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UnreachableException) {
-                return true;
+            if (cause instanceof UnreachableException unreachable) {
+                return Optional.of(unreachable);
             }
         }
-        return false;
+        return Optional.empty();
     }
 }
