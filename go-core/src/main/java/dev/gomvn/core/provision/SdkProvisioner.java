@@ -13,6 +13,7 @@ import dev.gomvn.core.provision.download.ChecksumResolver;
 import dev.gomvn.core.provision.download.DownloadRoot;
 import dev.gomvn.core.provision.download.ExpectedDigest;
 import dev.gomvn.core.provision.download.HttpDownloader;
+import dev.gomvn.core.provision.download.NoSuchGoReleaseException;
 import dev.gomvn.core.provision.download.UnreachableException;
 import dev.gomvn.core.provision.install.ArchiveContentException;
 import dev.gomvn.core.provision.install.InstalledSdk;
@@ -78,6 +79,20 @@ public final class SdkProvisioner {
                     "cached in " + sdk.home() + ", verified at install against " + sdk.digestSource(),
                     reason);
         }
+        try {
+            return installMissing(version, request, reason, cache);
+        } catch (NoSuchGoReleaseException missing) {
+            throw reason.equals("go.version")
+                    ? missing.requestedBy(
+                            "<version> (go.version) " + request.versionSpec(), "set it to a released Go version")
+                    : missing.requestedBy(
+                            reason.startsWith("the ") ? "The" + reason.substring(3) : reason,
+                            "change that, or set <version> (go.version) to a released Go version");
+        }
+    }
+
+    private Toolchain installMissing(GoVersion version, ToolchainRequest request, String reason, SdkCache cache) {
+        Platform platform = request.platform();
         SdkValidator validator = home -> checkReportedVersion(home, version, platform, versionCheckTimeout, log);
         SdkSources sources = request.sources();
         if (sources.artifact() != null) {
@@ -139,16 +154,22 @@ public final class SdkProvisioner {
             case DOWNLOAD:
                 return fromDownloadRoot.get();
             default:
+                UnreachableException unreachable;
                 try {
                     return fromDownloadRoot.get();
                 } catch (EnvironmentException failure) {
-                    UnreachableException unreachable = UnreachableException.causing(failure)
+                    unreachable = UnreachableException.causing(failure)
                             .filter(cause ->
                                     DownloadRoot.parse(request.downloadRoot()).isHttp())
                             .orElseThrow(() -> failure);
-                    GoProxyList proxies = fallbackProxy(request, failure);
-                    log.warn(warning.apply(unreachable.reason(), proxies));
+                }
+                GoProxyList proxies = fallbackProxy(request, unreachable);
+                log.warn(warning.apply(unreachable.reason(), proxies));
+                try {
                     return fromProxy.apply(proxies);
+                } catch (NoSuchGoReleaseException missing) {
+                    throw missing.alsoLookedAt("<downloadRoot> (go.downloadRoot) " + request.downloadRoot()
+                            + " could not be reached (" + unreachable.reason() + ")");
                 }
         }
     }
@@ -190,13 +211,20 @@ public final class SdkProvisioner {
         DownloadRoot root = DownloadRoot.parse(request.downloadRoot());
         String archiveName = request.platform().archiveName(version.withGoPrefix());
         HttpDownloader downloader = new HttpDownloader(request.network(), log);
-        ExpectedDigest expected = new ChecksumResolver(downloader, log)
-                .resolve(
-                        root,
-                        archiveName,
-                        request.pinnedSha256(),
-                        request.pinnedSha256ByPlatform(),
-                        request.platform());
+        ExpectedDigest expected;
+        try {
+            expected = new ChecksumResolver(downloader, log)
+                    .resolve(
+                            root,
+                            archiveName,
+                            request.pinnedSha256(),
+                            request.pinnedSha256ByPlatform(),
+                            request.platform());
+        } catch (NoSuchGoReleaseException missing) {
+            throw missing.releasesListedBy(
+                    root.toString(),
+                    releasesOrNone(() -> new AvailableReleases(downloader, root).versionsFor(request.platform())));
+        }
         return new InstallPlan(
                 new SdkInstallRequest(
                         version.withGoPrefix(),
@@ -212,13 +240,29 @@ public final class SdkProvisioner {
 
     private InstallPlan fromProxy(
             GoVersion version, ToolchainRequest request, GoProxyList proxies, SdkValidator validator) {
-        ProxyToolchainSource.ProxyInstall install =
-                proxySource(request, proxies).installRequest(version, request.platform(), validator);
+        ProxyToolchainSource source = proxySource(request, proxies);
+        ProxyToolchainSource.ProxyInstall install;
+        try {
+            install = source.installRequest(version, request.platform(), validator);
+        } catch (NoSuchGoReleaseException missing) {
+            throw missing.releasesListedBy(
+                    proxies.describe(), releasesOrNone(() -> source.availableVersions(request.platform())));
+        }
         return new InstallPlan(
                 install.request(),
                 "downloaded as the module " + ProxyToolchainSource.MODULE_PATH + "@"
                         + ProxyToolchainSource.moduleVersion(version, request.platform()) + " from " + install.proxy(),
                 "module hash");
+    }
+
+    /** The releases a source lists, for suggestions in a message: none when it cannot list them. */
+    private List<GoVersion> releasesOrNone(Supplier<List<GoVersion>> listing) {
+        try {
+            return listing.get();
+        } catch (GoCoreException unlisted) {
+            log.debug("No list of releases to suggest from: " + unlisted.getMessage());
+            return List.of();
+        }
     }
 
     private ProxyToolchainSource proxySource(ToolchainRequest request, GoProxyList proxies) {

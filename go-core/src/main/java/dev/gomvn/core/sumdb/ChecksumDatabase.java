@@ -31,7 +31,7 @@ public final class ChecksumDatabase {
         String name = verifier.name();
         String path = "lookup/" + escape(modulePath) + "@" + escape(version);
         byte[] response = server.read(path)
-                .orElseThrow(() -> new EnvironmentException("The checksum database " + name
+                .orElseThrow(() -> new NoRecordException("The checksum database " + name
                         + " has no record of " + modulePath + "@" + version + " (" + path
                         + " was not found); that version does "
                         + "not exist, or the proxy in front of the database does not know it."));
@@ -112,6 +112,16 @@ public final class ChecksumDatabase {
                 + "). The database or a proxy in between has forked or rolled "
                 + "back its log; nothing was installed. Report this to the database operator; do not delete the stored head "
                 + "to get past this error.");
+    }
+
+    /**
+     * The database answered that it has no record of the module version (404/410): for the public database, whose
+     * records are made on demand from the public proxy, the version does not exist.
+     */
+    public static final class NoRecordException extends EnvironmentException {
+        NoRecordException(String message) {
+            super(message);
+        }
     }
 
     /** Go's module path escaping: an upper-case letter becomes '!' and its lower case. */

@@ -3,6 +3,7 @@ package dev.gomvn.core.provision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.Platform;
@@ -205,6 +206,58 @@ class ProxyProvisioningTest {
                 .containsExactly("Could not get Go 1.22.5 from <downloadRoot> (go.downloadRoot) " + unreachable
                         + ": 127.0.0.1:" + port + " refused the connection. Getting it from the Go module proxy ("
                         + server.url("/proxy") + ") instead, verified against the checksum database.");
+    }
+
+    @Test
+    void aVersionTheChecksumDatabaseDoesNotKnowIsNoGoReleaseAndTheNewestOnesAreSuggested() {
+        server.serve(
+                AT_V + "list",
+                String.join(
+                                "\n",
+                                MODULE_VERSION,
+                                "v0.0.1-go1.22.4.linux-amd64",
+                                "v0.0.1-go1.23rc1.linux-amd64",
+                                "v0.0.1-go1.21.13.linux-amd64",
+                                "v0.0.1-go1.20.14.linux-amd64",
+                                "v0.0.1-go1.19.13.linux-amd64",
+                                "v0.0.1-go1.24.0.darwin-arm64")
+                        .getBytes(StandardCharsets.UTF_8));
+        ToolchainRequest request = request(server.url("/dl/"), sources("proxy", server.url("/proxy"))).toBuilder()
+                .versionSpec("1.99.0")
+                .build();
+
+        assertThatThrownBy(() -> new ToolchainResolver(log()).resolve(request))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage(
+                        "go1.99.0 for linux/amd64 does not exist: the checksum database sum.example.com (reached at "
+                                + server.url("/proxy/sumdb/sum.example.com/") + ") has no record of "
+                                + "golang.org/toolchain@v0.0.1-go1.99.0.linux-amd64. <version> (go.version) 1.99.0 asks for it: "
+                                + "set it to a released Go version, such as go1.22.5, go1.21.13 or go1.20.14 (the newest of "
+                                + "each release line that " + server.url("/proxy") + " lists).")
+                .satisfies(e ->
+                        assertThat(((ConfigurationException) e).parameter()).isEqualTo("go.version"));
+        assertThat(server.requests).noneMatch(line -> line.contains("go1.99.0.linux-amd64.zip"));
+    }
+
+    @Test
+    void aVersionThatDoesNotExistAfterTheFallbackNamesBothPlacesAndTheToolchainLineThatAskedForIt() throws IOException {
+        int port = closedPort();
+        Path module = Files.createDirectories(temp.resolve("module"));
+        Files.writeString(module.resolve("go.mod"), "module example.test/app\n\ngo 1.22\n\ntoolchain go1.99.0\n");
+        ToolchainRequest request =
+                request("http://127.0.0.1:" + port + "/dl/", sources("auto", server.url("/proxy"))).toBuilder()
+                        .versionSpec(null)
+                        .moduleDirectory(module)
+                        .build();
+
+        assertThatThrownBy(() -> new ToolchainResolver(log()).resolve(request))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith(
+                        "go1.99.0 for linux/amd64 does not exist: the checksum database sum.example.com")
+                .hasMessageContaining("; <downloadRoot> (go.downloadRoot) http://127.0.0.1:" + port + "/dl/ could not "
+                        + "be reached (127.0.0.1:" + port + " refused the connection). The toolchain line of go.mod "
+                        + "asks for it: change that, or set <version> (go.version) to a released Go version "
+                        + "(https://go.dev/dl/ lists them).");
     }
 
     @Test

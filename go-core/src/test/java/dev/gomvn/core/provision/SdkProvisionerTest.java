@@ -145,11 +145,12 @@ class SdkProvisionerTest {
                 .build();
         assertThatThrownBy(() -> new ToolchainResolver(log()).resolve(missing))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("go1.22.6 for linux/amd64 is not at " + server.url("/dl/"))
-                .hasMessageContaining(
-                        "its index does not list go1.22.6.linux-amd64.tar.gz and the archive is not there "
-                                + "(the newest stable Go it lists is go1.22.5). Check <version> (go.version).")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Pin the digest"));
+                .hasMessage("go1.22.6 for linux/amd64 does not exist: " + server.url("/dl/")
+                        + " has no go1.22.6.linux-amd64.tar.gz (its index does not list it and the archive is not "
+                        + "there). <version> (go.version) 1.22.6 asks for it: set it to a released Go version, such as "
+                        + "go1.22.5 (the newest of each release line that " + server.url("/dl/") + " lists).")
+                .satisfies(e ->
+                        assertThat(((ConfigurationException) e).parameter()).isEqualTo("go.version"));
     }
 
     @Test

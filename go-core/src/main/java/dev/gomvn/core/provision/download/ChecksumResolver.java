@@ -113,16 +113,11 @@ public final class ChecksumResolver {
             DownloadRoot root, String archiveName, Platform platform, GoReleaseIndex index) {
         String version = archiveName.substring(0, archiveName.indexOf('.' + platform.goos() + '-'));
         if (index != null) {
-            String newest = index.releases().stream()
-                    .filter(GoReleaseIndex.GoRelease::stable)
-                    .map(GoReleaseIndex.GoRelease::version)
-                    .findFirst()
-                    .map(v -> " (the newest stable Go it lists is " + v + ")")
-                    .orElse("");
-            return new ConfigurationException(
-                    "go.version",
-                    version + " for " + platform + " is not at " + root + ": its index does not list " + archiveName
-                            + " and the archive is not there" + newest + ". Check <version> (go.version).");
+            return new NoSuchGoReleaseException(
+                    version,
+                    platform,
+                    root + " has no " + archiveName + " (its index does not list it and the archive is not there)",
+                    null);
         }
         return new ConfigurationException(
                 "go.downloadRoot",

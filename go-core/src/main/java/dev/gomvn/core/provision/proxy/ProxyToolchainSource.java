@@ -9,6 +9,7 @@ import dev.gomvn.core.VerificationException;
 import dev.gomvn.core.gomod.ModuleHash;
 import dev.gomvn.core.net.NetworkSettings;
 import dev.gomvn.core.provision.download.HttpDownloader;
+import dev.gomvn.core.provision.download.NoSuchGoReleaseException;
 import dev.gomvn.core.provision.download.ResourceNotFoundException;
 import dev.gomvn.core.provision.install.ArchiveLayout;
 import dev.gomvn.core.provision.install.ArchiveVerifier;
@@ -69,8 +70,18 @@ public final class ProxyToolchainSource {
         String moduleVersion = moduleVersion(version, platform);
         String module = MODULE_PATH + "@" + moduleVersion;
         SumDbConnection connection = new SumDbConnection(database, proxies, clients, log);
-        VerifiedRecord record = new ChecksumDatabase(database.verifier(), connection, treeHeads, log)
-                .lookup(MODULE_PATH, moduleVersion);
+        VerifiedRecord record;
+        try {
+            record = new ChecksumDatabase(database.verifier(), connection, treeHeads, log)
+                    .lookup(MODULE_PATH, moduleVersion);
+        } catch (ChecksumDatabase.NoRecordException noRecord) {
+            throw new NoSuchGoReleaseException(
+                    version.withGoPrefix(),
+                    platform,
+                    "the checksum database " + database.name() + " (reached at " + connection.describe()
+                            + ") has no record of " + module,
+                    noRecord);
+        }
         String zipHash = record.zipHash()
                 .orElseThrow(() -> new VerificationException("The checksum database "
                         + database.name() + " holds no zip hash for " + module + " (its record: " + record.lines()
