@@ -9,6 +9,7 @@ import dev.gomvn.core.VerificationException;
 import dev.gomvn.core.env.GoEnvironment;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.process.GoProcessResult;
+import dev.gomvn.core.provision.download.AvailableReleases;
 import dev.gomvn.core.provision.download.ChecksumResolver;
 import dev.gomvn.core.provision.download.DownloadRoot;
 import dev.gomvn.core.provision.download.ExpectedDigest;

@@ -2,6 +2,7 @@ package dev.gomvn.core.provision.download;
 
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.EnvironmentException;
+import dev.gomvn.core.GoCoreException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.Platform;
 import dev.gomvn.core.Sha256;
@@ -68,7 +69,7 @@ public final class ChecksumResolver {
             }
         }
         if (!downloader.exists(root.archiveUri(archiveName))) {
-            throw notThere(root, archiveName, platform, index);
+            throw notThere(root, archiveName, platform, index != null || holdsOtherReleases(root, platform));
         }
         throw new ConfigurationException(
                 "go.sha256",
@@ -108,15 +109,34 @@ public final class ChecksumResolver {
         return trimmed.toLowerCase(Locale.ROOT);
     }
 
-    /** The archive itself is missing: a version that does not exist there, or a root that is no download root. */
+    /** A directory mirror without an index is a download root when it holds Go archives for this platform. */
+    private boolean holdsOtherReleases(DownloadRoot root, Platform platform) {
+        if (root.isHttp()) {
+            return false;
+        }
+        try {
+            return !new AvailableReleases(downloader, root)
+                    .versionsFor(platform)
+                    .isEmpty();
+        } catch (GoCoreException unlistable) {
+            log.debug("Cannot tell whether " + root + " is a download root: " + unlistable.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * The archive itself is missing: a version that does not exist there when the root is known to be a download
+     * root (it has an index, or other releases), else possibly a root that is no download root.
+     */
     private static ConfigurationException notThere(
-            DownloadRoot root, String archiveName, Platform platform, GoReleaseIndex index) {
+            DownloadRoot root, String archiveName, Platform platform, boolean knownDownloadRoot) {
         String version = archiveName.substring(0, archiveName.indexOf('.' + platform.goos() + '-'));
-        if (index != null) {
+        if (knownDownloadRoot) {
             return new NoSuchGoReleaseException(
                     version,
                     platform,
-                    root + " has no " + archiveName + " (its index does not list it and the archive is not there)",
+                    root + " has no " + archiveName
+                            + (root.isHttp() ? " (its index does not list it and the archive is not there)" : ""),
                     null);
         }
         return new ConfigurationException(

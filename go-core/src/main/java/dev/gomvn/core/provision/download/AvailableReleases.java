@@ -1,11 +1,8 @@
-package dev.gomvn.core.provision;
+package dev.gomvn.core.provision.download;
 
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoCoreException;
 import dev.gomvn.core.Platform;
-import dev.gomvn.core.provision.download.DownloadRoot;
-import dev.gomvn.core.provision.download.GoReleaseIndex;
-import dev.gomvn.core.provision.download.HttpDownloader;
 import dev.gomvn.core.version.GoVersion;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,16 +15,16 @@ import java.util.stream.Stream;
  * Which Go versions a download root offers for one platform: the JSON index for http(s) roots,
  * the archive names in the directory for file: roots (mirrors often have no index).
  */
-final class AvailableReleases {
+public final class AvailableReleases {
     private final HttpDownloader downloader;
     private final DownloadRoot root;
 
-    AvailableReleases(HttpDownloader downloader, DownloadRoot root) {
+    public AvailableReleases(HttpDownloader downloader, DownloadRoot root) {
         this.downloader = downloader;
         this.root = root;
     }
 
-    List<GoVersion> versionsFor(Platform platform) {
+    public List<GoVersion> versionsFor(Platform platform) {
         String suffix = "." + platform.goos() + "-" + platform.downloadArch() + "." + platform.archiveExtension();
         List<String> archiveNames = root.isHttp() ? indexedArchives() : listedArchives();
         List<GoVersion> versions = new ArrayList<>();

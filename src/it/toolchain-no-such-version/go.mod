@@ -1,0 +1,3 @@
+module example.com/toolchain-no-such-version
+
+go 1.21
