@@ -1,5 +1,6 @@
 package dev.gomvn.plugin;
 
+import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.gobuild.BuildOptions;
 import dev.gomvn.core.gobuild.BuildRequest;
 import dev.gomvn.core.gobuild.BuildResult;
@@ -18,6 +19,8 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
+import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluationException;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
  * Builds the module's main packages for every target, verifies that each binary is for the
@@ -61,9 +64,13 @@ public class BuildMojo extends AbstractGoMojo {
     @Parameter(property = "go.ldflags")
     String ldflags;
 
-    /** String variables set at link time as {@code -X name=value}; values may contain spaces. */
+    /**
+     * String variables set at link time as {@code -X importpath.name=value}; values may contain spaces. Either
+     * {@code <main.version>1.0</main.version>} or, for names with {@code /},
+     * {@code <linkerVariable><name>example.com/op/internal/version.gitCommit</name><value>abc</value></linkerVariable>}.
+     */
     @Parameter
-    Map<String, String> linkerVariables;
+    PlexusConfiguration linkerVariables;
 
     /** Further {@code go build} flags, as written on a command line. */
     @Parameter(property = "go.buildFlags")
@@ -106,7 +113,7 @@ public class BuildMojo extends AbstractGoMojo {
                 .buildVcs(buildVcs)
                 .tags(tags)
                 .ldflags(ldflags)
-                .linkerVariables(linkerVariables)
+                .linkerVariables(LinkerVariablesParameter.read(linkerVariables, this::evaluate))
                 .buildFlags(buildFlags)
                 .environment(goEnvironment())
                 .build();
@@ -145,6 +152,18 @@ public class BuildMojo extends AbstractGoMojo {
         getLog().info(result.binaries().size() + " verified binaries (" + upToDate + " up to date) in "
                 + outputDirectory + ", checksums in " + result.sha256Sums() + " [go:build "
                 + (System.nanoTime() - started) / 1_000_000 + " ms]");
+    }
+
+    /** A configured value as Maven would have injected it; an expression nothing defines gives an empty string. */
+    private String evaluate(String text) {
+        try {
+            Object value = expressionEvaluator().evaluate(text);
+            return value == null ? "" : value.toString();
+        } catch (ExpressionEvaluationException e) {
+            throw new ConfigurationException(
+                    "linkerVariables",
+                    "<linkerVariables> holds '" + text + "', which Maven cannot evaluate: " + e.getMessage());
+        }
     }
 
     /** {@code -Dgo.targets=linux/amd64,darwin/arm64} arrives as one element on some Maven versions. */

@@ -68,6 +68,47 @@ class GoBuilderTest {
     }
 
     @Test
+    void aVariableOfAnotherPackageIsSetByItsImportPath() throws Exception {
+        Files.createDirectories(module.resolve("internal/version"));
+        Files.writeString(
+                module.resolve("internal/version/version.go"), "package version\n\nvar GitCommit = \"unknown\"\n");
+        Files.writeString(
+                module.resolve("cmd/app/main.go"),
+                String.join(
+                        "\n",
+                        "package main",
+                        "",
+                        "import (",
+                        "\t\"fmt\"",
+                        "",
+                        "\t\"example.com/app/internal/version\"",
+                        ")",
+                        "",
+                        "func main() { fmt.Println(version.GitCommit) }",
+                        ""));
+        BuildResult result = build(
+                List.of("host"),
+                options(Map.of("example.com/app/internal/version.GitCommit", "abc123 (dirty)"), ""),
+                false);
+        Process process = new ProcessBuilder(result.binaries().get(0).file().toString()).start();
+        assertThat(new String(process.getInputStream().readAllBytes()).strip()).isEqualTo("abc123 (dirty)");
+    }
+
+    @Test
+    void namesTheLinkerWouldRejectOrIgnoreAreRefusedBeforeAnythingBuilds() {
+        for (String name : List.of("version", "main.ver sion", "main.a=b", ".version", "example.com/op/", "a/.b", "")) {
+            assertThatThrownBy(() -> options(Map.of(name, "x"), ""))
+                    .as(name)
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("<linkerVariables> entry '" + name + "' is not a variable name the linker"
+                            + " accepts: write importpath.name without spaces, quotes or '='");
+        }
+        assertThat(options(Map.of("sigs.k8s.io/kind/pkg/cmd/kind/version.gitCommit", "x", "main.v2", ""), "")
+                        .linkerVariables())
+                .hasSize(2);
+    }
+
+    @Test
     void aValueWithBothQuoteKindsIsRefusedNamingTheVariable() {
         assertThatThrownBy(() -> LinkerFlags.of("", Map.of("main.motto", "it's \"x\"")))
                 .isInstanceOf(ConfigurationException.class)
