@@ -106,7 +106,7 @@ public class BuildMojo extends AbstractGoMojo {
             return;
         }
         Toolchain toolchain = resolveToolchain();
-        List<BuildTarget> buildTargets = TargetList.parse(splitCommas(targets), toolchain.platform());
+        List<BuildTarget> buildTargets = TargetList.resolve(splitCommas(targets), toolchain);
         BuildOptions options = BuildOptions.builder()
                 .cgo(cgo)
                 .trimpath(trimpath)
