@@ -7,6 +7,7 @@ import dev.gomvn.core.gobuild.BuildResult;
 import dev.gomvn.core.gobuild.BuildTarget;
 import dev.gomvn.core.gobuild.BuiltBinary;
 import dev.gomvn.core.gobuild.GoBuilder;
+import dev.gomvn.core.gobuild.Sha256Sums;
 import dev.gomvn.core.gobuild.TargetList;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.io.File;
@@ -24,7 +25,8 @@ import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
  * Builds the module's main packages for every target, verifies that each binary is for the
- * platform asked, writes SHA256SUMS and attaches the binaries so install/deploy publish them.
+ * platform asked, writes SHA256SUMS and attaches the binaries, with a checksum list naming them as
+ * published, so install/deploy publish them.
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
 public class BuildMojo extends AbstractGoMojo {
@@ -84,7 +86,10 @@ public class BuildMojo extends AbstractGoMojo {
     @Parameter(property = "go.verifyBinaries", defaultValue = "true")
     boolean verifyBinaries;
 
-    /** Attach binaries (classifier {@code <goos>-<goarch>[-<variant>]}) and SHA256SUMS to the project. */
+    /**
+     * Attach binaries (classifier {@code <goos>-<goarch>[-<variant>]}) and their checksum list, which names them
+     * as published ({@code <artifactId>-<version>-<classifier>.<type>}), to the project.
+     */
     @Parameter(property = "go.attach", defaultValue = "true")
     boolean attach;
 
@@ -137,8 +142,13 @@ public class BuildMojo extends AbstractGoMojo {
                 + " target(s) with Go " + toolchain.version());
         BuildResult result = new GoBuilder(toolchain, goLog()).build(request);
         if (attach) {
+            Path publishedSums = buildDirectory.resolve("go").resolve("published.sha256sums");
             BinaryAttachments plan = BinaryAttachments.plan(
-                    result.binaries(), request.packages().size(), result.sha256Sums(), project.getPackaging());
+                    result.binaries(), request.packages().size(), publishedSums, project.getPackaging());
+            Sha256Sums.writeNames(publishedSums, plan.publishedSha256(project.getArtifactId(), project.getVersion()));
+            getLog().info("Checksums of the binaries as published (" + project.getArtifactId() + "-"
+                    + project.getVersion() + "-<classifier>.<type>, for sha256sum -c among downloaded artifacts) in "
+                    + publishedSums);
             for (BinaryAttachments.Attachment attachment : plan.attachments()) {
                 projectHelper.attachArtifact(
                         project,

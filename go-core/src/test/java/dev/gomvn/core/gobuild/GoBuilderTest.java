@@ -147,6 +147,43 @@ class GoBuilderTest {
     }
 
     @Test
+    void binariesOfTargetsNoLongerConfiguredLeaveTheOutputDirectoryButAUsersFilesStay() throws IOException {
+        BuildOptions options = options(Map.of(), "");
+        build(List.of("linux/amd64", "linux/arm64", "windows/amd64"), options, false);
+        Path out = module.resolve("out");
+        Files.writeString(out.resolve("RELEASE-NOTES.txt"), "mine");
+        Files.writeString(out.resolve("windows_amd64/notes.txt"), "mine");
+        Files.writeString(out.resolve("windows_amd64/app.exe"), "my own build of app.exe");
+
+        // -Dgo.targets=linux/amd64 after a three-target build
+        BuildResult result = build(List.of("linux/amd64"), options, false);
+
+        assertThat(result.binaries()).singleElement().matches(BuiltBinary::upToDate);
+        assertThat(result.sha256Sums())
+                .content()
+                .isEqualTo(result.binaries().get(0).sha256() + "  linux_amd64/app\n");
+        assertThat(out.resolve("linux_arm64"))
+                .as("gomvn's own binary and then its empty directory")
+                .doesNotExist();
+        assertThat(log)
+                .contains("Removed " + out.resolve("linux_arm64/app")
+                        + ": an earlier go:build wrote it for a target or package no longer configured.");
+        assertThat(out.resolve("windows_amd64/app.exe"))
+                .as("changed since gomvn wrote it")
+                .hasContent("my own build of app.exe");
+        assertThat(log)
+                .contains("Left " + out.resolve("windows_amd64/app.exe") + " in place: an earlier go:build wrote"
+                        + " it for a target or package no longer configured, but it has changed since, so it may be yours;"
+                        + " SHA256SUMS does not list it.");
+        assertThat(out.resolve("windows_amd64/notes.txt")).hasContent("mine");
+        assertThat(out.resolve("RELEASE-NOTES.txt")).hasContent("mine");
+        assertThat(module.resolve("state"))
+                .isDirectoryNotContaining("glob:**/linux_arm64.properties")
+                .isDirectoryNotContaining("glob:**/windows_amd64.properties")
+                .isDirectoryContaining("glob:**/linux_amd64.properties");
+    }
+
+    @Test
     void goSettingsFromTheProcessEnvironmentCountButTheRestOfItDoesNot() {
         Map<String, String> plain = new TreeMap<>(InstalledGoForTests.cleanEnvironment());
         plain.put("MAVEN_CMD_LINE_ARGS", "package");
