@@ -103,7 +103,7 @@ public final class GoBuilder {
             built.add(buildBinary(
                     request, target, entry.getKey(), directory.resolve(target.executableName(entry.getValue()))));
         }
-        saveState(stateFile, fingerprint, built);
+        saveState(stateFile, request.outputDirectory(), fingerprint, built);
         return built;
     }
 
@@ -194,9 +194,10 @@ public final class GoBuilder {
         return binaries;
     }
 
-    private static void saveState(Path stateFile, String fingerprint, List<BuiltBinary> built) {
+    private static void saveState(Path stateFile, Path outputDirectory, String fingerprint, List<BuiltBinary> built) {
         Properties state = new Properties();
         state.setProperty(StaleBinaries.FINGERPRINT, fingerprint);
+        state.setProperty(StaleBinaries.OUTPUT_DIRECTORY, StaleBinaries.key(outputDirectory));
         for (BuiltBinary binary : built) {
             state.setProperty(StaleBinaries.SHA256_PREFIX + binary.file().getFileName(), binary.sha256());
             state.setProperty("size." + binary.file().getFileName(), Long.toString(binary.size()));

@@ -18,14 +18,16 @@ import java.util.Set;
  * Removes the binaries an earlier {@code go:build} wrote that this one will not produce: a target or
  * package no longer configured ({@code -Dgo.targets=linux/amd64} after a four-target build), so that
  * the output directory holds exactly what SHA256SUMS lists. What gomvn wrote is known from the
- * per-target state files ({@code <stateDirectory>/<goos>_<goarch>.properties}: each binary's name
- * and SHA-256); a file is removed only while it still has those bytes, so a file of the user's in a
- * custom output directory is never touched.
+ * per-target state files ({@code <stateDirectory>/<goos>_<goarch>.properties}: the output directory,
+ * each binary's name and SHA-256); a file is removed only while it still has those bytes, so a file of
+ * the user's in a custom output directory is never touched.
  */
 final class StaleBinaries {
     static final String STATE_SUFFIX = ".properties";
     static final String FINGERPRINT = "fingerprint";
     static final String SHA256_PREFIX = "sha256.";
+    /** Executions with their own output directories share the state directory: each cleans only its own. */
+    static final String OUTPUT_DIRECTORY = "outputDirectory";
 
     private StaleBinaries() {}
 
@@ -41,8 +43,9 @@ final class StaleBinaries {
                 String fileName = stateFile.getFileName().toString();
                 String targetDirectory = fileName.substring(0, fileName.length() - STATE_SUFFIX.length());
                 Properties state = load(stateFile);
-                if (state.getProperty(FINGERPRINT) == null) {
-                    continue; // not a target's state
+                if (state.getProperty(FINGERPRINT) == null
+                        || !key(outputDirectory).equals(state.getProperty(OUTPUT_DIRECTORY))) {
+                    continue; // not a target's state, or another output directory's
                 }
                 Set<String> keep = produced.getOrDefault(targetDirectory, Set.of());
                 Path directory = outputDirectory.resolve(targetDirectory);
@@ -61,6 +64,10 @@ final class StaleBinaries {
             throw new EnvironmentException(
                     "Could not remove binaries of an earlier build from " + outputDirectory + ": " + e.getMessage(), e);
         }
+    }
+
+    static String key(Path outputDirectory) {
+        return outputDirectory.toAbsolutePath().normalize().toString();
     }
 
     /** File names per target directory of what {@code names} builds for {@code targets}. */

@@ -184,6 +184,15 @@ class GoBuilderTest {
     }
 
     @Test
+    void anExecutionWithItsOwnOutputDirectoryLeavesTheOthersBinariesAndStateAlone() {
+        BuildOptions options = options(Map.of(), "");
+        build(List.of("linux/amd64"), options, false);
+        build(List.of("windows/amd64"), options, false, module.resolve("out-windows"));
+        assertThat(module.resolve("out/linux_amd64/app")).isRegularFile();
+        assertThat(build(List.of("linux/amd64"), options, false).binaries()).allMatch(BuiltBinary::upToDate);
+    }
+
+    @Test
     void goSettingsFromTheProcessEnvironmentCountButTheRestOfItDoesNot() {
         Map<String, String> plain = new TreeMap<>(InstalledGoForTests.cleanEnvironment());
         plain.put("MAVEN_CMD_LINE_ARGS", "package");
@@ -251,9 +260,13 @@ class GoBuilderTest {
     }
 
     private BuildResult build(List<String> targets, BuildOptions options, boolean force) {
+        return build(targets, options, force, module.resolve("out"));
+    }
+
+    private BuildResult build(List<String> targets, BuildOptions options, boolean force, Path outputDirectory) {
         BuildRequest request = BuildRequest.builder()
                 .moduleDirectory(module)
-                .outputDirectory(module.resolve("out"))
+                .outputDirectory(outputDirectory)
                 .stateDirectory(module.resolve("state"))
                 .targets(TargetList.parse(new ArrayList<>(targets), go.platform()))
                 .packages(List.of("./cmd/app"))
@@ -261,7 +274,7 @@ class GoBuilderTest {
                 .options(options)
                 .parallelism(2)
                 .force(force)
-                .outputsToIgnore(List.of(module.resolve("out"), module.resolve("state")))
+                .outputsToIgnore(List.of(module.resolve("out"), module.resolve("out-windows"), module.resolve("state")))
                 .build();
         return new GoBuilder(go, recording()).build(request);
     }
