@@ -41,7 +41,7 @@ public class BuildMojo extends AbstractGoMojo {
 
     /**
      * Renames binaries: keyed by the default name (the package path's last element, or the artifactId
-     * for {@code .}), e.g. {@code <binaryNames><manager>operator</manager></binaryNames>}.
+     * for {@code .} and {@code ./cmd}), e.g. {@code <binaryNames><my-operator>manager</my-operator></binaryNames>}.
      */
     @Parameter
     Map<String, String> binaryNames;
