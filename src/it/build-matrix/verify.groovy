@@ -43,7 +43,14 @@ expected.each { path ->
     assert installed.isFile() : "not installed: ${path}"
     assert installed.bytes == new File(bin, path).bytes : "installed ${installed.name} differs from ${path}"
 }
-assert new File(repo, 'build-matrix-1.0-SNAPSHOT-sha256sums.txt').bytes == new File(bin, 'SHA256SUMS').bytes
+// The installed checksum list names the installed files, so sha256sum -c works beside them.
+def installedSums = new File(repo, 'build-matrix-1.0-SNAPSHOT-sha256sums.txt').readLines()
+assert installedSums.size() == 8
+installedSums.each { line ->
+    def (sha, name) = line.split('  ')
+    assert name ==~ /build-matrix-1\.0-SNAPSHOT-(server|cli)-[a-z0-9]+-[a-z0-9]+\.(bin|exe)/
+    assert MessageDigest.getInstance('SHA-256').digest(new File(repo, name).bytes).encodeHex().toString() == sha : "${name} does not match"
+}
 
 def log = new File(basedir, 'build.log').text
 // One line per binary: its target, its file name and the start of the digest SHA256SUMS holds for it.

@@ -11,13 +11,15 @@ assert new File(repo, 'pipeline-deploy-1.0.pom').isFile()
 assert log.contains('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0')
 // Batch output: plain lines, no carriage-return progress.
 assert !log.contains('\r')
-// The deployed SHA256SUMS is true of the deployed binaries, which are the ones built.
+// The deployed checksum list names the deployed binaries, which are the ones built.
 sums.readLines().each { line ->
     def (sha, name) = line.split('  ')
-    def (platform, file) = name.split('/')
-    def deployed = new File(repo, "pipeline-deploy-1.0-${platform.replace('_', '-')}.${file.endsWith('.exe') ? 'exe' : 'bin'}")
-    assert MessageDigest.getInstance('SHA-256').digest(deployed.bytes).encodeHex().toString() == sha : "${deployed.name} does not match SHA256SUMS"
-    assert deployed.bytes == new File(basedir, "target/go/bin/${name}").bytes
+    def deployed = new File(repo, name)
+    assert deployed.isFile() : "${name} is not a deployed file"
+    assert MessageDigest.getInstance('SHA-256').digest(deployed.bytes).encodeHex().toString() == sha : "${deployed.name} does not match the list"
+    def (platform, extension) = (name - 'pipeline-deploy-1.0-').split('\\.')
+    def built = new File(basedir, "target/go/bin/${platform.replace('-', '_')}/pipeline-deploy${extension == 'exe' ? '.exe' : ''}")
+    assert deployed.bytes == built.bytes
 }
 
 def runs = log.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)

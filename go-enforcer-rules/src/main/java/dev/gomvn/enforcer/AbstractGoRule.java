@@ -4,7 +4,9 @@ import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoCoreException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.PathEncoding;
+import dev.gomvn.core.Platform;
 import dev.gomvn.core.env.GoEnvironment;
+import dev.gomvn.core.gobuild.TargetList;
 import dev.gomvn.core.policy.GoSettingSources;
 import dev.gomvn.core.policy.ModuleLayoutPolicy;
 import dev.gomvn.core.policy.PolicyFinding;
@@ -15,6 +17,7 @@ import java.io.File;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.enforcer.rule.api.AbstractEnforcerRule;
@@ -38,6 +41,7 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
     private File moduleDirectory;
 
     private final GoRuleContext context;
+    private final Map<Path, Toolchain> toolchains = new HashMap<>();
 
     AbstractGoRule(GoRuleContext context) {
         this.context = context;
@@ -53,6 +57,7 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
                 getLog().debug(ruleName() + ": " + directory + " holds no go.mod and no .go file; nothing to check.");
                 return;
             }
+            requireValidTargets(directory);
             verified = enforce(directory);
         } catch (RuleViolation violation) {
             throw new EnforcerRuleException(withUserMessage(violation.getMessage()));
@@ -66,6 +71,19 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
         // The enforcer's own "Rule N: ... passed" appears for a skipped rule too; this line only after a check.
         if (verified != null) {
             getLog().info(ruleName() + " passed for " + directory + ": " + verified);
+        }
+    }
+
+    /**
+     * go:build's targets, checked before the rule judges anything: the enforcer runs in validate, and a
+     * rule must not say "passed" for a build that a typo like linux/amd65 will stop.
+     */
+    private void requireValidTargets(Path directory) {
+        List<String> targets = context.buildTargets();
+        // A malformed entry is refused without asking any Go.
+        TargetList.parse(targets, Platform.host());
+        if (!targets.stream().allMatch("host"::equals)) {
+            TargetList.resolve(targets, toolchain(directory));
         }
     }
 
@@ -105,6 +123,11 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
      * requireGoVersion can say it is too old instead of downloading a newer one in validate.
      */
     Toolchain toolchain(Path directory) {
+        // Once per directory: the target check and the rule's own check judge the same Go.
+        return toolchains.computeIfAbsent(directory, this::resolveToolchain);
+    }
+
+    private Toolchain resolveToolchain(Path directory) {
         ToolchainSettings settings = context.toolchainSettings();
         settings.loginWarnings().forEach(getLog()::warn);
         return new ToolchainResolver(goLog())

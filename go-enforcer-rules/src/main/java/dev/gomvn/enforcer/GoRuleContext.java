@@ -3,6 +3,7 @@ package dev.gomvn.enforcer;
 import dev.gomvn.maven.MavenBuildContext;
 import dev.gomvn.maven.PluginConfigurationReader;
 import dev.gomvn.maven.ToolchainSettings;
+import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -49,6 +50,11 @@ public class GoRuleContext {
     /** The Maven process's environment, the layer that messages call "the environment". */
     Map<String, String> processEnvironment() {
         return build.processEnvironment();
+    }
+
+    /** Every target go:build is configured with in this project, as written. */
+    List<String> buildTargets() {
+        return new PluginConfigurationReader(build.project(), evaluator).buildTargets();
     }
 
     /** The go-maven-plugin's toolchain parameters of this project, as its goals will see them. */

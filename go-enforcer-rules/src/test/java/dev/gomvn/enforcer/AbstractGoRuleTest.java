@@ -88,6 +88,49 @@ class AbstractGoRuleTest {
     }
 
     @Test
+    void anUnknownTargetOfGoBuildFailsEveryRuleBeforeItChecksAnything() throws Exception {
+        goModule();
+        build.plugin("<goRoot>" + installedGoRoot() + "</goRoot><targets>linux/amd64,linux/amd65</targets>");
+        ProbeRule rule = rule(null);
+        assertThatThrownBy(rule::execute)
+                .isExactlyInstanceOf(EnforcerRuleException.class)
+                .hasMessageStartingWith("Unknown target 'linux/amd65' (closest: linux/amd64, ")
+                .hasMessageContaining(") in <targets> (go.targets) for Go ");
+        assertThat(rule.checked).isZero();
+        assertThat(info).as("no 'passed' line").isEmpty();
+    }
+
+    @Test
+    void aMalformedTargetOfAnyBuildExecutionFailsTheRuleWithoutAskingGo() throws Exception {
+        goModule();
+        build.execution(
+                "default-build", List.of("build"), "<targets><target>host</target><target>linux</target></targets>");
+        ProbeRule rule = rule(null);
+        assertThatThrownBy(rule::execute)
+                .isExactlyInstanceOf(EnforcerRuleException.class)
+                .hasMessageStartingWith("<targets> (go.targets) entry 'linux' is not a target; write goos/goarch");
+        assertThat(rule.checked).isZero();
+    }
+
+    @Test
+    void onlyHostTargetsNeedNoGoToBeChecked() throws Exception {
+        goModule();
+        build.plugin("<goRoot>" + basedir.resolve("no-go-here") + "</goRoot><targets>host</targets>");
+        ProbeRule rule = rule(null);
+        rule.execute();
+        assertThat(rule.checked).isOne();
+    }
+
+    private static String installedGoRoot() throws IOException, InterruptedException {
+        ProcessBuilder go = new ProcessBuilder("go", "env", "GOROOT");
+        go.environment().put("GOTOOLCHAIN", "local");
+        Process process = go.start();
+        String root = new String(process.getInputStream().readAllBytes()).strip();
+        assertThat(process.waitFor()).isZero();
+        return root;
+    }
+
+    @Test
     void aRuleThatCheckedAndPassedSaysWhatItVerifiedInOneInfoLine() throws Exception {
         goModule();
         ProbeRule rule = rule(null);

@@ -36,12 +36,15 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluator;
 import org.eclipse.aether.RepositorySystem;
 
 /**
@@ -143,6 +146,9 @@ abstract class AbstractGoMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
 
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    MojoExecution mojoExecution;
+
     @Component
     SettingsDecrypter settingsDecrypter;
 
@@ -210,6 +216,11 @@ abstract class AbstractGoMojo extends AbstractMojo {
             toolchainSettings = new ToolchainSettings(toolchainParameters(), buildContext());
         }
         return toolchainSettings;
+    }
+
+    /** Maven's evaluation of {@code ${...}} in configuration this goal reads itself rather than through injection. */
+    ExpressionEvaluator expressionEvaluator() {
+        return new PluginParameterExpressionEvaluator(session, mojoExecution);
     }
 
     MavenBuildContext buildContext() {

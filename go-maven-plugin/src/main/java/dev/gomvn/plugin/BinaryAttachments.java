@@ -3,34 +3,61 @@ package dev.gomvn.plugin;
 import dev.gomvn.core.gobuild.BuiltBinary;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Which files {@code go:build} attaches to the project, with which type and classifier, so that
  * install and deploy publish every binary: classifier {@code <goos>-<goarch>[-<variant>]}, prefixed
  * with the binary's name when several packages are built (their classifiers would clash otherwise).
- * With the {@code go} packaging the main artifact is SHA256SUMS (there is no jar); with any other
- * packaging SHA256SUMS is attached with classifier {@code sha256sums}.
+ * With the {@code go} packaging the main artifact is the published checksum list (there is no jar);
+ * with any other packaging it is attached with classifier {@code sha256sums}.
+ *
+ * <p>The published checksum list names each binary as the repository does,
+ * {@code <artifactId>-<version>-<classifier>.<type>}, not by its path in the output directory, so that
+ * {@code sha256sum -c} works in a directory of downloaded artifacts.
  */
 record BinaryAttachments(List<Attachment> attachments, Optional<Path> mainArtifact) {
 
-    /** One attached file: {@code projectHelper.attachArtifact(project, type, classifier, file)}. */
-    record Attachment(String type, String classifier, Path file) {}
+    /**
+     * One attached file: {@code projectHelper.attachArtifact(project, type, classifier, file)}.
+     *
+     * @param sha256 the binary's digest; null for the checksum list itself
+     */
+    record Attachment(String type, String classifier, Path file, String sha256) {
 
-    static BinaryAttachments plan(List<BuiltBinary> binaries, int packageCount, Path sha256Sums, String packaging) {
+        /** The file name Maven gives it in a repository (types bin, exe, wasm have that extension). */
+        String publishedName(String artifactId, String version) {
+            return artifactId + "-" + version + "-" + classifier + "." + type;
+        }
+    }
+
+    static BinaryAttachments plan(
+            List<BuiltBinary> binaries, int packageCount, Path publishedSha256Sums, String packaging) {
         List<Attachment> attachments = new ArrayList<>();
         for (BuiltBinary binary : binaries) {
             String classifier = packageCount > 1
                     ? baseName(binary) + "-" + binary.target().classifier()
                     : binary.target().classifier();
-            attachments.add(new Attachment(type(binary), classifier, binary.file()));
+            attachments.add(new Attachment(type(binary), classifier, binary.file(), binary.sha256()));
         }
         if ("go".equals(packaging)) {
-            return new BinaryAttachments(List.copyOf(attachments), Optional.of(sha256Sums));
+            return new BinaryAttachments(List.copyOf(attachments), Optional.of(publishedSha256Sums));
         }
-        attachments.add(new Attachment("txt", "sha256sums", sha256Sums));
+        attachments.add(new Attachment("txt", "sha256sums", publishedSha256Sums, null));
         return new BinaryAttachments(List.copyOf(attachments), Optional.empty());
+    }
+
+    /** The lines of the published checksum list: each attached binary's repository name and digest. */
+    Map<String, String> publishedSha256(String artifactId, String version) {
+        Map<String, String> sha256ByName = new LinkedHashMap<>();
+        attachments.stream()
+                .filter(attachment -> attachment.sha256() != null)
+                .forEach(attachment ->
+                        sha256ByName.put(attachment.publishedName(artifactId, version), attachment.sha256()));
+        return sha256ByName;
     }
 
     private static String baseName(BuiltBinary binary) {

@@ -1,11 +1,13 @@
 package dev.gomvn.plugin;
 
+import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.gobuild.BuildOptions;
 import dev.gomvn.core.gobuild.BuildRequest;
 import dev.gomvn.core.gobuild.BuildResult;
 import dev.gomvn.core.gobuild.BuildTarget;
 import dev.gomvn.core.gobuild.BuiltBinary;
 import dev.gomvn.core.gobuild.GoBuilder;
+import dev.gomvn.core.gobuild.Sha256Sums;
 import dev.gomvn.core.gobuild.TargetList;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.io.File;
@@ -18,10 +20,13 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
+import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluationException;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
  * Builds the module's main packages for every target, verifies that each binary is for the
- * platform asked, writes SHA256SUMS and attaches the binaries so install/deploy publish them.
+ * platform asked, writes SHA256SUMS and attaches the binaries, with a checksum list naming them as
+ * published, so install/deploy publish them.
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
 public class BuildMojo extends AbstractGoMojo {
@@ -36,7 +41,7 @@ public class BuildMojo extends AbstractGoMojo {
 
     /**
      * Renames binaries: keyed by the default name (the package path's last element, or the artifactId
-     * for {@code .}), e.g. {@code <binaryNames><manager>operator</manager></binaryNames>}.
+     * for {@code .} and {@code ./cmd}), e.g. {@code <binaryNames><my-operator>manager</my-operator></binaryNames>}.
      */
     @Parameter
     Map<String, String> binaryNames;
@@ -61,9 +66,13 @@ public class BuildMojo extends AbstractGoMojo {
     @Parameter(property = "go.ldflags")
     String ldflags;
 
-    /** String variables set at link time as {@code -X name=value}; values may contain spaces. */
+    /**
+     * String variables set at link time as {@code -X importpath.name=value}; values may contain spaces. Either
+     * {@code <main.version>1.0</main.version>} or, for names with {@code /},
+     * {@code <linkerVariable><name>example.com/op/internal/version.gitCommit</name><value>abc</value></linkerVariable>}.
+     */
     @Parameter
-    Map<String, String> linkerVariables;
+    PlexusConfiguration linkerVariables;
 
     /** Further {@code go build} flags, as written on a command line. */
     @Parameter(property = "go.buildFlags")
@@ -77,7 +86,10 @@ public class BuildMojo extends AbstractGoMojo {
     @Parameter(property = "go.verifyBinaries", defaultValue = "true")
     boolean verifyBinaries;
 
-    /** Attach binaries (classifier {@code <goos>-<goarch>[-<variant>]}) and SHA256SUMS to the project. */
+    /**
+     * Attach binaries (classifier {@code <goos>-<goarch>[-<variant>]}) and their checksum list, which names them
+     * as published ({@code <artifactId>-<version>-<classifier>.<type>}), to the project.
+     */
     @Parameter(property = "go.attach", defaultValue = "true")
     boolean attach;
 
@@ -99,14 +111,14 @@ public class BuildMojo extends AbstractGoMojo {
             return;
         }
         Toolchain toolchain = resolveToolchain();
-        List<BuildTarget> buildTargets = TargetList.parse(splitCommas(targets), toolchain.platform());
+        List<BuildTarget> buildTargets = TargetList.resolve(splitCommas(targets), toolchain);
         BuildOptions options = BuildOptions.builder()
                 .cgo(cgo)
                 .trimpath(trimpath)
                 .buildVcs(buildVcs)
                 .tags(tags)
                 .ldflags(ldflags)
-                .linkerVariables(linkerVariables)
+                .linkerVariables(LinkerVariablesParameter.read(linkerVariables, this::evaluate))
                 .buildFlags(buildFlags)
                 .environment(goEnvironment())
                 .build();
@@ -130,8 +142,13 @@ public class BuildMojo extends AbstractGoMojo {
                 + " target(s) with Go " + toolchain.version());
         BuildResult result = new GoBuilder(toolchain, goLog()).build(request);
         if (attach) {
+            Path publishedSums = buildDirectory.resolve("go").resolve("published.sha256sums");
             BinaryAttachments plan = BinaryAttachments.plan(
-                    result.binaries(), request.packages().size(), result.sha256Sums(), project.getPackaging());
+                    result.binaries(), request.packages().size(), publishedSums, project.getPackaging());
+            Sha256Sums.writeNames(publishedSums, plan.publishedSha256(project.getArtifactId(), project.getVersion()));
+            getLog().info("Checksums of the binaries as published (" + project.getArtifactId() + "-"
+                    + project.getVersion() + "-<classifier>.<type>, for sha256sum -c among downloaded artifacts) in "
+                    + publishedSums);
             for (BinaryAttachments.Attachment attachment : plan.attachments()) {
                 projectHelper.attachArtifact(
                         project,
@@ -145,6 +162,18 @@ public class BuildMojo extends AbstractGoMojo {
         getLog().info(result.binaries().size() + " verified binaries (" + upToDate + " up to date) in "
                 + outputDirectory + ", checksums in " + result.sha256Sums() + " [go:build "
                 + (System.nanoTime() - started) / 1_000_000 + " ms]");
+    }
+
+    /** A configured value as Maven would have injected it; an expression nothing defines gives an empty string. */
+    private String evaluate(String text) {
+        try {
+            Object value = expressionEvaluator().evaluate(text);
+            return value == null ? "" : value.toString();
+        } catch (ExpressionEvaluationException e) {
+            throw new ConfigurationException(
+                    "linkerVariables",
+                    "<linkerVariables> holds '" + text + "', which Maven cannot evaluate: " + e.getMessage());
+        }
     }
 
     /** {@code -Dgo.targets=linux/amd64,darwin/arm64} arrives as one element on some Maven versions. */

@@ -1,12 +1,15 @@
 package dev.gomvn.plugin;
 
+import dev.gomvn.core.gobuild.TargetList;
 import dev.gomvn.core.toolchain.Toolchain;
+import dev.gomvn.maven.PluginConfigurationReader;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
  * Selects or provisions the Go SDK for this build, verified by SHA-256, and publishes it as the
- * project properties {@code go.root}, {@code go.executable} and {@code go.version.resolved}.
+ * project properties {@code go.root}, {@code go.executable} and {@code go.version.resolved}. It also
+ * checks go:build's {@code <targets>} against that Go, the first goal of the build to know them.
  */
 @Mojo(name = "toolchain", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true, requiresProject = false)
 public class ToolchainMojo extends AbstractGoMojo {
@@ -15,6 +18,8 @@ public class ToolchainMojo extends AbstractGoMojo {
     void run() {
         long started = System.nanoTime();
         Toolchain toolchain = resolveToolchain();
+        // go:build's targets, checked here so that a typo fails before anything compiles.
+        TargetList.resolve(new PluginConfigurationReader(project, expressionEvaluator()).buildTargets(), toolchain);
         project.getProperties().setProperty("go.root", toolchain.goRoot().toString());
         project.getProperties()
                 .setProperty("go.executable", toolchain.goExecutable().toString());

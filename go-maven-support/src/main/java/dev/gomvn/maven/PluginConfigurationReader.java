@@ -4,9 +4,11 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
@@ -27,6 +29,11 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 public final class PluginConfigurationReader {
     public static final String PLUGIN_KEY = "dev.gomvn:go-maven-plugin";
     private static final List<String> GOAL_PREFERENCE = List.of("toolchain", "build", "test");
+    /** go:build's {@code <targets>}: not a parameter of every goal, but checked before any goal builds. */
+    private static final String TARGETS = "targets";
+
+    private static final String TARGETS_PROPERTY = "go.targets";
+    private static final String TARGETS_DISPLAY = "<targets> (go.targets)";
 
     private final MavenProject project;
     private final ExpressionEvaluator evaluator;
@@ -47,6 +54,70 @@ public final class PluginConfigurationReader {
             }
         }
         return values.build();
+    }
+
+    /**
+     * Every target go:build is configured with, over all its executions ({@code default-build} of the
+     * {@code go} packaging included): each execution's {@code <targets>} over the plugin's over
+     * {@code go.targets} over {@code host}. Without an execution of go:build, what {@code mvn go:build}
+     * would use. Entries are as written ({@code linux/amd64}); comma lists are split.
+     */
+    public List<String> buildTargets() {
+        Plugin plugin = project.getPlugin(PLUGIN_KEY);
+        Xpp3Dom pluginConfiguration =
+                plugin != null && plugin.getConfiguration() instanceof Xpp3Dom configuration ? configuration : null;
+        List<Xpp3Dom> executionConfigurations = new ArrayList<>();
+        if (plugin != null) {
+            plugin.getExecutions().stream()
+                    .filter(execution -> execution.getGoals().contains("build"))
+                    .forEach(execution -> executionConfigurations.add(
+                            execution.getConfiguration() instanceof Xpp3Dom configuration ? configuration : null));
+        }
+        if (executionConfigurations.isEmpty()) {
+            executionConfigurations.add(null);
+        }
+        Set<String> targets = new LinkedHashSet<>();
+        for (Xpp3Dom executionConfiguration : executionConfigurations) {
+            List<Xpp3Dom> layers = new ArrayList<>();
+            Optional.ofNullable(executionConfiguration).ifPresent(layers::add);
+            Optional.ofNullable(pluginConfiguration).ifPresent(layers::add);
+            targets.addAll(targets(layers));
+        }
+        return List.copyOf(targets);
+    }
+
+    private List<String> targets(List<Xpp3Dom> layers) {
+        for (Xpp3Dom layer : layers) {
+            Xpp3Dom element = layer.getChild(TARGETS);
+            if (element != null) {
+                List<String> written = new ArrayList<>();
+                if (element.getChildCount() > 0) {
+                    for (Xpp3Dom target : element.getChildren()) {
+                        written.add(target.getValue() == null ? "" : target.getValue());
+                    }
+                } else if (element.getValue() != null) {
+                    written.add(element.getValue());
+                }
+                List<String> evaluated = new ArrayList<>();
+                written.forEach(text ->
+                        evaluate(text, TARGETS_PROPERTY, TARGETS_DISPLAY).ifPresent(evaluated::add));
+                return splitCommas(evaluated);
+            }
+        }
+        return splitCommas(List.of(evaluate("${" + TARGETS_PROPERTY + "}", TARGETS_PROPERTY, TARGETS_DISPLAY)
+                .orElse("host")));
+    }
+
+    private static List<String> splitCommas(List<String> values) {
+        List<String> result = new ArrayList<>();
+        for (String value : values) {
+            for (String part : value.split(",")) {
+                if (!part.isBlank()) {
+                    result.add(part.strip());
+                }
+            }
+        }
+        return result;
     }
 
     private Optional<String> scalar(List<Xpp3Dom> layers, GoParameter parameter) {
@@ -84,8 +155,12 @@ public final class PluginConfigurationReader {
         return result;
     }
 
-    /** An expression Maven cannot resolve stays unset, as it does for a goal's parameter. */
     private Optional<String> evaluate(String text, GoParameter parameter) {
+        return evaluate(text, parameter.property().orElse(parameter.element()), parameter.displayName());
+    }
+
+    /** An expression Maven cannot resolve stays unset, as it does for a goal's parameter. */
+    private Optional<String> evaluate(String text, String property, String displayName) {
         try {
             Object value = evaluator.evaluate(text);
             if (value == null) {
@@ -95,8 +170,7 @@ public final class PluginConfigurationReader {
             return string.isBlank() || string.contains("${") ? Optional.empty() : Optional.of(string.strip());
         } catch (ExpressionEvaluationException e) {
             throw new dev.gomvn.core.ConfigurationException(
-                    parameter.property().orElse(parameter.element()),
-                    parameter.displayName() + " is '" + text + "', which Maven cannot evaluate: " + e.getMessage());
+                    property, displayName + " is '" + text + "', which Maven cannot evaluate: " + e.getMessage());
         }
     }
 

@@ -39,6 +39,33 @@ class PluginConfigurationReaderTest {
         assertThat(values.string(GoParameter.VERSION)).isEmpty();
     }
 
+    private List<String> buildTargets() {
+        return new PluginConfigurationReader(build.project, build.evaluator(build.session())).buildTargets();
+    }
+
+    @Test
+    void buildTargetsAreWhatEveryExecutionOfGoBuildIsConfiguredWith() {
+        PluginConfigurationReader reader =
+                new PluginConfigurationReader(build.project, build.evaluator(build.session()));
+        assertThat(buildTargets()).as("default").containsExactly("host");
+
+        build.userProperties.setProperty("go.targets", "linux/amd64, darwin/arm64");
+        assertThat(buildTargets()).as("-Dgo.targets").containsExactly("linux/amd64", "darwin/arm64");
+
+        build.project.getProperties().setProperty("arm", "linux/arm/7");
+        build.plugin("<targets><target>windows/amd64</target><target>${arm}</target></targets>");
+        assertThat(buildTargets())
+                .as("plugin configuration over -D, expressions evaluated")
+                .containsExactly("windows/amd64", "linux/arm/7");
+
+        build.execution("default-toolchain", List.of("toolchain"), "<targets>js/wasm</targets>");
+        build.execution("default-build", List.of("build"), "<targets>linux/amd65,linux/arm64</targets>");
+        build.execution("windows", List.of("build"), "");
+        assertThat(buildTargets())
+                .as("every go:build execution, its own over the plugin's; other goals' ignored")
+                .containsExactly("linux/amd65", "linux/arm64", "windows/amd64", "linux/arm/7");
+    }
+
     @Test
     void executionConfigurationWinsOverPluginConfigurationOverPropertiesOverDefault() {
         build.project.getProperties().setProperty("go.version", "1.21.0");

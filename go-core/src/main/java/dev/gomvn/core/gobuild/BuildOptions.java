@@ -4,6 +4,7 @@ import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.Platform;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.TreeMap;
  *
  * @param cgo             {@code go.cgo}; off by default so cross builds need no C toolchain
  * @param buildVcs        {@code go.buildvcs}: {@code false}, {@code true} or {@code auto}
- * @param linkerVariables {@code -X name=value} pairs; values may contain spaces
+ * @param linkerVariables {@code -X importpath.name=value} pairs; values may contain spaces
  * @param buildFlags      further flags, written as on a command line ({@code -race -gcflags='all=-N -l'})
  * @param environment     the complete environment go runs with: the process environment with the user's
  *                        variables (GOFLAGS, GOPROXY, CC ...) over it
@@ -60,7 +61,10 @@ public record BuildOptions(
         }
         tags = tags == null ? "" : tags.trim();
         ldflags = ldflags == null ? "" : ldflags.trim();
-        linkerVariables = linkerVariables == null ? Map.of() : Map.copyOf(new java.util.TreeMap<>(linkerVariables));
+        // Sorted, so that the -X flags and the up-to-date fingerprint are the same in every run.
+        linkerVariables =
+                linkerVariables == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(linkerVariables));
+        linkerVariables.keySet().forEach(LinkerFlags::requireVariableName);
         buildFlags = buildFlags == null ? "" : buildFlags.trim();
         environment = environment == null ? Map.of() : Map.copyOf(environment);
     }

@@ -40,6 +40,12 @@ public final class GoBuilder {
         TargetList.validate(
                 request.targets(), DistList.of(toolchain), toolchain.version().toString());
         Map<String, String> names = BinaryNames.of(request.packages(), request.binaryNames(), request.defaultName());
+        // SHA256SUMS lists this build's binaries: an earlier build's others must not linger beside them.
+        StaleBinaries.remove(
+                request.outputDirectory(),
+                request.stateDirectory(),
+                StaleBinaries.produced(request.targets(), names.values()),
+                log);
         BuildInputs inputs = BuildInputs.of(
                 request.moduleDirectory(),
                 toolchain.goRoot(),
@@ -80,7 +86,7 @@ public final class GoBuilder {
     private List<BuiltBinary> buildTarget(
             BuildRequest request, BuildInputs inputs, BuildTarget target, Map<String, String> names) {
         Path directory = request.outputDirectory().resolve(target.directoryName());
-        Path stateFile = request.stateDirectory().resolve(target.directoryName() + ".properties");
+        Path stateFile = request.stateDirectory().resolve(target.directoryName() + StaleBinaries.STATE_SUFFIX);
         String settings = toolchain.goRoot() + "\n" + toolchain.version() + "\n" + target + "\n"
                 + request.options().fingerprint(target, toolchain.platform()) + "\n" + names + "\n"
                 + request.verifyBinaries();
@@ -97,7 +103,7 @@ public final class GoBuilder {
             built.add(buildBinary(
                     request, target, entry.getKey(), directory.resolve(target.executableName(entry.getValue()))));
         }
-        saveState(stateFile, fingerprint, built);
+        saveState(stateFile, request.outputDirectory(), fingerprint, built);
         return built;
     }
 
@@ -171,13 +177,13 @@ public final class GoBuilder {
         } catch (IOException noState) {
             return null;
         }
-        if (!fingerprint.equals(state.getProperty("fingerprint"))) {
+        if (!fingerprint.equals(state.getProperty(StaleBinaries.FINGERPRINT))) {
             return null;
         }
         List<BuiltBinary> binaries = new ArrayList<>();
         for (Map.Entry<String, String> entry : names.entrySet()) {
             Path file = directory.resolve(target.executableName(entry.getValue()));
-            String sha256 = state.getProperty("sha256." + file.getFileName());
+            String sha256 = state.getProperty(StaleBinaries.SHA256_PREFIX + file.getFileName());
             if (sha256 == null
                     || !Files.isRegularFile(file)
                     || size(file) != Long.parseLong(state.getProperty("size." + file.getFileName(), "-1"))) {
@@ -189,11 +195,12 @@ public final class GoBuilder {
         return binaries;
     }
 
-    private static void saveState(Path stateFile, String fingerprint, List<BuiltBinary> built) {
+    private static void saveState(Path stateFile, Path outputDirectory, String fingerprint, List<BuiltBinary> built) {
         Properties state = new Properties();
-        state.setProperty("fingerprint", fingerprint);
+        state.setProperty(StaleBinaries.FINGERPRINT, fingerprint);
+        state.setProperty(StaleBinaries.OUTPUT_DIRECTORY, StaleBinaries.key(outputDirectory));
         for (BuiltBinary binary : built) {
-            state.setProperty("sha256." + binary.file().getFileName(), binary.sha256());
+            state.setProperty(StaleBinaries.SHA256_PREFIX + binary.file().getFileName(), binary.sha256());
             state.setProperty("size." + binary.file().getFileName(), Long.toString(binary.size()));
         }
         try {

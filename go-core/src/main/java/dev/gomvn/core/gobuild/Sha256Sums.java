@@ -15,12 +15,19 @@ public final class Sha256Sums {
     /** Writes the digests of {@code files} (keyed by path) with paths relative to the file's own directory. */
     public static void write(Path sumsFile, Map<Path, String> sha256ByFile) {
         Path base = sumsFile.toAbsolutePath().getParent();
+        Map<String, String> sha256ByName = new TreeMap<>();
+        sha256ByFile.forEach((file, sha) -> sha256ByName.put(
+                base.relativize(file.toAbsolutePath()).toString().replace('\\', '/'), sha));
+        writeNames(sumsFile, sha256ByName);
+    }
+
+    /** Writes the digests keyed by the names {@code sha256sum -c} will look for, sorted by name. */
+    public static void writeNames(Path sumsFile, Map<String, String> sha256ByName) {
+        Path base = sumsFile.toAbsolutePath().getParent();
         StringBuilder content = new StringBuilder();
-        Map<String, String> sorted = new TreeMap<>();
-        sha256ByFile.forEach((file, sha) ->
-                sorted.put(base.relativize(file.toAbsolutePath()).toString().replace('\\', '/'), sha));
-        sorted.forEach(
-                (name, sha) -> content.append(sha).append("  ").append(name).append('\n'));
+        new TreeMap<>(sha256ByName)
+                .forEach((name, sha) ->
+                        content.append(sha).append("  ").append(name).append('\n'));
         try {
             Files.createDirectories(base);
             Files.writeString(sumsFile, content, StandardCharsets.UTF_8);

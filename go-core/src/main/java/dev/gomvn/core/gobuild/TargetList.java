@@ -2,6 +2,7 @@ package dev.gomvn.core.gobuild;
 
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.Platform;
+import dev.gomvn.core.toolchain.Toolchain;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -23,6 +24,17 @@ public final class TargetList {
             targets.add(BuildTarget.parse(spec, host));
         }
         return List.copyOf(targets);
+    }
+
+    /**
+     * The targets as go:build will build them with {@code toolchain}: parsed and checked against its
+     * {@code go tool dist list}. The toolchain goal and the rules call this too, so that a typo fails in
+     * validate, before a rule reports "passed" or anything compiles.
+     */
+    public static List<BuildTarget> resolve(List<String> specs, Toolchain toolchain) {
+        List<BuildTarget> targets = parse(specs, toolchain.platform());
+        validate(targets, DistList.of(toolchain), toolchain.version().toString());
+        return targets;
     }
 
     /**

@@ -68,6 +68,47 @@ class GoBuilderTest {
     }
 
     @Test
+    void aVariableOfAnotherPackageIsSetByItsImportPath() throws Exception {
+        Files.createDirectories(module.resolve("internal/version"));
+        Files.writeString(
+                module.resolve("internal/version/version.go"), "package version\n\nvar GitCommit = \"unknown\"\n");
+        Files.writeString(
+                module.resolve("cmd/app/main.go"),
+                String.join(
+                        "\n",
+                        "package main",
+                        "",
+                        "import (",
+                        "\t\"fmt\"",
+                        "",
+                        "\t\"example.com/app/internal/version\"",
+                        ")",
+                        "",
+                        "func main() { fmt.Println(version.GitCommit) }",
+                        ""));
+        BuildResult result = build(
+                List.of("host"),
+                options(Map.of("example.com/app/internal/version.GitCommit", "abc123 (dirty)"), ""),
+                false);
+        Process process = new ProcessBuilder(result.binaries().get(0).file().toString()).start();
+        assertThat(new String(process.getInputStream().readAllBytes()).strip()).isEqualTo("abc123 (dirty)");
+    }
+
+    @Test
+    void namesTheLinkerWouldRejectOrIgnoreAreRefusedBeforeAnythingBuilds() {
+        for (String name : List.of("version", "main.ver sion", "main.a=b", ".version", "example.com/op/", "a/.b", "")) {
+            assertThatThrownBy(() -> options(Map.of(name, "x"), ""))
+                    .as(name)
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("<linkerVariables> entry '" + name + "' is not a variable name the linker"
+                            + " accepts: write importpath.name without spaces, quotes or '='");
+        }
+        assertThat(options(Map.of("sigs.k8s.io/kind/pkg/cmd/kind/version.gitCommit", "x", "main.v2", ""), "")
+                        .linkerVariables())
+                .hasSize(2);
+    }
+
+    @Test
     void aValueWithBothQuoteKindsIsRefusedNamingTheVariable() {
         assertThatThrownBy(() -> LinkerFlags.of("", Map.of("main.motto", "it's \"x\"")))
                 .isInstanceOf(ConfigurationException.class)
@@ -103,6 +144,52 @@ class GoBuilderTest {
         assertThat(forced.binaries()).noneMatch(BuiltBinary::upToDate);
         assertThat(Sha256.of(forced.binaries().get(0).file()))
                 .isEqualTo(third.binaries().get(0).sha256());
+    }
+
+    @Test
+    void binariesOfTargetsNoLongerConfiguredLeaveTheOutputDirectoryButAUsersFilesStay() throws IOException {
+        BuildOptions options = options(Map.of(), "");
+        build(List.of("linux/amd64", "linux/arm64", "windows/amd64"), options, false);
+        Path out = module.resolve("out");
+        Files.writeString(out.resolve("RELEASE-NOTES.txt"), "mine");
+        Files.writeString(out.resolve("windows_amd64/notes.txt"), "mine");
+        Files.writeString(out.resolve("windows_amd64/app.exe"), "my own build of app.exe");
+
+        // -Dgo.targets=linux/amd64 after a three-target build
+        BuildResult result = build(List.of("linux/amd64"), options, false);
+
+        assertThat(result.binaries()).singleElement().matches(BuiltBinary::upToDate);
+        assertThat(result.sha256Sums())
+                .content()
+                .isEqualTo(result.binaries().get(0).sha256() + "  linux_amd64/app\n");
+        assertThat(out.resolve("linux_arm64"))
+                .as("gomvn's own binary and then its empty directory")
+                .doesNotExist();
+        assertThat(log)
+                .contains("Removed " + out.resolve("linux_arm64/app")
+                        + ": an earlier go:build wrote it for a target or package no longer configured.");
+        assertThat(out.resolve("windows_amd64/app.exe"))
+                .as("changed since gomvn wrote it")
+                .hasContent("my own build of app.exe");
+        assertThat(log)
+                .contains("Left " + out.resolve("windows_amd64/app.exe") + " in place: an earlier go:build wrote"
+                        + " it for a target or package no longer configured, but it has changed since, so it may be yours;"
+                        + " SHA256SUMS does not list it.");
+        assertThat(out.resolve("windows_amd64/notes.txt")).hasContent("mine");
+        assertThat(out.resolve("RELEASE-NOTES.txt")).hasContent("mine");
+        assertThat(module.resolve("state"))
+                .isDirectoryNotContaining("glob:**/linux_arm64.properties")
+                .isDirectoryNotContaining("glob:**/windows_amd64.properties")
+                .isDirectoryContaining("glob:**/linux_amd64.properties");
+    }
+
+    @Test
+    void anExecutionWithItsOwnOutputDirectoryLeavesTheOthersBinariesAndStateAlone() {
+        BuildOptions options = options(Map.of(), "");
+        build(List.of("linux/amd64"), options, false);
+        build(List.of("windows/amd64"), options, false, module.resolve("out-windows"));
+        assertThat(module.resolve("out/linux_amd64/app")).isRegularFile();
+        assertThat(build(List.of("linux/amd64"), options, false).binaries()).allMatch(BuiltBinary::upToDate);
     }
 
     @Test
@@ -173,9 +260,13 @@ class GoBuilderTest {
     }
 
     private BuildResult build(List<String> targets, BuildOptions options, boolean force) {
+        return build(targets, options, force, module.resolve("out"));
+    }
+
+    private BuildResult build(List<String> targets, BuildOptions options, boolean force, Path outputDirectory) {
         BuildRequest request = BuildRequest.builder()
                 .moduleDirectory(module)
-                .outputDirectory(module.resolve("out"))
+                .outputDirectory(outputDirectory)
                 .stateDirectory(module.resolve("state"))
                 .targets(TargetList.parse(new ArrayList<>(targets), go.platform()))
                 .packages(List.of("./cmd/app"))
@@ -183,7 +274,7 @@ class GoBuilderTest {
                 .options(options)
                 .parallelism(2)
                 .force(force)
-                .outputsToIgnore(List.of(module.resolve("out"), module.resolve("state")))
+                .outputsToIgnore(List.of(module.resolve("out"), module.resolve("out-windows"), module.resolve("state")))
                 .build();
         return new GoBuilder(go, recording()).build(request);
     }
