@@ -46,8 +46,7 @@ public final class RequireConsistentModuleVersions extends AbstractGoRule {
         try {
             linked = BuildList.linked(toolchain(directory), directory, goEnvironment(), offline());
         } catch (GoSumProblemException e) {
-            throw new RuleViolation("requireConsistentModuleVersions cannot judge " + directory
-                    + " until go.sum is complete and correct: " + e.getMessage());
+            throw new RuleViolation("Cannot judge until go.sum is complete and correct: " + e.getMessage());
         }
         ModuleVersionGroups.Comparison comparison = configured.compare(linked);
         String defaultGroup = groups.isEmpty()
@@ -68,7 +67,9 @@ public final class RequireConsistentModuleVersions extends AbstractGoRule {
                             .map(warning -> System.lineSeparator() + "Note: " + warning)
                             .collect(Collectors.joining()));
         }
-        comparison.warnings().forEach(warning -> getLog().warn("requireConsistentModuleVersions: " + warning));
+        comparison
+                .warnings()
+                .forEach(warning -> getLog().warn("requireConsistentModuleVersions in " + directory + ": " + warning));
         String summary = String.join("; ", comparison.summaries()) + defaultGroup;
         if (!comparison.comparedAnything()) {
             // Not "passed": a rule that compared nothing must not look like one that checked something.

@@ -78,6 +78,7 @@ public final class BuildList {
                 "go list -deps -test ./...");
         Map<String, ModuleVersion> modules = new LinkedHashMap<>();
         List<String> goSumErrors = new ArrayList<>();
+        List<String> otherErrors = new ArrayList<>();
         parseObjects(output, "go list -deps -test -json ./...", packageObject -> {
             if (packageObject.has("Module")) {
                 ModuleVersion module = module(packageObject.getAsJsonObject("Module"));
@@ -86,15 +87,23 @@ public final class BuildList {
             JsonElement error = packageObject.has("Error")
                     ? packageObject.getAsJsonObject("Error").get("Err")
                     : null;
-            if (error != null
-                    && GO_SUM_PROBLEM
-                            .matcher(error.getAsString().replace('\n', ' '))
-                            .matches()) {
-                goSumErrors.add(error.getAsString().lines().findFirst().orElse(""));
+            if (error != null) {
+                String firstLine = error.getAsString().lines().findFirst().orElse("");
+                boolean goSum = GO_SUM_PROBLEM
+                        .matcher(error.getAsString().replace('\n', ' '))
+                        .matches();
+                (goSum ? goSumErrors : otherErrors).add(firstLine);
             }
         });
         if (!goSumErrors.isEmpty()) {
             throw goSumProblem(moduleDirectory, goSumErrors.get(0), goSumErrors.size());
+        }
+        // A package go could not load hides the modules it imports: judging without them would be guessing.
+        if (!otherErrors.isEmpty()) {
+            throw new EnvironmentException("'go list -deps -test ./...' could not load every package in "
+                    + moduleDirectory + (offline ? " (offline: only the module cache is used)" : "") + ":\n"
+                    + String.join("\n", otherErrors.subList(0, Math.min(5, otherErrors.size())))
+                    + (otherErrors.size() > 5 ? "\n(and " + (otherErrors.size() - 5) + " more)" : ""));
         }
         return new BuildList(List.copyOf(modules.values()));
     }
@@ -145,7 +154,8 @@ public final class BuildList {
     }
 
     private static GoSumProblemException goSumProblem(Path moduleDirectory, String goLine, int count) {
-        String reason = goLine.strip().replaceFirst("^go: ", "");
+        // go's own "to add it: go mod download M" would write go.sum without tidying; the fix below is the one to run.
+        String reason = goLine.strip().replaceFirst("^go: ", "").replaceFirst(";? *to add it:.*$", "");
         boolean mismatch = !reason.contains("missing go.sum entry");
         return new GoSumProblemException(
                 "go cannot load the modules of " + moduleDirectory + " because go.sum "

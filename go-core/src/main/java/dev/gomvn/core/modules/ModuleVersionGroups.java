@@ -88,6 +88,7 @@ public final class ModuleVersionGroups {
     private static Group group(String spec, boolean configured) {
         List<String> includes = new ArrayList<>();
         List<String> excludes = new ArrayList<>();
+        boolean handWritten = false;
         for (String member : spec.split("[,\\s]+")) {
             boolean exclude = member.startsWith("!");
             String paths = exclude ? member.substring(1) : member;
@@ -96,6 +97,7 @@ public final class ModuleVersionGroups {
             }
             List<String> expanded = paths.equals(KUBERNETES) ? KUBERNETES_RELEASE_MODULES : List.of(paths);
             (exclude ? excludes : includes).addAll(expanded);
+            handWritten |= !exclude && !paths.equals(KUBERNETES);
         }
         if (includes.isEmpty()) {
             throw new ConfigurationException(
@@ -107,6 +109,7 @@ public final class ModuleVersionGroups {
         return new Group(
                 spec.strip(),
                 configured,
+                handWritten,
                 ModulePathPatterns.parse(String.join(",", includes)),
                 ModulePathPatterns.parse(String.join(",", excludes)));
     }
@@ -204,7 +207,8 @@ public final class ModuleVersionGroups {
                 if (!group.group().configured()) {
                     continue;
                 }
-                if (group.members().isEmpty()) {
+                // A project without Kubernetes is no mistake; a hand-written group that links nothing may be one.
+                if (group.members().isEmpty() && group.group().handWritten()) {
                     warnings.add(
                             "The group " + group.name() + " matches no module linked by the build or its tests, so "
                                     + "it compares nothing. Check its module paths (module paths such as k8s.io/client-go, "
@@ -271,6 +275,14 @@ public final class ModuleVersionGroups {
         return members.values().stream().max(ModuleVersionOrder.INSTANCE).orElse("");
     }
 
-    /** @param configured false for the default group */
-    record Group(String spec, boolean configured, ModulePathPatterns includes, ModulePathPatterns excludes) {}
+    /**
+     * @param configured  false for the default group
+     * @param handWritten names a module or pattern of its own, not only {@value #KUBERNETES}: may hold a typo
+     */
+    record Group(
+            String spec,
+            boolean configured,
+            boolean handWritten,
+            ModulePathPatterns includes,
+            ModulePathPatterns excludes) {}
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gomvn.core.ConfigurationException;
+import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.Sha256;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.testsupport.InstalledGoForTests;
@@ -185,6 +186,11 @@ class ModuleVersionGroupsTest {
         assertThat(comparison.summaries())
                 .containsExactly("no module of group [@kubernetes] is linked; nothing to compare");
         assertThat(comparison.warnings()).isEmpty();
+        // Written out in a company parent POM, it is no typo either: no warning for every Go module without Kubernetes.
+        assertThat(ModuleVersionGroups.parse(List.of("@kubernetes"))
+                        .compare(BuildList.linked(go, module, environment, false))
+                        .warnings())
+                .isEmpty();
     }
 
     @Test
@@ -209,8 +215,22 @@ class ModuleVersionGroupsTest {
         Files.delete(goSumFile);
         assertThatThrownBy(() -> BuildList.load(go, module, environment, false))
                 .isInstanceOf(GoSumProblemException.class)
-                .hasMessageContaining("because go.sum is incomplete: ");
+                .hasMessageContaining(
+                        "because go.sum is incomplete: k8s.io/api@v0.35.2: missing go.sum entry for go.mod file. Fix:")
+                // go's "to add it: go mod download ..." would add lines without tidying: not repeated.
+                .hasMessageNotContaining("to add it");
         assertThat(goSumFile).doesNotExist();
+    }
+
+    @Test
+    void aPackageGoCannotLoadStopsTheJudgementInsteadOfHidingItsModules() throws IOException {
+        tidyWith("k8s.io/api v0.35.2");
+        Files.writeString(module.resolve("extra.go"), "package main\n\nimport _ \"example.test/unrequired\"\n");
+
+        assertThatThrownBy(() -> BuildList.linked(go, module, environment, false))
+                .isInstanceOf(EnvironmentException.class)
+                .hasMessageStartingWith("'go list -deps -test ./...' could not load every package in " + module + ":\n")
+                .hasMessageContaining("example.test/unrequired");
     }
 
     @Test
