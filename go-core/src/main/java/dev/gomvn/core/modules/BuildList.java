@@ -92,7 +92,11 @@ public final class BuildList {
                 boolean goSum = GO_SUM_PROBLEM
                         .matcher(error.getAsString().replace('\n', ' '))
                         .matches();
-                (goSum ? goSumErrors : otherErrors).add(firstLine);
+                if (goSum) {
+                    goSumErrors.add(firstLine);
+                } else {
+                    otherErrors.add(packageObject.get("ImportPath").getAsString() + ": " + firstLine);
+                }
             }
         });
         if (!goSumErrors.isEmpty()) {
@@ -155,7 +159,7 @@ public final class BuildList {
 
     private static GoSumProblemException goSumProblem(Path moduleDirectory, String goLine, int count) {
         // go's own "to add it: go mod download M" would write go.sum without tidying; the fix below is the one to run.
-        String reason = goLine.strip().replaceFirst("^go: ", "").replaceFirst(";? *to add it:.*$", "");
+        String reason = goLine.strip().replaceFirst("^go: ", "").replaceFirst(";? *to add( it)?:.*$", "");
         boolean mismatch = !reason.contains("missing go.sum entry");
         return new GoSumProblemException(
                 "go cannot load the modules of " + moduleDirectory + " because go.sum "
