@@ -1,8 +1,10 @@
 package main
 
 import (
-	_ "golang.org/x/mod/semver"
-	_ "golang.org/x/sync/errgroup"
+	"fmt"
+
+	"k8s.io/apimachinery/pkg/util/sets"
+	"k8s.io/mount-utils"
 )
 
-func main() {}
+func main() { fmt.Println(sets.New("a"), mount.New("")) }

@@ -166,10 +166,11 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
         return context.session().isOffline();
     }
 
-    /** Errors fail the rule together, so one run shows every problem; warnings are logged. */
+    /** Errors fail the rule together, so one run shows every problem; warnings are logged, long lists at debug. */
     void report(List<PolicyFinding> findings) throws RuleViolation {
         List<String> errors = new ArrayList<>();
         for (PolicyFinding finding : findings) {
+            finding.details().forEach(detail -> getLog().debug(ruleName() + ": " + detail));
             if (finding.severity() == PolicyFinding.Severity.ERROR) {
                 errors.add(finding.message());
             } else {

@@ -1,22 +1,30 @@
 package dev.gomvn.enforcer;
 
 import dev.gomvn.core.modules.BuildList;
+import dev.gomvn.core.modules.GoSumProblemException;
 import dev.gomvn.core.modules.ModuleVersionGroups;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import javax.inject.Inject;
 import javax.inject.Named;
 
 /**
- * Module families must move in lockstep: every module of a {@code <group>} present in the build list
- * has the same version (k8s.io/api, k8s.io/apimachinery and k8s.io/client-go, for operator authors).
+ * Module families must move in lockstep: every module of a {@code <group>} that the build or its tests
+ * link has the same version. Without {@code <groups>} the group is {@value ModuleVersionGroups#KUBERNETES},
+ * the k8s.io modules released together with Kubernetes. Only linked modules count (the packages of
+ * {@code go list -deps -test ./...} for the platform go runs on, or GOOS/GOARCH of the plugin's
+ * {@code <environment>}): a module that is merely in the module graph links no code and cannot clash.
  */
 @Named("requireConsistentModuleVersions")
 public final class RequireConsistentModuleVersions extends AbstractGoRule {
 
-    /** Each group: module paths or patterns ({@code k8s.io/*}, {@code !k8s.io/klog*} excludes), comma separated. */
+    /**
+     * Each group: module paths or patterns ({@code k8s.io/*}, {@code !k8s.io/klog*} excludes,
+     * {@code @kubernetes} for the Kubernetes release modules), comma separated. Replaces the default.
+     */
     private List<Group> groups = new ArrayList<>();
 
     @Inject
@@ -26,27 +34,49 @@ public final class RequireConsistentModuleVersions extends AbstractGoRule {
 
     @Override
     String enforce(Path directory) throws RuleViolation {
-        if (groups.isEmpty()) {
-            getLog().debug("requireConsistentModuleVersions: no <groups> configured; nothing to compare.");
-            return null;
-        }
         if (!Files.isRegularFile(directory.resolve("go.mod"))) {
             getLog().debug("requireConsistentModuleVersions: " + directory
-                    + " has no go.mod, so no build list to compare; nothing to check.");
+                    + " has no go.mod, so no module versions to compare; nothing to check.");
             return null;
         }
-        ModuleVersionGroups parsed =
-                ModuleVersionGroups.parse(groups.stream().map(Group::modules).toList());
-        BuildList buildList = BuildList.load(toolchain(directory), directory, goEnvironment(), offline());
-        List<String> problems = parsed.inconsistencies(buildList);
-        if (!problems.isEmpty()) {
-            throw new RuleViolation(
-                    "Modules that must share one version differ in " + directory + ":"
-                            + System.lineSeparator() + String.join(System.lineSeparator(), problems)
-                            + System.lineSeparator()
-                            + "Fix: 'go get' the same version of each, e.g. go get k8s.io/api@v0.30.1 k8s.io/client-go@v0.30.1.");
+        ModuleVersionGroups configured = groups.isEmpty()
+                ? ModuleVersionGroups.kubernetesRelease()
+                : ModuleVersionGroups.parse(groups.stream().map(Group::modules).toList());
+        BuildList linked;
+        try {
+            linked = BuildList.linked(toolchain(directory), directory, goEnvironment(), offline());
+        } catch (GoSumProblemException e) {
+            throw new RuleViolation("Cannot judge until go.sum is complete and correct: " + e.getMessage());
         }
-        return String.join("; ", parsed.agreements(buildList));
+        ModuleVersionGroups.Comparison comparison = configured.compare(linked);
+        String defaultGroup = groups.isEmpty()
+                ? " (no <groups> configured: the default group " + ModuleVersionGroups.KUBERNETES
+                        + " holds the k8s.io modules released together with Kubernetes)"
+                : "";
+        if (!comparison.consistent()) {
+            throw new RuleViolation("Modules that must share one version differ among the modules linked by "
+                    + directory + defaultGroup + ":" + System.lineSeparator()
+                    + String.join(System.lineSeparator(), comparison.inconsistencies()) + System.lineSeparator()
+                    + comparison
+                            .alignCommand()
+                            .map(command -> "Fix: align each group on the newest version it links: " + command
+                                    + ", then 'go mod tidy', and commit go.mod and go.sum.")
+                            .orElse(
+                                    "Fix: change the group as the note below says: no go get can give all of its modules one version.")
+                    + comparison.warnings().stream()
+                            .map(warning -> System.lineSeparator() + "Note: " + warning)
+                            .collect(Collectors.joining()));
+        }
+        comparison
+                .warnings()
+                .forEach(warning -> getLog().warn("requireConsistentModuleVersions in " + directory + ": " + warning));
+        String summary = String.join("; ", comparison.summaries()) + defaultGroup;
+        if (!comparison.comparedAnything()) {
+            // Not "passed": a rule that compared nothing must not look like one that checked something.
+            getLog().info("requireConsistentModuleVersions compared nothing in " + directory + ": " + summary);
+            return null;
+        }
+        return summary;
     }
 
     @Override

@@ -2,7 +2,9 @@ package dev.gomvn.core.policy;
 
 import dev.gomvn.core.env.GoEnvironment;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -49,7 +51,21 @@ public final class ChecksumPolicy {
             Pattern.compile("GO[A-Z0-9_]*(SUM|PROXY|PRIVATE|INSECURE|VERIFY|CHECK)[A-Z0-9_]*");
     private static final Pattern INSECURE_FLAG = Pattern.compile("(^|\\s)--?insecure(=\\S*)?(\\s|$)");
 
+    /** How many exempt modules a message names; the rest are counted, and listed at debug level. */
+    private static final int EXAMPLES = 3;
+
     private ChecksumPolicy() {}
+
+    /** {@code a}, or {@code 181 modules (a, b, c and 178 more)}. */
+    private static String named(List<String> modules) {
+        if (modules.size() == 1) {
+            return modules.get(0);
+        }
+        String examples = String.join(", ", modules.subList(0, Math.min(EXAMPLES, modules.size())));
+        return modules.size() + " modules (" + examples
+                + (modules.size() > EXAMPLES ? " and " + (modules.size() - EXAMPLES) + " more, all listed with -X" : "")
+                + ")";
+    }
 
     /**
      * @param buildListModules        module paths of the build list (may be empty when unknown)
@@ -94,19 +110,28 @@ public final class ChecksumPolicy {
                                         + ".")));
             }
             ModulePathPatterns allowed = ModulePathPatterns.parse(String.join(",", allowedPrivatePatterns));
+            // One finding per pattern, not per module: a wide pattern covers hundreds of modules.
+            Map<String, List<String>> exemptByGlob = new LinkedHashMap<>();
             for (String module : buildListModules) {
                 String glob = noSumDb.matchingGlob(module);
                 if (glob != null && !allowed.matches(module)) {
-                    findings.add(PolicyFinding.error(
-                            noSumDbName,
-                            "The build uses " + module + ", which " + noSumDbName + "="
-                                    + noSumDb + " (set by " + source + ")" + via
-                                    + " exempts from checksum verification through the "
-                                    + "pattern '" + glob
-                                    + "'. If it really is private, add the pattern to <allowedPrivatePatterns>; "
-                                    + "otherwise narrow " + noSumDbName + "."));
+                    exemptByGlob.computeIfAbsent(glob, g -> new ArrayList<>()).add(module);
                 }
             }
+            exemptByGlob.forEach((glob, modules) -> findings.add(new PolicyFinding(
+                    PolicyFinding.Severity.ERROR,
+                    noSumDbName,
+                    "The build uses " + named(modules) + ", which " + noSumDbName + "=" + noSumDb + " (set by "
+                            + source + ")" + via + " exempts from checksum verification through the pattern '" + glob
+                            + "'. If " + (modules.size() == 1 ? "it really is" : "they really are")
+                            + " private, add the pattern to <allowedPrivatePatterns>; otherwise narrow " + noSumDbName
+                            + ".",
+                    modules.size() > EXAMPLES
+                            ? modules.stream()
+                                    .map(module -> module + " is exempt from checksum verification by " + noSumDbName
+                                            + " pattern '" + glob + "'")
+                                    .toList()
+                            : List.of())));
         }
         ModulePathPatterns insecure = ModulePathPatterns.parse(environment.get("GOINSECURE"));
         List<String> notAllowed = insecure.globs().stream()

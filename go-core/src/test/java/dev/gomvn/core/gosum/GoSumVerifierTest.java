@@ -3,8 +3,6 @@ package dev.gomvn.core.gosum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gomvn.core.Sha256;
-import dev.gomvn.core.modules.BuildList;
-import dev.gomvn.core.modules.ModuleVersionGroups;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.testsupport.InstalledGoForTests;
 import dev.gomvn.core.testsupport.LocalGoProxy;
@@ -201,38 +199,6 @@ class GoSumVerifierTest {
                         .findings())
                 .singleElement()
                 .satisfies(f -> assertThat(f.kind()).isEqualTo(GoSumFinding.Kind.VENDOR_INCONSISTENT));
-    }
-
-    @Test
-    void moduleFamiliesMustShareOneVersion() throws IOException {
-        Path goMod = module.resolve("go.mod");
-        Files.writeString(
-                goMod,
-                Files.readString(goMod)
-                        .replace(")\n", "\texample.test/family-a v1.0.0\n\texample.test/family-b v1.1.0\n)\n"));
-        GoCommand.of(go.goRoot(), "mod", "download", "example.test/family-a", "example.test/family-b")
-                .environment(environment)
-                .in(module)
-                .run()
-                .requireSuccess();
-        BuildList buildList = BuildList.load(go, module, environment, false);
-        assertThat(ModuleVersionGroups.parse(List.of("example.test/family-*")).inconsistencies(buildList))
-                .singleElement()
-                .asString()
-                .isEqualTo("group [example.test/family-*]: example.test/family-a v1.0.0, example.test/family-b v1.1.0");
-        assertThat(ModuleVersionGroups.parse(List.of("example.test/family-*, !example.test/family-b"))
-                        .inconsistencies(buildList))
-                .isEmpty();
-        // What a passing rule reports it compared: a shared version, a lone member, or no member at all.
-        assertThat(ModuleVersionGroups.parse(List.of(
-                                "example.test/lib example.test/assert example.test/family-a",
-                                "example.test/family-*, !example.test/family-b",
-                                "k8s.io/*"))
-                        .agreements(buildList))
-                .containsExactly(
-                        "[example.test/lib example.test/assert example.test/family-a] share v1.0.0 (3 modules)",
-                        "[example.test/family-*, !example.test/family-b] has only example.test/family-a v1.0.0",
-                        "[k8s.io/*] has no module in the build");
     }
 
     private GoSumReport verify(boolean offline) throws IOException {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,6 +105,29 @@ class ChecksumPolicyTest {
                 .satisfies(f -> assertThat(f.message())
                         .startsWith("GOPRIVATE=golang.org/x")
                         .contains("GONOSUMDB is unset, so it defaults to GOPRIVATE"));
+    }
+
+    @Test
+    void aWidePatternOverManyModulesIsOneFindingNotOnePerModule() {
+        pom.put("GOPRIVATE", "corp.example.com");
+        List<String> modules = IntStream.rangeClosed(1, 181)
+                .mapToObj(i -> "corp.example.com/team/lib" + i)
+                .toList();
+        List<PolicyFinding> findings = check(modules, List.of(), List.of());
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.message())
+                    .startsWith(
+                            "The build uses 181 modules (corp.example.com/team/lib1, corp.example.com/team/lib2, "
+                                    + "corp.example.com/team/lib3 and 178 more, all listed with -X), which GOPRIVATE=corp.example.com")
+                    .contains("through the pattern 'corp.example.com'. If they really are private, add the pattern");
+            assertThat(f.message().lines()).hasSize(1);
+            // The whole list goes to debug output.
+            assertThat(f.details())
+                    .hasSize(181)
+                    .first()
+                    .isEqualTo("corp.example.com/team/lib1 is exempt from checksum verification by GOPRIVATE pattern "
+                            + "'corp.example.com'");
+        });
     }
 
     @Test

@@ -22,16 +22,24 @@ public final class LocalGoProxy {
         this.root = root;
     }
 
-    /** Publishes {@code module@version} with the given files (go.mod is written for you). */
-    public LocalGoProxy publish(String module, String version, Map<String, String> files) throws IOException {
+    /**
+     * Publishes {@code module@version} with the given files (go.mod is written for you).
+     *
+     * @param requirements go.mod's requirements, each {@code "path version"}
+     */
+    public LocalGoProxy publish(String module, String version, Map<String, String> files, String... requirements)
+            throws IOException {
         Path dir = Files.createDirectories(root.resolve(escape(module)).resolve("@v"));
-        String goMod = "module " + module + "\n\ngo 1.21\n";
-        Files.writeString(dir.resolve(version + ".mod"), goMod);
+        StringBuilder goMod = new StringBuilder("module " + module + "\n\ngo 1.21\n");
+        for (String requirement : requirements) {
+            goMod.append("\nrequire ").append(requirement).append('\n');
+        }
+        Files.writeString(dir.resolve(version + ".mod"), goMod.toString());
         Files.writeString(
                 dir.resolve(version + ".info"), "{\"Version\":\"" + version + "\",\"Time\":\"2024-01-01T00:00:00Z\"}");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dir.resolve(version + ".zip")))) {
             Map<String, String> all = new LinkedHashMap<>(files);
-            all.put("go.mod", goMod);
+            all.put("go.mod", goMod.toString());
             for (Map.Entry<String, String> file : all.entrySet()) {
                 zip.putNextEntry(new ZipEntry(module + "@" + version + "/" + file.getKey()));
                 zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
