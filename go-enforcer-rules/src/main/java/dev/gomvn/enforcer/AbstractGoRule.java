@@ -83,7 +83,7 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
         // A malformed entry is refused without asking any Go.
         TargetList.parse(targets, Platform.host());
         if (!targets.stream().allMatch("host"::equals)) {
-            TargetList.resolve(targets, toolchain(directory));
+            TargetList.resolve(targets, toolchain(directory), goLog());
         }
     }
 

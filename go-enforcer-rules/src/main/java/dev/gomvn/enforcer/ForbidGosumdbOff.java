@@ -83,7 +83,7 @@ public final class ForbidGosumdbOff extends AbstractGoRule {
             return null;
         }
         try {
-            return BuildList.load(toolchain, directory, goEnvironment(), offline()).dependencies().stream()
+            return BuildList.load(toolchain, directory, goEnvironment(), offline(), goLog()).dependencies().stream()
                     .map(BuildList.ModuleVersion::path)
                     .toList();
         } catch (GoCoreException e) {

@@ -44,7 +44,7 @@ public final class RequireConsistentModuleVersions extends AbstractGoRule {
                 : ModuleVersionGroups.parse(groups.stream().map(Group::modules).toList());
         BuildList linked;
         try {
-            linked = BuildList.linked(toolchain(directory), directory, goEnvironment(), offline());
+            linked = BuildList.linked(toolchain(directory), directory, goEnvironment(), offline(), goLog());
         } catch (GoSumProblemException e) {
             throw new RuleViolation("Cannot judge until go.sum is complete and correct: " + e.getMessage());
         }

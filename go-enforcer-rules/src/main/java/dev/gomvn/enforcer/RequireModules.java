@@ -39,7 +39,8 @@ public final class RequireModules extends AbstractGoRule {
                 goEnvironment(),
                 allowReplaceOutsideModule,
                 repositoryRoot(directory),
-                suggestedModulePath()));
+                suggestedModulePath(),
+                goLog()));
         // The policy passed, so go.mod exists, parses and has a go line, and a workspace applying uses it.
         Path goModPath = directory.resolve("go.mod");
         GoModFile goMod = GoModFile.parse(goModPath);

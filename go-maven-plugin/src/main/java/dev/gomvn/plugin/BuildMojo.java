@@ -111,7 +111,7 @@ public class BuildMojo extends AbstractGoMojo {
             return;
         }
         Toolchain toolchain = resolveToolchain();
-        List<BuildTarget> buildTargets = TargetList.resolve(splitCommas(targets), toolchain);
+        List<BuildTarget> buildTargets = TargetList.resolve(splitCommas(targets), toolchain, goLog());
         BuildOptions options = BuildOptions.builder()
                 .cgo(cgo)
                 .trimpath(trimpath)

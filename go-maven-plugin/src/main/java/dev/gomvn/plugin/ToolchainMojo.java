@@ -19,7 +19,8 @@ public class ToolchainMojo extends AbstractGoMojo {
         long started = System.nanoTime();
         Toolchain toolchain = resolveToolchain();
         // go:build's targets, checked here so that a typo fails before anything compiles.
-        TargetList.resolve(new PluginConfigurationReader(project, expressionEvaluator()).buildTargets(), toolchain);
+        TargetList.resolve(
+                new PluginConfigurationReader(project, expressionEvaluator()).buildTargets(), toolchain, goLog());
         project.getProperties().setProperty("go.root", toolchain.goRoot().toString());
         project.getProperties()
                 .setProperty("go.executable", toolchain.goExecutable().toString());

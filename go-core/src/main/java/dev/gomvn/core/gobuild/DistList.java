@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.FileStamp;
+import dev.gomvn.core.GoLog;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.time.Duration;
@@ -19,10 +20,11 @@ public final class DistList {
 
     private DistList() {}
 
-    public static Set<String> of(Toolchain toolchain) {
+    public static Set<String> of(Toolchain toolchain, GoLog log) {
         return BY_GO_BINARY.computeIfAbsent(
                 FileStamp.of(toolchain.goExecutable()),
                 stamp -> parse(GoCommand.of(toolchain.goRoot(), "tool", "dist", "list", "-json")
+                        .log(log)
                         .captureStdout()
                         .timeout(Duration.ofMinutes(1))
                         .run()

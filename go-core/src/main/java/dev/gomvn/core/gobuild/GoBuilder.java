@@ -38,7 +38,9 @@ public final class GoBuilder {
 
     public BuildResult build(BuildRequest request) {
         TargetList.validate(
-                request.targets(), DistList.of(toolchain), toolchain.version().toString());
+                request.targets(),
+                DistList.of(toolchain, log),
+                toolchain.version().toString());
         Map<String, String> names = BinaryNames.of(request.packages(), request.binaryNames(), request.defaultName());
         // SHA256SUMS lists this build's binaries: an earlier build's others must not linger beside them.
         StaleBinaries.remove(

@@ -1,6 +1,7 @@
 package dev.gomvn.core.gobuild;
 
 import dev.gomvn.core.ConfigurationException;
+import dev.gomvn.core.GoLog;
 import dev.gomvn.core.Platform;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.util.ArrayList;
@@ -31,9 +32,9 @@ public final class TargetList {
      * {@code go tool dist list}. The toolchain goal and the rules call this too, so that a typo fails in
      * validate, before a rule reports "passed" or anything compiles.
      */
-    public static List<BuildTarget> resolve(List<String> specs, Toolchain toolchain) {
+    public static List<BuildTarget> resolve(List<String> specs, Toolchain toolchain, GoLog log) {
         List<BuildTarget> targets = parse(specs, toolchain.platform());
-        validate(targets, DistList.of(toolchain), toolchain.version().toString());
+        validate(targets, DistList.of(toolchain, log), toolchain.version().toString());
         return targets;
     }
 

@@ -1,6 +1,7 @@
 package dev.gomvn.core.gosum;
 
 import dev.gomvn.core.EnvironmentException;
+import dev.gomvn.core.GoLog;
 import dev.gomvn.core.Sha256;
 import dev.gomvn.core.gomod.GoSumFile;
 import dev.gomvn.core.gomod.GoWorkspace;
@@ -63,10 +64,12 @@ public final class GoSumVerifier {
 
     private final Toolchain toolchain;
     private final Map<String, String> environment;
+    private final GoLog log;
 
-    public GoSumVerifier(Toolchain toolchain, Map<String, String> environment) {
+    public GoSumVerifier(Toolchain toolchain, Map<String, String> environment, GoLog log) {
         this.toolchain = toolchain;
         this.environment = environment;
+        this.log = log;
     }
 
     public GoSumReport verify(Path moduleDirectory, boolean checkTidy, boolean offline) {
@@ -399,6 +402,7 @@ public final class GoSumVerifier {
     private Run run(Path directory, Map<String, String> env, List<String> arguments) {
         StringBuilder stderr = new StringBuilder();
         GoProcessResult result = GoCommand.of(toolchain.goRoot(), arguments)
+                .log(log)
                 .environment(env)
                 .in(directory)
                 .captureStdout()

@@ -6,6 +6,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import dev.gomvn.core.EnvironmentException;
+import dev.gomvn.core.GoLog;
 import dev.gomvn.core.gomod.GoWorkspace;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.process.GoProcessResult;
@@ -45,13 +46,14 @@ public final class BuildList {
      * @throws GoSumProblemException when go.sum lacks or contradicts a line go needs
      */
     public static BuildList load(
-            Toolchain toolchain, Path moduleDirectory, Map<String, String> environment, boolean offline) {
+            Toolchain toolchain, Path moduleDirectory, Map<String, String> environment, boolean offline, GoLog log) {
         // Beside a vendor directory go would refuse to compute 'all' from vendor/modules.txt.
         String output = run(
                 toolchain,
                 moduleDirectory,
                 environment,
                 offline,
+                log,
                 List.of("list", "-mod=readonly", "-m", "-json", "all"),
                 "go list -m all");
         List<ModuleVersion> modules = new ArrayList<>();
@@ -68,12 +70,13 @@ public final class BuildList {
      * @throws GoSumProblemException when go.sum lacks or contradicts a line for a linked package's module
      */
     public static BuildList linked(
-            Toolchain toolchain, Path moduleDirectory, Map<String, String> environment, boolean offline) {
+            Toolchain toolchain, Path moduleDirectory, Map<String, String> environment, boolean offline, GoLog log) {
         String output = run(
                 toolchain,
                 moduleDirectory,
                 environment,
                 offline,
+                log,
                 List.of("list", "-deps", "-test", "-e", "-json=ImportPath,Module,Error", "./..."),
                 "go list -deps -test ./...");
         Map<String, ModuleVersion> modules = new LinkedHashMap<>();
@@ -124,6 +127,7 @@ public final class BuildList {
             Path moduleDirectory,
             Map<String, String> environment,
             boolean offline,
+            GoLog log,
             List<String> arguments,
             String shownAs) {
         Map<String, String> env = new LinkedHashMap<>(environment);
@@ -136,6 +140,7 @@ public final class BuildList {
         try (GoWorkspace.Scratch scratch =
                 workspace.map(GoWorkspace::scratchCopy).orElse(null)) {
             GoProcessResult result = GoCommand.of(toolchain.goRoot(), arguments)
+                    .log(log)
                     .environment(scratch == null ? env : scratch.environment(env))
                     .in(moduleDirectory)
                     .captureStdout()

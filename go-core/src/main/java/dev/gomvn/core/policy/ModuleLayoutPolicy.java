@@ -1,5 +1,6 @@
 package dev.gomvn.core.policy;
 
+import dev.gomvn.core.GoLog;
 import dev.gomvn.core.env.GoEnvironment;
 import dev.gomvn.core.gomod.GoModFile;
 import dev.gomvn.core.gomod.GoModParseException;
@@ -46,7 +47,8 @@ public final class ModuleLayoutPolicy {
             Map<String, String> goEnvironment,
             boolean allowReplaceOutsideModule,
             Path repositoryRoot,
-            String suggestedModulePath) {
+            String suggestedModulePath,
+            GoLog log) {
         List<PolicyFinding> findings = new ArrayList<>();
         if (environment.get("GO111MODULE").strip().equals("off")) {
             SettingSource source = sources.sourceOf("GO111MODULE");
@@ -124,7 +126,7 @@ public final class ModuleLayoutPolicy {
                 }
             }
         }
-        checkVendor(moduleDirectory, toolchain, goEnvironment, workspace, findings);
+        checkVendor(moduleDirectory, toolchain, goEnvironment, workspace, findings, log);
         return findings;
     }
 
@@ -193,7 +195,8 @@ public final class ModuleLayoutPolicy {
             Toolchain toolchain,
             Map<String, String> goEnvironment,
             Optional<GoWorkspace> workspace,
-            List<PolicyFinding> findings) {
+            List<PolicyFinding> findings,
+            GoLog log) {
         Path vendor = vendorDirectory(moduleDirectory, workspace);
         if (workspace.isPresent()
                 && Files.isDirectory(moduleDirectory.resolve("vendor"))
@@ -207,6 +210,7 @@ public final class ModuleLayoutPolicy {
         }
         if (Files.isDirectory(vendor)) {
             GoProcessResult result = GoCommand.of(toolchain.goRoot(), "list", "-mod=vendor", "-m")
+                    .log(log)
                     .environment(goEnvironment)
                     .in(moduleDirectory)
                     .timeout(Duration.ofMinutes(2))

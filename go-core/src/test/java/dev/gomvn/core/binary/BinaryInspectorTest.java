@@ -3,6 +3,7 @@ package dev.gomvn.core.binary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gomvn.core.GoLog;
 import dev.gomvn.core.Platform;
 import dev.gomvn.core.VerificationException;
 import dev.gomvn.core.gobuild.BuildOptions;
@@ -96,7 +97,7 @@ class BinaryInspectorTest {
 
     /** The targets this run builds: every one Go knows with -Dgomvn.binaryTargets=all, else the handful. */
     static List<String> targets() {
-        List<String> known = List.copyOf(DistList.of(go));
+        List<String> known = List.copyOf(DistList.of(go, GoLog.SILENT));
         if ("all".equals(System.getProperty("gomvn.binaryTargets"))) {
             return known;
         }

@@ -2,6 +2,7 @@ package dev.gomvn.core.gosum;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gomvn.core.GoLog;
 import dev.gomvn.core.modules.BuildList;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.testsupport.InstalledGoForTests;
@@ -201,7 +202,7 @@ class GoSumVerifierWorkspaceTest {
     void checkTidySaysItRanWithGoworkOffBecauseGoModTidyIgnoresGoWork() throws IOException {
         Files.writeString(root.resolve("go.work.sum"), sums);
         Map<Path, String> before = userFiles();
-        GoSumReport report = new GoSumVerifier(go, environment).verify(app, true, false);
+        GoSumReport report = new GoSumVerifier(go, environment, GoLog.SILENT).verify(app, true, false);
         assertThat(userFiles()).isEqualTo(before);
         assertThat(report.infos())
                 .contains("checkTidy: checked with GOWORK=off, because 'go mod tidy' ignores go.work: " + app
@@ -243,7 +244,7 @@ class GoSumVerifierWorkspaceTest {
     void theBuildListOfAWorkspaceIsReadWithoutWritingGoWorkSum() throws IOException {
         Files.writeString(root.resolve("go.work.sum"), "");
         Map<Path, String> before = userFiles();
-        BuildList buildList = BuildList.load(go, app, environment, false);
+        BuildList buildList = BuildList.load(go, app, environment, false, GoLog.SILENT);
         assertThat(userFiles()).isEqualTo(before);
         assertThat(buildList.modules())
                 .extracting(BuildList.ModuleVersion::path)
@@ -252,7 +253,7 @@ class GoSumVerifierWorkspaceTest {
 
     private GoSumReport verify(boolean offline) throws IOException {
         Map<Path, String> before = userFiles();
-        GoSumReport report = new GoSumVerifier(go, environment).verify(app, false, offline);
+        GoSumReport report = new GoSumVerifier(go, environment, GoLog.SILENT).verify(app, false, offline);
         assertThat(userFiles()).isEqualTo(before);
         return report;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.EnvironmentException;
+import dev.gomvn.core.GoLog;
 import dev.gomvn.core.Sha256;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.testsupport.InstalledGoForTests;
@@ -93,11 +94,11 @@ class ModuleVersionGroupsTest {
     @Test
     void theDefaultGroupFindsTheLaggardAndIgnoresAModuleThatIsOnlyInTheGraph() throws IOException {
         tidyWith("k8s.io/api v0.35.1");
-        assertThat(BuildList.load(go, module, environment, false).dependencies())
+        assertThat(BuildList.load(go, module, environment, false, GoLog.SILENT).dependencies())
                 .anySatisfy(m -> assertThat(m.path() + " " + m.version()).isEqualTo("k8s.io/kube-aggregator v0.34.0"));
 
-        ModuleVersionGroups.Comparison comparison =
-                ModuleVersionGroups.kubernetesRelease().compare(BuildList.linked(go, module, environment, false));
+        ModuleVersionGroups.Comparison comparison = ModuleVersionGroups.kubernetesRelease()
+                .compare(BuildList.linked(go, module, environment, false, GoLog.SILENT));
 
         assertThat(comparison.consistent()).isFalse();
         assertThat(comparison.inconsistencies())
@@ -112,8 +113,8 @@ class ModuleVersionGroupsTest {
         tidyWith("k8s.io/api v0.35.2");
         String goSum = Sha256.of(module.resolve("go.sum"));
 
-        ModuleVersionGroups.Comparison comparison =
-                ModuleVersionGroups.kubernetesRelease().compare(BuildList.linked(go, module, environment, false));
+        ModuleVersionGroups.Comparison comparison = ModuleVersionGroups.kubernetesRelease()
+                .compare(BuildList.linked(go, module, environment, false, GoLog.SILENT));
 
         assertThat(comparison.consistent()).isTrue();
         assertThat(comparison.comparedAnything()).isTrue();
@@ -125,7 +126,7 @@ class ModuleVersionGroupsTest {
     @Test
     void theNaturalButWrongGroupFailsOnKlogAndSaysWhy() throws IOException {
         tidyWith("k8s.io/api v0.35.2");
-        BuildList linked = BuildList.linked(go, module, environment, false);
+        BuildList linked = BuildList.linked(go, module, environment, false, GoLog.SILENT);
 
         ModuleVersionGroups.Comparison everything =
                 ModuleVersionGroups.parse(List.of("k8s.io/*")).compare(linked);
@@ -154,7 +155,7 @@ class ModuleVersionGroupsTest {
     @Test
     void aGroupThatLinksNothingSaysSo() throws IOException {
         tidyWith("k8s.io/api v0.35.2");
-        BuildList linked = BuildList.linked(go, module, environment, false);
+        BuildList linked = BuildList.linked(go, module, environment, false, GoLog.SILENT);
 
         ModuleVersionGroups.Comparison comparison = ModuleVersionGroups.parse(
                         List.of("k8s.io/clientgo", "k8s.io/kube-aggregator"))
@@ -179,8 +180,8 @@ class ModuleVersionGroupsTest {
                 module.resolve("main.go"), "package main\n\nimport _ \"example.test/plain\"\n\nfunc main() {}\n");
         tidyWith("example.test/plain v1.0.0");
 
-        ModuleVersionGroups.Comparison comparison =
-                ModuleVersionGroups.kubernetesRelease().compare(BuildList.linked(go, module, environment, false));
+        ModuleVersionGroups.Comparison comparison = ModuleVersionGroups.kubernetesRelease()
+                .compare(BuildList.linked(go, module, environment, false, GoLog.SILENT));
 
         assertThat(comparison.comparedAnything()).isFalse();
         assertThat(comparison.summaries())
@@ -188,7 +189,7 @@ class ModuleVersionGroupsTest {
         assertThat(comparison.warnings()).isEmpty();
         // Written out in a company parent POM, it is no typo either: no warning for every Go module without Kubernetes.
         assertThat(ModuleVersionGroups.parse(List.of("@kubernetes"))
-                        .compare(BuildList.linked(go, module, environment, false))
+                        .compare(BuildList.linked(go, module, environment, false, GoLog.SILENT))
                         .warnings())
                 .isEmpty();
     }
@@ -201,7 +202,7 @@ class ModuleVersionGroupsTest {
                 goSumFile, Files.readString(goSumFile).replaceAll("(?m)^k8s.io/client-go v0.35.2 h1:.*\n", ""));
         String goSum = Sha256.of(goSumFile);
 
-        assertThatThrownBy(() -> BuildList.linked(go, module, environment, false))
+        assertThatThrownBy(() -> BuildList.linked(go, module, environment, false, GoLog.SILENT))
                 .isInstanceOfSatisfying(GoSumProblemException.class, e -> {
                     assertThat(e.goReason())
                             .contains("missing go.sum entry")
@@ -216,7 +217,7 @@ class ModuleVersionGroupsTest {
 
         // Without go.sum even the module graph cannot be loaded: the same report, not an environment error.
         Files.delete(goSumFile);
-        assertThatThrownBy(() -> BuildList.load(go, module, environment, false))
+        assertThatThrownBy(() -> BuildList.load(go, module, environment, false, GoLog.SILENT))
                 .isInstanceOf(GoSumProblemException.class)
                 .hasMessageContaining(
                         "because go.sum is incomplete: k8s.io/api@v0.35.2: missing go.sum entry for go.mod file. Fix:")
@@ -230,7 +231,7 @@ class ModuleVersionGroupsTest {
         tidyWith("k8s.io/api v0.35.2");
         Files.writeString(module.resolve("extra.go"), "package main\n\nimport _ \"example.test/unrequired\"\n");
 
-        assertThatThrownBy(() -> BuildList.linked(go, module, environment, false))
+        assertThatThrownBy(() -> BuildList.linked(go, module, environment, false, GoLog.SILENT))
                 .isInstanceOf(EnvironmentException.class)
                 .hasMessageStartingWith("'go list -deps -test ./...' could not load every package in " + module + ":\n")
                 .hasMessageContaining("\nexample.test/unrequired: ");

@@ -235,6 +235,7 @@ class ModuleLayoutPolicyTest {
                 complete,
                 allowReplaceOutside,
                 repository,
-                "example.com/service");
+                "example.com/service",
+                GoLog.SILENT);
     }
 }
