@@ -73,6 +73,7 @@ public class TestMojo extends AbstractGoMojo {
                 .flags(testFlags)
                 .coverProfile(coverProfile == null ? null : coverProfile.toPath())
                 .reportsDirectory(reportsDirectory.toPath())
+                .workDirectory(new File(project.getBuild().getDirectory(), "go/test").toPath())
                 .environment(goEnvironment())
                 .build();
         GoTester.TestOutcome outcome = new GoTester(toolchain, goLog()).test(request);

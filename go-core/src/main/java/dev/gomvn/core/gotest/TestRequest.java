@@ -10,6 +10,8 @@ import java.util.Map;
  * @param runPattern   {@code -run} regular expression (Maven's -Dtest), or null
  * @param flags        further {@code go test} flags, as written on a command line
  * @param coverProfile where {@code -coverprofile} writes, or null for no coverage
+ * @param workDirectory where files only this run reads go (Ginkgo's reports before they are merged);
+ *     never the module's source tree
  */
 public record TestRequest(
         Path moduleDirectory,
@@ -19,9 +21,11 @@ public record TestRequest(
         String flags,
         Path coverProfile,
         Path reportsDirectory,
+        Path workDirectory,
         Map<String, String> environment) {
 
     public TestRequest {
+        workDirectory = workDirectory == null ? reportsDirectory.resolveSibling("go-test") : workDirectory;
         packages = packages == null || packages.isEmpty() ? List.of("./...") : List.copyOf(packages);
         environment = environment == null ? Map.of() : Map.copyOf(environment);
         flags = flags == null ? "" : flags;
@@ -40,6 +44,7 @@ public record TestRequest(
         private String flags;
         private Path coverProfile;
         private Path reportsDirectory;
+        private Path workDirectory;
         private Map<String, String> environment;
 
         private Builder() {}
@@ -79,6 +84,11 @@ public record TestRequest(
             return this;
         }
 
+        public Builder workDirectory(Path value) {
+            workDirectory = value;
+            return this;
+        }
+
         public Builder environment(Map<String, String> value) {
             environment = value;
             return this;
@@ -86,7 +96,15 @@ public record TestRequest(
 
         public TestRequest build() {
             return new TestRequest(
-                    moduleDirectory, packages, runPattern, race, flags, coverProfile, reportsDirectory, environment);
+                    moduleDirectory,
+                    packages,
+                    runPattern,
+                    race,
+                    flags,
+                    coverProfile,
+                    reportsDirectory,
+                    workDirectory,
+                    environment);
         }
     }
 }
