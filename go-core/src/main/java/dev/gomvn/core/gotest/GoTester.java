@@ -62,7 +62,8 @@ public final class GoTester {
         if (runs.size() > 1 && request.coverProfile() != null) {
             mergeCoverProfiles(runs, request.coverProfile());
         }
-        TestSummary summary = SurefireReportWriter.write(events.packages(), request.reportsDirectory(), log::info);
+        TestSummary summary =
+                SurefireReportWriter.write(events.packages(), request.reportsDirectory(), request.runName(), log::info);
         if (!failed.isEmpty() && !summary.hasProblems()) {
             GoProcessResult result = failed.get(0);
             throw new EnvironmentException("'" + result.commandLine() + "' failed with exit code " + result.exitCode()

@@ -24,24 +24,31 @@ import java.util.function.Consumer;
  * that failed outside its tests (build failure, TestMain, panic, timeout) as an error testcase.
  * Jenkins, GitLab and maven-surefire-report-plugin read these files.
  *
- * <p>Each file carries the property {@value #MARKER}, so that the reports of an earlier run which
- * this run did not write (a package since fixed, removed or not selected) can be removed: CI would
- * otherwise still show them red. Reports of Java tests in the same directory have no such property
- * and are never touched.
+ * <p>Each file carries the property {@value #MARKER} naming the run that wrote it (the go:test
+ * execution), so that the reports of an earlier run of the same execution which this run did not
+ * write (a package since fixed, removed or not selected) can be removed: CI would otherwise still show
+ * them red. Reports of Java tests and of other go:test executions in the same directory are never
+ * touched.
  */
 public final class SurefireReportWriter {
-    static final String MARKER = "gomvn.goPackage";
+    static final String MARKER = "gomvn.goTest";
+    static final String DEFAULT_RUN = "default";
     /** How far into a report the marker can be: it is the first property, right after the suite element. */
     private static final int MARKER_SEARCH_CHARS = 4096;
 
     private SurefireReportWriter() {}
 
     public static TestSummary write(List<PackageResult> packages, Path directory) {
-        return write(packages, directory, removed -> {});
+        return write(packages, directory, DEFAULT_RUN, removed -> {});
     }
 
-    /** @param removals told about the reports of an earlier run that were removed */
-    public static TestSummary write(List<PackageResult> packages, Path directory, Consumer<String> removals) {
+    /**
+     * @param run what wrote the reports, e.g. the Maven execution id; only its own old reports are removed
+     * @param removals told about the reports of an earlier run that were removed
+     */
+    public static TestSummary write(
+            List<PackageResult> packages, Path directory, String run, Consumer<String> removals) {
+        String marker = "<property name=\"" + MARKER + "\" value=\"" + attr(run) + "\"/>";
         TestSummary total = TestSummary.EMPTY;
         Set<Path> written = new HashSet<>();
         try {
@@ -54,11 +61,11 @@ public final class SurefireReportWriter {
                 total = total.plus(summary);
                 Path file = directory.resolve("TEST-" + result.importPath().replace('/', '.') + ".xml");
                 try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                    write(result, summary, out);
+                    write(result, summary, marker, out);
                 }
                 written.add(file);
             }
-            List<String> stale = removeStaleReports(directory, written);
+            List<String> stale = removeStaleReports(directory, written, marker);
             if (!stale.isEmpty()) {
                 removals.accept("Removed " + stale.size() + " Go test report(s) of an earlier run that this run did not"
                         + " write: " + String.join(", ", stale));
@@ -69,7 +76,8 @@ public final class SurefireReportWriter {
         return total;
     }
 
-    private static List<String> removeStaleReports(Path directory, Set<Path> written) throws IOException {
+    private static List<String> removeStaleReports(Path directory, Set<Path> written, String marker)
+            throws IOException {
         List<Path> candidates;
         try (var files = Files.list(directory)) {
             candidates = files.filter(file -> !written.contains(file))
@@ -82,7 +90,7 @@ public final class SurefireReportWriter {
         }
         List<String> removed = new ArrayList<>();
         for (Path candidate : candidates) {
-            if (isGoReport(candidate)) {
+            if (isWrittenBy(candidate, marker)) {
                 Files.delete(candidate);
                 removed.add(candidate.getFileName().toString());
             }
@@ -90,7 +98,7 @@ public final class SurefireReportWriter {
         return removed;
     }
 
-    private static boolean isGoReport(Path report) throws IOException {
+    private static boolean isWrittenBy(Path report, String marker) throws IOException {
         char[] head = new char[MARKER_SEARCH_CHARS];
         int read;
         try (var in = Files.newBufferedReader(report, StandardCharsets.UTF_8)) {
@@ -98,10 +106,10 @@ public final class SurefireReportWriter {
         } catch (MalformedInputException notUtf8) {
             return false;
         }
-        return read > 0 && new String(head, 0, read).contains("<property name=\"" + MARKER + "\"");
+        return read > 0 && new String(head, 0, read).contains(marker);
     }
 
-    private static void write(PackageResult result, TestSummary summary, Writer out) throws IOException {
+    private static void write(PackageResult result, TestSummary summary, String marker, Writer out) throws IOException {
         String suite = result.importPath();
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.write("<testsuite xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
@@ -114,8 +122,7 @@ public final class SurefireReportWriter {
                         .atOffset(ZoneOffset.UTC)
                         .toLocalDateTime())
                 + "\">\n");
-        out.write("  <properties>\n    <property name=\"" + MARKER + "\" value=\"" + attr(suite)
-                + "\"/>\n  </properties>\n");
+        out.write("  <properties>\n    " + marker + "\n  </properties>\n");
         for (TestCaseResult test : result.tests()) {
             out.write("  <testcase name=\"" + attr(test.name()) + "\" classname=\"" + attr(suite) + "\" time=\""
                     + seconds(test.seconds()) + "\"");

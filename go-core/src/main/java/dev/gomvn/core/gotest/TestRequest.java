@@ -12,6 +12,8 @@ import java.util.Map;
  * @param coverProfile where {@code -coverprofile} writes, or null for no coverage
  * @param workDirectory where files only this run reads go (Ginkgo's reports before they are merged);
  *     never the module's source tree
+ * @param runName what its reports are marked with (the Maven execution id): a run removes the old
+ *     reports of its own name only
  */
 public record TestRequest(
         Path moduleDirectory,
@@ -22,9 +24,11 @@ public record TestRequest(
         Path coverProfile,
         Path reportsDirectory,
         Path workDirectory,
+        String runName,
         Map<String, String> environment) {
 
     public TestRequest {
+        runName = runName == null || runName.isBlank() ? SurefireReportWriter.DEFAULT_RUN : runName;
         workDirectory = workDirectory == null ? reportsDirectory.resolveSibling("go-test") : workDirectory;
         packages = packages == null || packages.isEmpty() ? List.of("./...") : List.copyOf(packages);
         environment = environment == null ? Map.of() : Map.copyOf(environment);
@@ -45,6 +49,7 @@ public record TestRequest(
         private Path coverProfile;
         private Path reportsDirectory;
         private Path workDirectory;
+        private String runName;
         private Map<String, String> environment;
 
         private Builder() {}
@@ -89,6 +94,11 @@ public record TestRequest(
             return this;
         }
 
+        public Builder runName(String value) {
+            runName = value;
+            return this;
+        }
+
         public Builder environment(Map<String, String> value) {
             environment = value;
             return this;
@@ -104,6 +114,7 @@ public record TestRequest(
                     coverProfile,
                     reportsDirectory,
                     workDirectory,
+                    runName,
                     environment);
         }
     }

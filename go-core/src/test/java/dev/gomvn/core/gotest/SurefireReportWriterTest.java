@@ -186,7 +186,7 @@ class SurefireReportWriterTest {
     }
 
     @Test
-    void reportsOfAnEarlierRunThatThisRunDidNotWriteAreRemovedButJavaReportsStay() throws Exception {
+    void reportsOfAnEarlierRunThatThisRunDidNotWriteAreRemovedButJavaAndOtherRunsReportsStay() throws Exception {
         Path javaReport = reports.resolve("TEST-com.example.JavaTest.xml");
         Files.writeString(
                 javaReport,
@@ -195,18 +195,26 @@ class SurefireReportWriterTest {
                         + "<testcase name=\"fails\"><failure/></testcase></testsuite>\n");
         convert("mixed.jsonl", new ArrayList<>());
         assertThat(reports.resolve("TEST-example.com.rec.calc.xml")).exists();
+        GoTestEventStream otherExecution = new GoTestEventStream(line -> {});
+        otherExecution.accept("{\"Action\":\"run\",\"Package\":\"example.com/rec/it\",\"Test\":\"TestIt\"}");
+        otherExecution.accept("{\"Action\":\"fail\",\"Package\":\"example.com/rec/it\",\"Test\":\"TestIt\"}");
+        otherExecution.accept("{\"Action\":\"fail\",\"Package\":\"example.com/rec/it\"}");
+        SurefireReportWriter.write(otherExecution.packages(), reports, "integration-tests", line -> {});
 
         GoTestEventStream green = new GoTestEventStream(line -> {});
         green.accept("{\"Action\":\"run\",\"Package\":\"example.com/rec/fine\",\"Test\":\"TestFine\"}");
         green.accept("{\"Action\":\"pass\",\"Package\":\"example.com/rec/fine\",\"Test\":\"TestFine\"}");
         green.accept("{\"Action\":\"pass\",\"Package\":\"example.com/rec/fine\"}");
         List<String> removals = new ArrayList<>();
-        TestSummary summary = SurefireReportWriter.write(green.packages(), reports, removals::add);
+        TestSummary summary = SurefireReportWriter.write(green.packages(), reports, "default", removals::add);
 
         assertThat(summary.hasProblems()).isFalse();
         try (var files = Files.list(reports)) {
             assertThat(files.map(f -> f.getFileName().toString()))
-                    .containsExactlyInAnyOrder("TEST-example.com.rec.fine.xml", "TEST-com.example.JavaTest.xml");
+                    .containsExactlyInAnyOrder(
+                            "TEST-example.com.rec.fine.xml",
+                            "TEST-com.example.JavaTest.xml",
+                            "TEST-example.com.rec.it.xml");
         }
         assertThat(removals)
                 .singleElement(STRING)
