@@ -108,7 +108,8 @@ class GoTesterGinkgoTest {
 
     @Test
     void onlyTheSuiteGetsTheReportFlagAndItsSpecsReplaceItsGoTest() throws Exception {
-        GoTester.TestOutcome outcome = test(null);
+        // The user's own test binary arguments (-args) stay after the packages, the report flag after them.
+        GoTester.TestOutcome outcome = test(null, "-count=1 -args -test.short");
 
         assertThat(outcome.summary().surefireSummary())
                 .as("6 specs and the plain test; the flag given to the plain test binary would fail it")
@@ -134,7 +135,7 @@ class GoTesterGinkgoTest {
     @Test
     void coverageOfTheSuiteAndOfTheOtherPackagesIsOneProfile() throws Exception {
         Path profile = target.resolve("go/coverage.out");
-        GoTester.TestOutcome outcome = test(profile);
+        GoTester.TestOutcome outcome = test(profile, "-count=1");
 
         List<String> lines = Files.readAllLines(profile);
         assertThat(lines.get(0)).startsWith("mode: ");
@@ -147,7 +148,7 @@ class GoTesterGinkgoTest {
         }
     }
 
-    private GoTester.TestOutcome test(Path coverProfile) {
+    private GoTester.TestOutcome test(Path coverProfile, String flags) {
         Map<String, String> environment = InstalledGoForTests.processEnvironmentWith(Map.of(
                 "GOFLAGS", "",
                 "GOENV", "off",
@@ -157,7 +158,7 @@ class GoTesterGinkgoTest {
         return new GoTester(InstalledGoForTests.toolchain(), GoLog.SILENT)
                 .test(TestRequest.builder()
                         .moduleDirectory(module)
-                        .flags("-count=1")
+                        .flags(flags)
                         .coverProfile(coverProfile)
                         .reportsDirectory(target.resolve("surefire-reports"))
                         .workDirectory(target.resolve("go-test"))
