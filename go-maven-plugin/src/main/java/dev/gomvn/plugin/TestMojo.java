@@ -1,11 +1,20 @@
 package dev.gomvn.plugin;
 
+import dev.gomvn.core.Platform;
 import dev.gomvn.core.gotest.GoTester;
 import dev.gomvn.core.gotest.TestRequest;
 import dev.gomvn.core.gotest.TestSummary;
+import dev.gomvn.core.provision.EnvtestProvisioner;
+import dev.gomvn.core.provision.EnvtestRequest;
 import dev.gomvn.core.toolchain.Toolchain;
+import dev.gomvn.core.toolchain.ToolchainRequest;
+import dev.gomvn.maven.MavenSdkArtifact;
 import java.io.File;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -17,6 +26,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "test", defaultPhase = LifecyclePhase.TEST, threadSafe = true)
 public class TestMojo extends AbstractGoMojo {
+    /** Where controller-runtime's envtest looks for etcd, kube-apiserver and kubectl. */
+    static final String KUBEBUILDER_ASSETS = "KUBEBUILDER_ASSETS";
+
+    private static final MavenSdkArtifact.Parameter ENVTEST_ARTIFACT = new MavenSdkArtifact.Parameter(
+            "<envtest><artifact>", "envtest.artifact", "envtest archive", "io.k8s:envtest:1.31.0:tar.gz:linux-amd64");
 
     /** Packages to test. */
     @Parameter(property = "go.test.packages", defaultValue = "./...")
@@ -50,6 +64,17 @@ public class TestMojo extends AbstractGoMojo {
     @Parameter(property = "maven.test.failure.ignore", defaultValue = "false")
     boolean testFailureIgnore;
 
+    /**
+     * envtest binaries (etcd, kube-apiserver, kubectl) for controller tests, named by KUBEBUILDER_ASSETS unless
+     * &lt;environment&gt; sets it: &lt;version&gt; with &lt;downloadRoot&gt; (a .sha256 beside the archive, or
+     * &lt;sha256&gt;), or &lt;artifact&gt;.
+     */
+    @Parameter
+    Envtest envtest;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    MojoExecution mojoExecution;
+
     /** Where the Surefire-format XML reports go. */
     @Parameter(defaultValue = "${project.build.directory}/surefire-reports")
     File reportsDirectory;
@@ -64,6 +89,16 @@ public class TestMojo extends AbstractGoMojo {
             return;
         }
         Toolchain toolchain = resolveToolchain();
+        Map<String, String> testEnvironment = new HashMap<>(goEnvironment());
+        if (envtest != null) {
+            if (environment != null && environment.containsKey(KUBEBUILDER_ASSETS)) {
+                getLog().info("<environment> sets " + KUBEBUILDER_ASSETS + "; <envtest> is not used.");
+            } else {
+                Path assets = envtestAssets();
+                testEnvironment.put(KUBEBUILDER_ASSETS, assets.toString());
+                getLog().info(KUBEBUILDER_ASSETS + "=" + assets);
+            }
+        }
         File coverProfile = coverage ? new File(project.getBuild().getDirectory(), "go/coverage.out") : null;
         TestRequest request = TestRequest.builder()
                 .moduleDirectory(moduleDirectory())
@@ -73,7 +108,9 @@ public class TestMojo extends AbstractGoMojo {
                 .flags(testFlags)
                 .coverProfile(coverProfile == null ? null : coverProfile.toPath())
                 .reportsDirectory(reportsDirectory.toPath())
-                .environment(goEnvironment())
+                .workDirectory(new File(project.getBuild().getDirectory(), "go/test").toPath())
+                .runName(mojoExecution.getExecutionId())
+                .environment(testEnvironment)
                 .build();
         GoTester.TestOutcome outcome = new GoTester(toolchain, goLog()).test(request);
         TestSummary summary = outcome.summary();
@@ -92,5 +129,25 @@ public class TestMojo extends AbstractGoMojo {
                 throw new MojoFailureException(message);
             }
         }
+    }
+
+    /** Cached beside the Go SDKs, with the same network settings, lock timeout and offline mode. */
+    private Path envtestAssets() {
+        ToolchainRequest toolchain = toolchainSettings().request(moduleDirectory());
+        Platform platform = Platform.host();
+        MavenSdkArtifact artifact = envtest.artifact == null || envtest.artifact.isBlank()
+                ? null
+                : MavenSdkArtifact.parse(
+                        envtest.artifact, ENVTEST_ARTIFACT, platform, repositorySystem, session, project);
+        return new EnvtestProvisioner(goLog())
+                .provision(new EnvtestRequest(
+                        envtest.version,
+                        envtest.downloadRoot,
+                        envtest.sha256,
+                        artifact,
+                        platform,
+                        toolchain.sdkDirectory().resolve("envtest"),
+                        toolchain.network(),
+                        toolchain.lockTimeout()));
     }
 }

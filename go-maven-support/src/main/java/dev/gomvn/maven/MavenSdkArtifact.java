@@ -20,18 +20,37 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
  */
 public final class MavenSdkArtifact implements SdkSources.SdkArtifact {
     private final String coordinates;
+    private final Parameter parameter;
     private final DefaultArtifact artifact;
     private final RepositorySystem repositorySystem;
     private final MavenSession session;
     private final MavenProject project;
 
+    /**
+     * The parameter that names the artifact, for messages.
+     *
+     * @param label e.g. {@code <sdkArtifact> (go.sdkArtifact)}
+     * @param key e.g. {@code go.sdkArtifact}
+     * @param contents what the artifact holds, e.g. {@code Go SDK archive}
+     * @param example valid coordinates
+     */
+    public record Parameter(String label, String key, String contents, String example) {
+        static final Parameter SDK = new Parameter(
+                "<sdkArtifact> (go.sdkArtifact)",
+                "go.sdkArtifact",
+                "Go SDK archive",
+                "com.example.go:go-sdk:1.22.5:tar.gz:linux-amd64");
+    }
+
     private MavenSdkArtifact(
             String coordinates,
+            Parameter parameter,
             DefaultArtifact artifact,
             RepositorySystem repositorySystem,
             MavenSession session,
             MavenProject project) {
         this.coordinates = coordinates;
+        this.parameter = parameter;
         this.artifact = artifact;
         this.repositorySystem = repositorySystem;
         this.session = session;
@@ -44,20 +63,31 @@ public final class MavenSdkArtifact implements SdkSources.SdkArtifact {
             RepositorySystem repositorySystem,
             MavenSession session,
             MavenProject project) {
+        return parse(coordinates, Parameter.SDK, platform, repositorySystem, session, project);
+    }
+
+    /** Another archive than the Go SDK, named by {@code parameter}, with the same defaults. */
+    public static MavenSdkArtifact parse(
+            String coordinates,
+            Parameter parameter,
+            Platform platform,
+            RepositorySystem repositorySystem,
+            MavenSession session,
+            MavenProject project) {
         String[] parts = coordinates.strip().split(":", -1);
         if (parts.length < 3
                 || parts.length > 5
                 || java.util.Arrays.stream(parts).anyMatch(String::isBlank)) {
             throw new ConfigurationException(
-                    "go.sdkArtifact",
-                    "<sdkArtifact> (go.sdkArtifact) '" + coordinates
+                    parameter.key(),
+                    parameter.label() + " '" + coordinates
                             + "' is not groupId:artifactId:version[:extension[:classifier]]; for example "
-                            + "com.example.go:go-sdk:1.22.5:tar.gz:linux-amd64.");
+                            + parameter.example() + ".");
         }
         String extension = parts.length > 3 ? parts[3] : "tar.gz";
         String classifier = parts.length > 4 ? parts[4] : platform.key();
         DefaultArtifact artifact = new DefaultArtifact(parts[0], parts[1], classifier, extension, parts[2]);
-        return new MavenSdkArtifact(coordinates.strip(), artifact, repositorySystem, session, project);
+        return new MavenSdkArtifact(coordinates.strip(), parameter, artifact, repositorySystem, session, project);
     }
 
     @Override
@@ -87,9 +117,10 @@ public final class MavenSdkArtifact implements SdkSources.SdkArtifact {
                     .toPath();
         } catch (ArtifactResolutionException e) {
             throw new EnvironmentException(
-                    "<sdkArtifact> (go.sdkArtifact) " + coordinates + " could not be resolved: "
+                    parameter.label() + " " + coordinates + " could not be resolved: "
                             + e.getMessage()
-                            + ". Deploy the Go SDK archive to your repository under these coordinates, or check "
+                            + ". Deploy the " + parameter.contents()
+                            + " to your repository under these coordinates, or check "
                             + "the repositories and mirrors in settings.xml"
                             + (session.isOffline() ? " (Maven runs offline, -o)" : "")
                             + ".",

@@ -37,4 +37,18 @@ class MavenSdkArtifactTest {
                                     + "[:extension[:classifier]]; for example com.example.go:go-sdk:1.22.5:tar.gz:linux-amd64.");
         }
     }
+
+    @Test
+    void anotherArchiveThanTheSdkIsNamedByItsOwnParameter() {
+        MavenSdkArtifact.Parameter envtest = new MavenSdkArtifact.Parameter(
+                "<envtest><artifact>", "envtest.artifact", "envtest archive", "io.k8s:envtest:1.31.0");
+        assertThatThrownBy(() -> MavenSdkArtifact.parse("envtest:1.31.0", envtest, LINUX_ARM64, null, null, null))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("<envtest><artifact> 'envtest:1.31.0' is not groupId:artifactId:version"
+                        + "[:extension[:classifier]]; for example io.k8s:envtest:1.31.0.");
+        MavenSdkArtifact artifact =
+                MavenSdkArtifact.parse("io.k8s:envtest:1.31.0", envtest, LINUX_ARM64, null, null, null);
+        assertThat(artifact.coordinates()).isEqualTo("io.k8s:envtest:1.31.0:tar.gz:linux-arm64");
+        assertThat(artifact.goVersion()).isEqualTo("1.31.0");
+    }
 }

@@ -5,9 +5,14 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The tests of one Go package, in the order they started, and what the package printed outside any test. */
 public final class PackageResult {
+    /** What Ginkgo prints in the go test that calls RunSpecs, in every output mode (verbose, succinct). */
+    private static final Pattern GINKGO_SUITE_OUTPUT =
+            Pattern.compile("(?m)^(?:Running Suite: |Ran \\d+ of \\d+ Specs? )");
+
     private final String importPath;
     private final Map<String, TestCaseResult> tests = new LinkedHashMap<>();
     private final List<String> output = new ArrayList<>();
@@ -30,6 +35,33 @@ public final class PackageResult {
 
     void buildOutput(String text) {
         buildOutput.add(text);
+    }
+
+    /**
+     * Puts the specs of this package's Ginkgo report in place of the go test that ran them (the one
+     * that printed Ginkgo's suite output), whose output moves to the package's, so that every spec is
+     * a testcase and none is counted twice.
+     */
+    void replaceGinkgoHost(List<TestCaseResult> specs) {
+        List<TestCaseResult> hosts = tests.values().stream()
+                .filter(test -> GINKGO_SUITE_OUTPUT
+                        .matcher(AnsiEscapes.strip(test.output()))
+                        .find())
+                .toList();
+        if (hosts.isEmpty() && tests.size() == 1) {
+            hosts = List.copyOf(tests.values());
+        }
+        for (TestCaseResult host : hosts) {
+            tests.remove(host.name());
+            output.add(host.output());
+        }
+        for (TestCaseResult spec : specs) {
+            String name = spec.name();
+            for (int n = 2; tests.containsKey(name); n++) {
+                name = spec.name() + " (" + n + ")";
+            }
+            tests.put(name, spec.named(name));
+        }
     }
 
     void markBuildFailed() {

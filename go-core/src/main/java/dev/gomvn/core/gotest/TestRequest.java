@@ -10,6 +10,10 @@ import java.util.Map;
  * @param runPattern   {@code -run} regular expression (Maven's -Dtest), or null
  * @param flags        further {@code go test} flags, as written on a command line
  * @param coverProfile where {@code -coverprofile} writes, or null for no coverage
+ * @param workDirectory where files only this run reads go (Ginkgo's reports before they are merged);
+ *     never the module's source tree
+ * @param runName what its reports are marked with (the Maven execution id): a run removes the old
+ *     reports of its own name only
  */
 public record TestRequest(
         Path moduleDirectory,
@@ -19,9 +23,13 @@ public record TestRequest(
         String flags,
         Path coverProfile,
         Path reportsDirectory,
+        Path workDirectory,
+        String runName,
         Map<String, String> environment) {
 
     public TestRequest {
+        runName = runName == null || runName.isBlank() ? SurefireReportWriter.DEFAULT_RUN : runName;
+        workDirectory = workDirectory == null ? reportsDirectory.resolveSibling("go-test") : workDirectory;
         packages = packages == null || packages.isEmpty() ? List.of("./...") : List.copyOf(packages);
         environment = environment == null ? Map.of() : Map.copyOf(environment);
         flags = flags == null ? "" : flags;
@@ -40,6 +48,8 @@ public record TestRequest(
         private String flags;
         private Path coverProfile;
         private Path reportsDirectory;
+        private Path workDirectory;
+        private String runName;
         private Map<String, String> environment;
 
         private Builder() {}
@@ -79,6 +89,16 @@ public record TestRequest(
             return this;
         }
 
+        public Builder workDirectory(Path value) {
+            workDirectory = value;
+            return this;
+        }
+
+        public Builder runName(String value) {
+            runName = value;
+            return this;
+        }
+
         public Builder environment(Map<String, String> value) {
             environment = value;
             return this;
@@ -86,7 +106,16 @@ public record TestRequest(
 
         public TestRequest build() {
             return new TestRequest(
-                    moduleDirectory, packages, runPattern, race, flags, coverProfile, reportsDirectory, environment);
+                    moduleDirectory,
+                    packages,
+                    runPattern,
+                    race,
+                    flags,
+                    coverProfile,
+                    reportsDirectory,
+                    workDirectory,
+                    runName,
+                    environment);
         }
     }
 }

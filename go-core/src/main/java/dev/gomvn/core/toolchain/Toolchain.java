@@ -15,8 +15,4 @@ public record Toolchain(Path goRoot, GoVersion version, Platform platform, Strin
     public Path goExecutable() {
         return GoCommand.executable(goRoot);
     }
-
-    public GoCommand command(String... arguments) {
-        return GoCommand.of(goRoot, arguments);
-    }
 }

@@ -1,6 +1,7 @@
 package dev.gomvn.core.gotest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +23,9 @@ import org.w3c.dom.NodeList;
 class SurefireReportWriterTest {
     @TempDir
     Path reports;
+
+    @TempDir
+    Path work;
 
     @Test
     void passingFailingSkippedAndSubtestsBecomeTestcases() throws Exception {
@@ -114,6 +118,124 @@ class SurefireReportWriterTest {
         SurefireReportWriter.write(stream.packages(), reports);
         Element failure = child(testcases(parse("TEST-p.xml")).get("TestX"), "failure");
         assertThat(failure.getTextContent()).contains("bell  <tag> & \"q\"");
+    }
+
+    @Test
+    void aGinkgoSuiteIsOneTestcasePerSpecInPlaceOfTheGoTestThatRanIt() throws Exception {
+        GoTestEventStream stream = stream("ginkgo.jsonl", new ArrayList<>());
+        PackageResult suite = stream.packages().get(0);
+        suite.replaceGinkgoHost(GinkgoReport.read(resource("ginkgo-report.xml")));
+        TestSummary summary = SurefireReportWriter.write(stream.packages(), reports);
+
+        Document report = parse("TEST-example.com.suite.calc.xml");
+        Map<String, Element> cases = testcases(report);
+        assertThat(cases)
+                .containsOnlyKeys(
+                        "Calculator Add adds two positive numbers",
+                        "Calculator Add adds a negative number",
+                        "Calculator Add is wrong on purpose",
+                        "Calculator Divide divides evenly",
+                        "Calculator Divide needs a database",
+                        "Calculator Divide rounds towards zero (pending)");
+        Element failure = child(cases.get("Calculator Add is wrong on purpose"), "failure");
+        assertThat(failure.getAttribute("message"))
+                .startsWith("two and two\nExpected")
+                .endsWith("\nat /src/suite/calc/calc_test.go:19");
+        assertThat(failure.getAttribute("type")).isEqualTo("failed");
+        assertThat(failure.getTextContent()).contains("In [It] at: /src/suite/calc/calc_test.go:19");
+        assertThat(child(cases.get("Calculator Divide needs a database"), "skipped")
+                        .getAttribute("message"))
+                .isEqualTo("skipped - no database in this environment");
+        assertThat(child(cases.get("Calculator Divide rounds towards zero (pending)"), "skipped")
+                        .getAttribute("message"))
+                .isEqualTo("pending");
+        assertThat(cases.get("Calculator Divide divides evenly").getAttribute("classname"))
+                .isEqualTo("example.com/suite/calc");
+        Element testsuite = report.getDocumentElement();
+        assertThat(testsuite.getAttribute("tests")).isEqualTo("6");
+        assertThat(testsuite.getAttribute("failures")).isEqualTo("1");
+        assertThat(testsuite.getAttribute("errors")).isEqualTo("0");
+        assertThat(testsuite.getAttribute("skipped")).isEqualTo("2");
+        assertThat(summary.surefireSummary()).isEqualTo("Tests run: 6, Failures: 1, Errors: 0, Skipped: 2");
+        assertThat(testsuite
+                        .getElementsByTagName("system-out")
+                        .item(testsuite.getElementsByTagName("system-out").getLength() - 1)
+                        .getTextContent())
+                .as("Ginkgo's own summary stays with the package")
+                .contains("Ran 4 of 6 Specs");
+    }
+
+    @Test
+    void colourCodesOfGinkgoAndOfPlainTestsNeverReachTheXml() throws Exception {
+        GoTestEventStream stream = stream("ginkgo.jsonl", new ArrayList<>());
+        stream.accept("{\"Action\":\"run\",\"Package\":\"p\",\"Test\":\"TestX\"}");
+        stream.accept(
+                "{\"Action\":\"output\",\"Package\":\"p\",\"Test\":\"TestX\","
+                        + "\"Output\":\"    x_test.go:9: \\u001b[31mexpected\\u001b[0m 1, got 2 \\u001b]8;;http://x\\u0007link\\u001b]8;;\\u0007\\n\"}");
+        stream.accept("{\"Action\":\"fail\",\"Package\":\"p\",\"Test\":\"TestX\",\"Elapsed\":0.01}");
+        stream.accept("{\"Action\":\"fail\",\"Package\":\"p\",\"Elapsed\":0.02}");
+        SurefireReportWriter.write(stream.packages(), reports);
+
+        String ginkgo = Files.readString(reports.resolve("TEST-example.com.suite.calc.xml"));
+        assertThat(ginkgo)
+                .contains("Ran 4 of 6 Specs", "Random Seed: ")
+                .doesNotContain("\u001b", "[1m", "[0m", "38;5;");
+        Element failure = child(testcases(parse("TEST-p.xml")).get("TestX"), "failure");
+        assertThat(failure.getAttribute("message")).isEqualTo("x_test.go:9: expected 1, got 2 link");
+        assertThat(Files.readString(reports.resolve("TEST-p.xml"))).doesNotContain("[31m", "]8;;");
+    }
+
+    @Test
+    void reportsOfAnEarlierRunThatThisRunDidNotWriteAreRemovedButJavaAndOtherRunsReportsStay() throws Exception {
+        Path javaReport = reports.resolve("TEST-com.example.JavaTest.xml");
+        Files.writeString(
+                javaReport,
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"com.example.JavaTest\" tests=\"1\""
+                        + " failures=\"1\"><properties><property name=\"java.version\" value=\"17\"/></properties>"
+                        + "<testcase name=\"fails\"><failure/></testcase></testsuite>\n");
+        convert("mixed.jsonl", new ArrayList<>());
+        assertThat(reports.resolve("TEST-example.com.rec.calc.xml")).exists();
+        GoTestEventStream otherExecution = new GoTestEventStream(line -> {});
+        otherExecution.accept("{\"Action\":\"run\",\"Package\":\"example.com/rec/it\",\"Test\":\"TestIt\"}");
+        otherExecution.accept("{\"Action\":\"fail\",\"Package\":\"example.com/rec/it\",\"Test\":\"TestIt\"}");
+        otherExecution.accept("{\"Action\":\"fail\",\"Package\":\"example.com/rec/it\"}");
+        SurefireReportWriter.write(otherExecution.packages(), reports, "integration-tests", line -> {});
+
+        GoTestEventStream green = new GoTestEventStream(line -> {});
+        green.accept("{\"Action\":\"run\",\"Package\":\"example.com/rec/fine\",\"Test\":\"TestFine\"}");
+        green.accept("{\"Action\":\"pass\",\"Package\":\"example.com/rec/fine\",\"Test\":\"TestFine\"}");
+        green.accept("{\"Action\":\"pass\",\"Package\":\"example.com/rec/fine\"}");
+        List<String> removals = new ArrayList<>();
+        TestSummary summary = SurefireReportWriter.write(green.packages(), reports, "default", removals::add);
+
+        assertThat(summary.hasProblems()).isFalse();
+        try (var files = Files.list(reports)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder(
+                            "TEST-example.com.rec.fine.xml",
+                            "TEST-com.example.JavaTest.xml",
+                            "TEST-example.com.rec.it.xml");
+        }
+        assertThat(removals)
+                .singleElement(STRING)
+                .startsWith("Removed 4 Go test report(s) of an earlier run that this run did not write: ")
+                .contains("TEST-example.com.rec.calc.xml", "TEST-example.com.rec.broken.xml");
+    }
+
+    private Path resource(String name) throws IOException {
+        Path copy = work.resolve(name);
+        try (InputStream in = getClass().getResourceAsStream("/testreport/" + name)) {
+            Files.copy(in, copy);
+        }
+        return copy;
+    }
+
+    private GoTestEventStream stream(String resource, List<String> progress) throws IOException {
+        GoTestEventStream stream = new GoTestEventStream(progress::add);
+        try (InputStream in = getClass().getResourceAsStream("/testreport/" + resource)) {
+            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().forEach(stream::accept);
+        }
+        return stream;
     }
 
     private TestSummary convert(String resource, List<String> progress) throws IOException {

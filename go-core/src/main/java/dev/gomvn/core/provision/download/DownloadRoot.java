@@ -14,6 +14,21 @@ public final class DownloadRoot {
     }
 
     public static DownloadRoot parse(String text) {
+        return parse(
+                text,
+                "<downloadRoot> (go.downloadRoot)",
+                "go.downloadRoot",
+                "https://go.dev/dl/, a mirror such as https://mirror.example.com/golang/, or file:/path/to/mirror/");
+    }
+
+    /**
+     * A download root set by another parameter than go.downloadRoot.
+     *
+     * @param label the parameter as messages name it, e.g. {@code <envtest><downloadRoot>}
+     * @param key the parameter's key for {@link ConfigurationException#parameter()}
+     * @param examples usable values, for the message about an unusable one
+     */
+    public static DownloadRoot parse(String text, String label, String key, String examples) {
         String trimmed = text == null ? "" : text.strip();
         URI uri;
         try {
@@ -23,21 +38,21 @@ public final class DownloadRoot {
                 // file:C:\mirror\ and paths with spaces are common on Windows; take them as paths.
                 return new DownloadRoot(directoryUri(Path.of(trimmed.substring(5))));
             }
-            throw invalid(trimmed, "it is not a valid URL (" + e.getReason() + ")");
+            throw invalid(trimmed, "it is not a valid URL (" + e.getReason() + ")", label, key, examples);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
         switch (scheme) {
             case "http":
             case "https":
                 if (uri.getHost() == null) {
-                    throw invalid(trimmed, "it names no host");
+                    throw invalid(trimmed, "it names no host", label, key, examples);
                 }
                 return new DownloadRoot(uri);
             case "file":
                 return new DownloadRoot(
                         directoryUri(Path.of(uri.isOpaque() ? uri.getSchemeSpecificPart() : uri.getPath())));
             default:
-                throw invalid(trimmed, "only http, https and file: are supported");
+                throw invalid(trimmed, "only http, https and file: are supported", label, key, examples);
         }
     }
 
@@ -47,11 +62,10 @@ public final class DownloadRoot {
         return URI.create(uri.endsWith("/") ? uri : uri + "/");
     }
 
-    private static ConfigurationException invalid(String text, String reason) {
+    private static ConfigurationException invalid(
+            String text, String reason, String label, String key, String examples) {
         return new ConfigurationException(
-                "go.downloadRoot",
-                "<downloadRoot> (go.downloadRoot) '" + text + "' is not usable: " + reason
-                        + ". Use https://go.dev/dl/, a mirror such as https://mirror.example.com/golang/, or file:/path/to/mirror/.");
+                key, label + " '" + text + "' is not usable: " + reason + ". Use " + examples + ".");
     }
 
     public boolean isHttp() {

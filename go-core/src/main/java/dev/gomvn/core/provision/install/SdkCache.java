@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -29,18 +28,23 @@ import java.util.stream.Collectors;
 public final class SdkCache {
 
     private static final String TEMP_DIRECTORY = ".tmp";
-    /** Versions become directory names, so nothing that could climb out of the cache is accepted. */
-    private static final Pattern SAFE_VERSION = Pattern.compile("go[0-9][A-Za-z0-9.+_-]*");
 
     private final Path root;
     private final GoLog log;
     private final Duration lockTimeout;
+    private final CachedContent content;
     private final ArchiveExtractor extractor = new ArchiveExtractor();
 
     public SdkCache(Path root, GoLog log, Duration lockTimeout) {
+        this(root, log, lockTimeout, CachedContent.GO_SDK);
+    }
+
+    /** A cache of {@code content} other than Go SDKs, installed with the same guarantees. */
+    public SdkCache(Path root, GoLog log, Duration lockTimeout, CachedContent content) {
         this.root = root.toAbsolutePath().normalize();
         this.log = log;
         this.lockTimeout = lockTimeout;
+        this.content = content;
     }
 
     /** Where the SDK for this version and platform lives (whether or not it is installed). */
@@ -57,7 +61,7 @@ public final class SdkCache {
         return InstallMarker.readFrom(home, goVersion, platform)
                 .map(marker -> new InstalledSdk(
                         home, goVersion, platform, marker.archiveName(), marker.sha256(), marker.digestSource(), false))
-                .filter(sdk -> Files.isRegularFile(sdk.goExecutable()));
+                .filter(sdk -> Files.isRegularFile(content.essentialFile().apply(home, platform)));
     }
 
     /** The SHA-256 recorded when this SDK was installed, to compare a pinned digest without re-hashing. */
@@ -86,7 +90,7 @@ public final class SdkCache {
             Optional<InstalledSdk> installed = find(request.goVersion(), request.platform());
             if (installed.isPresent()) {
                 // INFO like "Installed Go SDK": a log shows which build installed it and which one used that install.
-                log.info("Go SDK " + name + " was installed by another build while this one waited.");
+                log.info(content.noun() + " " + name + " was installed by another build while this one waited.");
                 return installed.get();
             }
             removeHalfInstalled(homeOf(request.goVersion(), request.platform()));
@@ -128,7 +132,8 @@ public final class SdkCache {
                             Instant.now())
                     .writeInto(staging);
             publish(staging, home);
-            log.info("Installed Go SDK " + name + " into " + home + " (" + request.archiveName() + ", SHA-256 "
+            log.info("Installed " + content.noun() + " " + name + " into " + home + " (" + request.archiveName()
+                    + ", SHA-256 "
                     + verified.sha256() + ", verified against " + verified.digestSource() + " in " + verifyMillis
                     + " ms; extracted in " + extractMillis + " ms).");
             return new InstalledSdk(
@@ -141,7 +146,7 @@ public final class SdkCache {
                     true);
         } catch (IOException e) {
             throw new EnvironmentException(
-                    "Installing Go SDK " + name + " into " + root + " failed: " + e
+                    "Installing " + content.noun() + " " + name + " into " + root + " failed: " + e
                             + ". Check free disk space and permissions; nothing was installed.",
                     e);
         } finally {
@@ -165,26 +170,27 @@ public final class SdkCache {
         }
     }
 
-    private static void publish(Path staging, Path home) throws IOException {
+    private void publish(Path staging, Path home) throws IOException {
         try {
             Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             throw new EnvironmentException(
-                    "Cannot atomically rename " + staging + " to " + home + ": " + e
-                            + ". Put the Go SDK cache on a local file system that supports renames; nothing was installed.",
+                    "Cannot atomically rename " + staging + " to " + home + ": " + e + ". Put the " + content.noun()
+                            + " cache on a local file system that supports renames; nothing was installed.",
                     e);
         }
     }
 
     private void removeHalfInstalled(Path home) {
         if (Files.exists(home, LinkOption.NOFOLLOW_LINKS)) {
-            log.info("Found a half-installed Go SDK at " + home + " (no valid " + InstallMarker.FILE_NAME
-                    + " or no go executable, as a killed build leaves it); removing it and installing again.");
+            log.info(
+                    "Found a half-installed " + content.noun() + " at " + home + " (no valid " + InstallMarker.FILE_NAME
+                            + " or no go executable, as a killed build leaves it); removing it and installing again.");
             try {
                 FileTrees.delete(home);
             } catch (IOException e) {
                 throw new EnvironmentException(
-                        "Cannot remove the half-installed Go SDK " + home + ": " + e
+                        "Cannot remove the half-installed " + content.noun() + " " + home + ": " + e
                                 + ". Delete that directory by hand and run the build again.",
                         e);
             }
@@ -206,23 +212,23 @@ public final class SdkCache {
         }
     }
 
-    private static void createDirectories(Path directory) {
+    private void createDirectories(Path directory) {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new EnvironmentException(
-                    "Cannot create the Go SDK cache directory " + directory + ": " + e
+                    "Cannot create the " + content.noun() + " cache directory " + directory + ": " + e
                             + ". Check that its parent is writable or choose another cache location.",
                     e);
         }
     }
 
-    private static String directoryName(String goVersion, Platform platform) {
-        if (!SAFE_VERSION.matcher(goVersion).matches()) {
+    private String directoryName(String goVersion, Platform platform) {
+        if (!content.versionPattern().matcher(goVersion).matches()) {
             throw new ConfigurationException(
-                    "go.version",
-                    "The Go version '" + goVersion
-                            + "' is not a version like go1.22.5; set go.version to such a version.");
+                    content.versionParameter(),
+                    "The " + content.versionLabel() + " '" + goVersion + "' is not a version like "
+                            + content.versionExample() + "; set " + content.versionParameter() + " to such a version.");
         }
         return goVersion + "." + platform.key();
     }

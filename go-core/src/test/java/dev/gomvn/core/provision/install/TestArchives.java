@@ -19,7 +19,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 /** Builds small Go-like archives, including hostile ones, for the tests. */
-final class TestArchives {
+public final class TestArchives {
     private TestArchives() {}
 
     static final String GO_SCRIPT = "#!/bin/sh\necho go version go1.22.5 linux/amd64\n";
@@ -37,7 +37,7 @@ final class TestArchives {
                 .writeTo(directory.resolve("go1.22.5.linux-amd64.tar.gz"));
     }
 
-    static String sha256(Path file) throws IOException {
+    public static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(in.readAllBytes());
@@ -48,15 +48,15 @@ final class TestArchives {
     }
 
     /** Entries are written exactly as given, so tests can produce names no honest tool would. */
-    static final class Tar {
+    public static final class Tar {
         private final List<TarArchiveEntry> entries = new ArrayList<>();
         private final List<byte[]> contents = new ArrayList<>();
 
-        Tar directory(String name) {
+        public Tar directory(String name) {
             return add(new TarArchiveEntry(name, TarConstants.LF_DIR, true), new byte[0]);
         }
 
-        Tar file(String name, String content, int mode) {
+        public Tar file(String name, String content, int mode) {
             byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
             TarArchiveEntry entry = new TarArchiveEntry(name, true);
             entry.setMode(0100000 | mode);
@@ -95,7 +95,7 @@ final class TestArchives {
             return this;
         }
 
-        Path writeTo(Path archive) throws IOException {
+        public Path writeTo(Path archive) throws IOException {
             try (OutputStream file = Files.newOutputStream(archive);
                     TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(file))) {
                 tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -128,7 +128,7 @@ final class TestArchives {
             return this;
         }
 
-        Path writeTo(Path archive) throws IOException {
+        public Path writeTo(Path archive) throws IOException {
             try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(archive)) {
                 for (int i = 0; i < entries.size(); i++) {
                     zip.putArchiveEntry(entries.get(i));
