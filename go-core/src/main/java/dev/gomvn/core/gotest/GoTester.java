@@ -5,25 +5,35 @@ import dev.gomvn.core.GoLog;
 import dev.gomvn.core.gobuild.GoQuoting;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.process.GoProcessResult;
+import dev.gomvn.core.process.Heartbeat;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs {@code go test -json}, streams progress as it comes, and writes Surefire reports. Test
+ * Runs {@code go test -json}, streams progress as it comes (and, every progress interval, which
+ * packages are done and which still run), and writes Surefire reports. Test
  * failures are results, not exceptions: the caller decides (maven.test.failure.ignore) whether they
  * fail the build. go test failing without reporting any test (bad flags) is an exception.
  */
 public final class GoTester {
     private final Toolchain toolchain;
     private final GoLog log;
+    private final Duration progressInterval;
 
     public GoTester(Toolchain toolchain, GoLog log) {
+        this(toolchain, log, Heartbeat.DEFAULT_INTERVAL);
+    }
+
+    /** @param progressInterval how often a running go test says which packages are done and which run */
+    public GoTester(Toolchain toolchain, GoLog log, Duration progressInterval) {
         this.toolchain = toolchain;
         this.log = log;
+        this.progressInterval = progressInterval;
     }
 
     public TestOutcome test(TestRequest request) {
@@ -41,12 +51,16 @@ public final class GoTester {
         arguments.addAll(GoQuoting.split(request.flags(), "go.test.flags"));
         arguments.addAll(request.packages());
         GoTestEventStream events = new GoTestEventStream(log::info);
-        GoProcessResult result = GoCommand.of(toolchain.goRoot(), arguments)
-                .environment(request.environment())
-                .in(request.moduleDirectory())
-                .onStdout(events::accept)
-                .onStderr(events::accept)
-                .run();
+        GoProcessResult result;
+        try (Heartbeat heartbeat =
+                Heartbeat.start(progressInterval, () -> "go test: " + events.progress(), log::info)) {
+            result = GoCommand.of(toolchain.goRoot(), arguments)
+                    .environment(request.environment())
+                    .in(request.moduleDirectory())
+                    .onStdout(events::accept)
+                    .onStderr(events::accept)
+                    .run();
+        }
         TestSummary summary = SurefireReportWriter.write(events.packages(), request.reportsDirectory());
         if (!result.succeeded() && !summary.hasProblems()) {
             throw new EnvironmentException("'" + result.commandLine() + "' failed with exit code " + result.exitCode()
