@@ -178,7 +178,8 @@ public final class HttpDownloader {
             } catch (RetryableException e) {
                 if (attempt >= settings.retries()) {
                     throw new UnreachableException(
-                            "Downloading " + source + " failed after " + (attempt + 1) + " attempts: "
+                            "Downloading " + source + " failed after "
+                                    + HumanReadable.count(attempt + 1, "attempt", "attempts") + ": "
                                     + e.getMessage()
                                     + ". Check the network, the proxy in settings.xml and <downloadRoot> "
                                     + "(go.downloadRoot).",
