@@ -196,6 +196,28 @@ class GoBuilderTest {
     }
 
     @Test
+    void aTargetWithSeveralBinariesEndsWithItsTotalTime() throws IOException {
+        Files.createDirectories(module.resolve("cmd/tool"));
+        Files.writeString(module.resolve("cmd/tool/main.go"), "package main\n\nfunc main() {}\n");
+        BuildRequest request = BuildRequest.builder()
+                .moduleDirectory(module)
+                .outputDirectory(module.resolve("out"))
+                .stateDirectory(module.resolve("state"))
+                .targets(TargetList.parse(new ArrayList<>(List.of("host")), go.platform()))
+                .packages(List.of("./cmd/app", "./cmd/tool"))
+                .defaultName("app")
+                .options(options(Map.of(), ""))
+                .parallelism(1)
+                .outputsToIgnore(List.of(module.resolve("out"), module.resolve("state")))
+                .build();
+        new GoBuilder(go, recording()).build(request);
+        assertThat(log)
+                .filteredOn(line -> line.startsWith("[" + go.platform() + "] 2 binaries built in "))
+                .singleElement()
+                .matches(line -> line.matches(".* built in \\d+(\\.\\d)? m?s"));
+    }
+
+    @Test
     void goListCountsOnlyThePackagesThatAreNotInTheBuildCache() throws IOException {
         Files.createDirectories(module.resolve("lib"));
         Files.writeString(module.resolve("lib/lib.go"), "package lib\n\nconst ID = \"first\"\n");
