@@ -22,7 +22,7 @@ assert !new File(repositoryRoot, 'src/it/build-reproducible/target').exists()
 // lines, they say how far each target is. go build -v's package names themselves stay out of the log (-X shows them).
 def lines = log.readLines()
 lines.findAll { it.endsWith(' so far') }.each {
-    assert it ==~ /\[INFO\] \[(linux|windows)\/amd64\] \.: (loading packages(, \d+ packages to compile)?|compiling package \d+ of \d+ \(\S+\)(, then linking)?), [0-9. a-z]+ so far/
+    assert it ==~ /\[INFO\] \[(linux|windows)\/amd64\] build-reproducible(\.exe)?: (loading packages(, \d+ packages to compile)?|compiling package \d+ of \d+ \(\S+\)(, then linking)?), [0-9. a-z]+ so far/
 }
 assert !lines.any { it ==~ /\[INFO\] \[\S+\] (runtime|fmt|unicode|internal\/\S+)/ }
 // Every binary's line ends with its size in MiB and its time.

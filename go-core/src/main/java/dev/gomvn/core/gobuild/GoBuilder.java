@@ -28,8 +28,8 @@ import java.util.function.Consumer;
 /**
  * Builds every requested package for every target, targets in parallel up to a bound, each target's
  * compiler output streamed live with its target as prefix, and a line every progress interval saying
- * how far each running target is. A failing target does not stop the
- * others, so one run shows every failure. Every binary is checked to be what was asked for.
+ * how far each running target is. A failing target does not stop the others, so one run shows every
+ * failure. Every binary is checked to be what was asked for.
  */
 public final class GoBuilder {
     private final Toolchain toolchain;
@@ -134,8 +134,8 @@ public final class GoBuilder {
             }
         };
         GoProcessResult result;
-        try (Heartbeat heartbeat =
-                Heartbeat.start(progressInterval, () -> prefix + packagePath + ": " + progress.describe(), log::info)) {
+        try (Heartbeat heartbeat = Heartbeat.start(
+                progressInterval, () -> prefix + output.getFileName() + ": " + progress.describe(), log::info)) {
             StalePackages.of(
                             toolchain.goRoot(),
                             request.options(),

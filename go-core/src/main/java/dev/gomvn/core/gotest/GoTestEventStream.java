@@ -157,7 +157,7 @@ public final class GoTestEventStream {
      * For the progress reports: {@code 3 packages done, running example.com/m/internal/controller
      * (TestControllers)}; before the first package reports, go is still compiling test binaries.
      */
-    public synchronized String progress() {
+    public synchronized String progressReport() {
         if (packages.isEmpty()) {
             return "building test binaries";
         }

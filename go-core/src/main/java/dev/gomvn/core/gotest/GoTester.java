@@ -16,9 +16,9 @@ import java.util.Optional;
 
 /**
  * Runs {@code go test -json}, streams progress as it comes (and, every progress interval, which
- * packages are done and which still run), and writes Surefire reports. Test
- * failures are results, not exceptions: the caller decides (maven.test.failure.ignore) whether they
- * fail the build. go test failing without reporting any test (bad flags) is an exception.
+ * packages are done and which still run), and writes Surefire reports. Test failures are results,
+ * not exceptions: the caller decides (maven.test.failure.ignore) whether they fail the build. go test
+ * failing without reporting any test (bad flags) is an exception.
  */
 public final class GoTester {
     private final Toolchain toolchain;
@@ -53,7 +53,7 @@ public final class GoTester {
         GoTestEventStream events = new GoTestEventStream(log::info);
         GoProcessResult result;
         try (Heartbeat heartbeat =
-                Heartbeat.start(progressInterval, () -> "go test: " + events.progress(), log::info)) {
+                Heartbeat.start(progressInterval, () -> "go test: " + events.progressReport(), log::info)) {
             result = GoCommand.of(toolchain.goRoot(), arguments)
                     .environment(request.environment())
                     .in(request.moduleDirectory())

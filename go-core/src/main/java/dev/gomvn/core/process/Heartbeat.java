@@ -25,7 +25,7 @@ public final class Heartbeat implements AutoCloseable {
 
     /**
      * Every {@code interval}, the first time one interval after now, until closed: sends {@code sink} the
-     * state and the time since the start, e.g. {@code [linux/amd64] ./cmd/manager: compiling package 58 of
+     * state and the time since the start, e.g. {@code [linux/amd64] manager: compiling package 58 of
      * 184 (k8s.io/client-go/kubernetes), 1 min 30 s so far}.
      */
     public static Heartbeat start(Duration interval, Supplier<String> state, Consumer<String> sink) {

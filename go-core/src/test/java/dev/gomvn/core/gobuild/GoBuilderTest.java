@@ -179,7 +179,7 @@ class GoBuilderTest {
 
         build(List.of("host"), options(Map.of(), ""), false, Duration.ofMillis(50));
 
-        String prefix = "[" + go.platform() + "] ./cmd/app: ";
+        String prefix = "[" + go.platform() + "] app: ";
         List<String> beats =
                 log.stream().filter(line -> line.startsWith(prefix)).toList();
         assertThat(beats)
