@@ -22,5 +22,5 @@ assert toolchains.count { it.contains(": Go SDK installed into ${sdk}/") && it.c
 assert new File(sdk.toFile(), '.tmp').list().length == 0
 assert sdk.toFile().listFiles().count { it.directory && it.name.startsWith(installedGoVersion + '.') } == 1
 // Each module then built with that Go.
-assert log.count("[INFO] Building . for 2 target(s) with Go ${installedGoNumber}") == 2
+assert log.count("[INFO] Building . for 2 targets with Go ${installedGoNumber}") == 2
 return true

@@ -18,6 +18,15 @@ def target = new File(basedir, 'target').toPath().toAbsolutePath().normalize()
 assert log.contains("[INFO] 2 verified binaries (0 up to date) in ${target.resolve('first')}, ")
 assert log.contains("[INFO] 2 verified binaries (0 up to date) in ${target.resolve('second')}, ")
 assert !new File(repositoryRoot, 'src/it/build-reproducible/target').exists()
+// Compiling the standard library into an empty cache takes a while: when it took long enough for progress
+// lines, they say how far each target is. go build -v's package names themselves stay out of the log (-X shows them).
+def lines = log.readLines()
+lines.findAll { it.endsWith(' so far') }.each {
+    assert it ==~ /\[INFO\] \[(linux|windows)\/amd64\] build-reproducible(\.exe)?: (loading packages(, \d+ packages to compile)?|compiling package \d+ of \d+ \(\S+\)(, then linking)?), [0-9. a-z]+ so far/
+}
+assert !lines.any { it ==~ /\[INFO\] \[\S+\] (runtime|fmt|unicode|internal\/\S+)/ }
+// Every binary's line ends with its size in MiB and its time.
+assert lines.count { it ==~ /\[INFO\] (linux|windows)\/amd64 +build-reproducible(\.exe)? +\d+\.\d MiB  sha256:[0-9a-f]{12}  [0-9. a-z]+/ } == 4
 def cache = new File(basedir, 'target/second-gocache')
 assert cache.isDirectory() && cache.list().length > 0 : 'the second build did not use its own GOCACHE'
 return true

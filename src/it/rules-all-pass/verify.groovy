@@ -10,7 +10,7 @@ def dir = basedir.toPath().toAbsolutePath().normalize()
 def once = { String run, String line -> assert run.count(line) == 1 : "expected once: ${line}" }
 runs.eachWithIndex { run, i ->
     once(run, "[INFO] requireGoVersion passed for ${dir}: Go ${installedGoNumber} is in [1.21,) and is not older than go.mod's 'go 1.22'\n")
-    once(run, "[INFO] requireModules passed for ${dir}: module example.com/rules-all-pass with 'go 1.22' in module mode (GO111MODULE not off, no -mod=mod in GOFLAGS), go.sum present for 1 requirement(s)\n")
+    once(run, "[INFO] requireModules passed for ${dir}: module example.com/rules-all-pass with 'go 1.22' in module mode (GO111MODULE not off, no -mod=mod in GOFLAGS), go.sum present for 1 requirement\n")
     def how = i == 0 ? 'downloaded and checked' : 'checked in the module cache (-o)'
     once(run, "[INFO] requireGoSumVerified passed for ${dir}: every module of the build matches go.sum, ${how}; go.mod and go.sum unchanged\n")
     once(run, "[INFO] forbidGosumdbOff passed for ${dir}: checksum database sum.golang.org is on")

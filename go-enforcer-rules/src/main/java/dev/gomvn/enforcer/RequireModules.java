@@ -1,5 +1,6 @@
 package dev.gomvn.enforcer;
 
+import dev.gomvn.core.HumanReadable;
 import dev.gomvn.core.gomod.GoModFile;
 import dev.gomvn.core.gomod.GoWorkspace;
 import dev.gomvn.core.policy.ModuleLayoutPolicy;
@@ -52,12 +53,13 @@ public final class RequireModules extends AbstractGoRule {
         if (requirements == 0) {
             sums = "no requirements";
         } else if (needSums == 0) {
-            sums = requirements + " requirement(s), all replaced by local directories";
+            sums = HumanReadable.count(requirements, "requirement", "requirements")
+                    + ", all replaced by local directories";
         } else {
             sums = workspace
                             .map(w -> "go.work.sum or a module's go.sum present for ")
                             .orElse("go.sum present for ")
-                    + needSums + " requirement(s)"
+                    + HumanReadable.count(needSums, "requirement", "requirements")
                     + (replaced > 0 ? " (" + replaced + " more replaced by local directories)" : "");
         }
         Path vendor = ModuleLayoutPolicy.vendorDirectory(directory, workspace);

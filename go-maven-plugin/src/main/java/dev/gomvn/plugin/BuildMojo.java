@@ -1,6 +1,7 @@
 package dev.gomvn.plugin;
 
 import dev.gomvn.core.ConfigurationException;
+import dev.gomvn.core.HumanReadable;
 import dev.gomvn.core.gobuild.BuildOptions;
 import dev.gomvn.core.gobuild.BuildRequest;
 import dev.gomvn.core.gobuild.BuildResult;
@@ -12,6 +13,7 @@ import dev.gomvn.core.gobuild.TargetList;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -138,8 +140,8 @@ public class BuildMojo extends AbstractGoMojo {
                 .force(force)
                 .outputsToIgnore(List.of(buildDirectory))
                 .build();
-        getLog().info("Building " + String.join(", ", request.packages()) + " for " + buildTargets.size()
-                + " target(s) with Go " + toolchain.version());
+        getLog().info("Building " + String.join(", ", request.packages()) + " for "
+                + HumanReadable.count(buildTargets.size(), "target", "targets") + " with Go " + toolchain.version());
         BuildResult result = new GoBuilder(toolchain, goLog()).build(request);
         if (attach) {
             Path publishedSums = buildDirectory.resolve("go").resolve("published.sha256sums");
@@ -159,9 +161,9 @@ public class BuildMojo extends AbstractGoMojo {
             plan.mainArtifact().ifPresent(file -> project.getArtifact().setFile(file.toFile()));
         }
         long upToDate = result.binaries().stream().filter(BuiltBinary::upToDate).count();
-        getLog().info(result.binaries().size() + " verified binaries (" + upToDate + " up to date) in "
-                + outputDirectory + ", checksums in " + result.sha256Sums() + " [go:build "
-                + (System.nanoTime() - started) / 1_000_000 + " ms]");
+        getLog().info(HumanReadable.count(result.binaries().size(), "verified binary", "verified binaries") + " ("
+                + upToDate + " up to date) in " + outputDirectory + ", checksums in " + result.sha256Sums()
+                + " [go:build " + HumanReadable.duration(Duration.ofNanos(System.nanoTime() - started)) + "]");
     }
 
     /** A configured value as Maven would have injected it; an expression nothing defines gives an empty string. */

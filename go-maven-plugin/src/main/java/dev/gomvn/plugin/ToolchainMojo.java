@@ -1,8 +1,10 @@
 package dev.gomvn.plugin;
 
+import dev.gomvn.core.HumanReadable;
 import dev.gomvn.core.gobuild.TargetList;
 import dev.gomvn.core.toolchain.Toolchain;
 import dev.gomvn.maven.PluginConfigurationReader;
+import java.time.Duration;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -27,6 +29,6 @@ public class ToolchainMojo extends AbstractGoMojo {
         project.getProperties()
                 .setProperty("go.version.resolved", toolchain.version().toString());
         getLog().info("Go " + toolchain.version() + " " + toolchain.platform() + ": " + toolchain.origin() + " ["
-                + (System.nanoTime() - started) / 1_000_000 + " ms]");
+                + HumanReadable.duration(Duration.ofNanos(System.nanoTime() - started)) + "]");
     }
 }

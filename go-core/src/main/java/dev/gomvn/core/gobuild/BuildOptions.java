@@ -69,10 +69,41 @@ public record BuildOptions(
         environment = environment == null ? Map.of() : Map.copyOf(environment);
     }
 
-    /** {@code go build ...} arguments for one package, written to {@code output}. */
+    /**
+     * {@code go build ...} arguments for one package, written to {@code output}. {@code -v} makes go name
+     * each package as it starts compiling it (packages from the build cache are not named): the build's
+     * progress.
+     */
     public List<String> buildArguments(Path output, String packagePath) {
+        List<String> arguments = new ArrayList<>(List.of("build", "-v"));
+        arguments.addAll(flags());
+        arguments.add("-o");
+        arguments.add(output.toString());
+        arguments.add(packagePath);
+        return arguments;
+    }
+
+    /**
+     * {@code go list -deps -f <format> ...} arguments for one package with the flags of its build, so
+     * that go list's {@code .Stale} answers for exactly the build that follows.
+     */
+    public List<String> listDependenciesArguments(String format, String packagePath) {
+        List<String> arguments = new ArrayList<>(List.of("list", "-deps", "-f", format));
+        arguments.addAll(flags());
+        arguments.add(packagePath);
+        return arguments;
+    }
+
+    /** Whether the user asked go for package names ({@code -v} in go.buildFlags or GOFLAGS) and so wants to see them. */
+    public boolean packageNamesAsked() {
+        List<String> asked = new ArrayList<>(GoQuoting.split(buildFlags, "go.buildFlags"));
+        asked.addAll(List.of(environment.getOrDefault("GOFLAGS", "").trim().split("\\s+")));
+        return asked.stream().anyMatch(flag -> flag.equals("-v") || flag.equals("-v=true") || flag.equals("--v"));
+    }
+
+    /** The flags go build and go list share. */
+    private List<String> flags() {
         List<String> arguments = new ArrayList<>();
-        arguments.add("build");
         if (trimpath) {
             arguments.add("-trimpath");
         }
@@ -85,9 +116,6 @@ public record BuildOptions(
             arguments.add("-ldflags=" + linker);
         }
         arguments.addAll(GoQuoting.split(buildFlags, "go.buildFlags"));
-        arguments.add("-o");
-        arguments.add(output.toString());
-        arguments.add(packagePath);
         return arguments;
     }
 

@@ -1,23 +1,26 @@
 package dev.gomvn.core.gobuild;
 
+import dev.gomvn.core.HumanReadable;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 
 /** One binary of one target, as built (or found up to date) and verified. */
 public record BuiltBinary(
         BuildTarget target, String packagePath, Path file, String sha256, long size, Duration time, boolean upToDate) {
 
-    /** For the build summary: {@code linux/amd64 manager 5.1 MB sha256:1a2b3c4d5e6f 2.3 s}. */
+    /**
+     * For the build summary, the target's last line: {@code linux/amd64 manager 5.1 MiB sha256:1a2b3c4d5e6f
+     * 2 min 3 s}, the time being go build's and the verification's.
+     */
     public String summary() {
-        String when =
-                upToDate ? "up to date" : String.format(java.util.Locale.ROOT, "%.1f s", time.toMillis() / 1000.0);
         return String.format(
-                java.util.Locale.ROOT,
-                "%-20s %-24s %6.1f MB  sha256:%s  %s",
+                Locale.ROOT,
+                "%-20s %-24s %10s  sha256:%s  %s",
                 target,
                 file.getFileName(),
-                size / 1_048_576.0,
+                HumanReadable.size(size),
                 sha256.substring(0, 12),
-                when);
+                upToDate ? "up to date" : HumanReadable.duration(time));
     }
 }

@@ -2,10 +2,12 @@ package dev.gomvn.core.gobuild;
 
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoLog;
+import dev.gomvn.core.HumanReadable;
 import dev.gomvn.core.Sha256;
 import dev.gomvn.core.binary.BinaryVerifier;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.process.GoProcessResult;
+import dev.gomvn.core.process.Heartbeat;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,19 +23,28 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Builds every requested package for every target, targets in parallel up to a bound, each target's
- * compiler output streamed live with its target as prefix. A failing target does not stop the
- * others, so one run shows every failure. Every binary is checked to be what was asked for.
+ * compiler output streamed live with its target as prefix, and a line every progress interval saying
+ * how far each running target is. A failing target does not stop the others, so one run shows every
+ * failure. Every binary is checked to be what was asked for.
  */
 public final class GoBuilder {
     private final Toolchain toolchain;
     private final GoLog log;
+    private final Duration progressInterval;
 
     public GoBuilder(Toolchain toolchain, GoLog log) {
+        this(toolchain, log, Heartbeat.DEFAULT_INTERVAL);
+    }
+
+    /** @param progressInterval how often each running target says how far it is */
+    public GoBuilder(Toolchain toolchain, GoLog log, Duration progressInterval) {
         this.toolchain = toolchain;
         this.log = log;
+        this.progressInterval = progressInterval;
     }
 
     public BuildResult build(BuildRequest request) {
@@ -100,12 +111,18 @@ public final class GoBuilder {
                 return previous;
             }
         }
+        long started = System.nanoTime();
         List<BuiltBinary> built = new ArrayList<>();
         for (Map.Entry<String, String> entry : names.entrySet()) {
             built.add(buildBinary(
                     request, target, entry.getKey(), directory.resolve(target.executableName(entry.getValue()))));
         }
         saveState(stateFile, request.outputDirectory(), fingerprint, built);
+        if (built.size() > 1) {
+            // Each binary's line has its own time; the target's total is only news with several of them.
+            log.info("[" + target + "] " + HumanReadable.count(built.size(), "binary", "binaries") + " built in "
+                    + HumanReadable.duration(Duration.ofNanos(System.nanoTime() - started)));
+        }
         return built;
     }
 
@@ -114,19 +131,43 @@ public final class GoBuilder {
         String prefix = "[" + target + "] ";
         // An existing binary is only replaced when go produced different bytes, so it keeps its time stamp.
         Path written = Files.isRegularFile(output) ? output.resolveSibling(output.getFileName() + ".new") : output;
-        GoProcessResult result = GoCommand.of(
-                        toolchain.goRoot(), request.options().buildArguments(written, packagePath))
-                .environment(request.options().environment(target, toolchain.platform()))
-                .log(log)
-                .in(request.moduleDirectory())
-                .onStdout(line -> log.info(prefix + line))
-                .onStderr(line -> log.info(prefix + line))
-                .run();
+        Map<String, String> environment = request.options().environment(target, toolchain.platform());
+        boolean packageNamesAsked = request.options().packageNamesAsked();
+        CompileProgress progress = new CompileProgress();
+        Consumer<String> goOutput = line -> {
+            if (progress.accept(line) && !packageNamesAsked) {
+                log.debug(prefix + line);
+            } else {
+                log.info(prefix + line);
+            }
+        };
+        GoProcessResult result;
+        try (Heartbeat heartbeat = Heartbeat.start(
+                progressInterval, () -> prefix + output.getFileName() + ": " + progress.describe(), log::info)) {
+            StalePackages.of(
+                            toolchain.goRoot(),
+                            request.options(),
+                            environment,
+                            request.moduleDirectory(),
+                            packagePath,
+                            line -> log.info(prefix + line),
+                            log)
+                    .ifPresent(progress::expect);
+            result = GoCommand.of(toolchain.goRoot(), request.options().buildArguments(written, packagePath))
+                    .environment(environment)
+                    .log(log)
+                    .in(request.moduleDirectory())
+                    .onStdout(goOutput)
+                    .onStderr(goOutput)
+                    .run();
+        }
         if (!result.succeeded()) {
             deleteQuietly(written.equals(output) ? null : written);
+            // go's own lines without the package names of -v, which would crowd the error out of the tail.
+            List<String> goSaid = progress.output();
             throw new BuildFailedException("'" + result.commandLine() + "' for package " + packagePath
                     + " failed with exit code " + result.exitCode()
-                    + (result.tail().isEmpty() ? "" : ":\n  " + String.join("\n  ", result.tail())));
+                    + (goSaid.isEmpty() ? "" : ":\n  " + String.join("\n  ", goSaid)));
         }
         boolean unchanged = !written.equals(output) && sameContent(written, output);
         if (unchanged) {

@@ -3,6 +3,7 @@ package dev.gomvn.core.gotest;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.gomvn.core.HumanReadable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,8 @@ public final class GoTestEventStream {
         this.progress = progress;
     }
 
-    public void accept(String line) {
+    /** One line of go test's output; synchronized, as go's stdout and stderr arrive on threads of their own. */
+    public synchronized void accept(String line) {
         String trimmed = line.strip();
         if (!trimmed.startsWith("{")) {
             plain(line);
@@ -149,6 +151,32 @@ public final class GoTestEventStream {
     private static String text(JsonObject event, String name) {
         JsonElement value = event.get(name);
         return value == null || value.isJsonNull() ? "" : value.getAsString();
+    }
+
+    /**
+     * For the progress reports: {@code 3 packages done, running example.com/m/internal/controller
+     * (TestControllers)}; before the first package reports, go is still compiling test binaries.
+     */
+    public synchronized String progressReport() {
+        if (packages.isEmpty()) {
+            return "building test binaries";
+        }
+        List<String> running = new ArrayList<>();
+        for (PackageResult result : packages.values()) {
+            if (result.status().equals("running")) {
+                String test = null;
+                for (TestCaseResult candidate : result.tests()) {
+                    if (candidate.status() == TestCaseResult.Status.RUNNING) {
+                        test = candidate.name(); // the most recently started, as tests are kept in start order
+                    }
+                }
+                running.add(result.importPath() + (test == null ? "" : " (" + test + ")"));
+            }
+        }
+        String done = HumanReadable.count(packages.size() - running.size(), "package", "packages") + " done";
+        return running.isEmpty()
+                ? done + ", building the next test binaries"
+                : done + ", running " + String.join(", ", running);
     }
 
     public List<PackageResult> packages() {

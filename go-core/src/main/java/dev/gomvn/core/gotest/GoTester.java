@@ -5,11 +5,13 @@ import dev.gomvn.core.GoLog;
 import dev.gomvn.core.gobuild.GoQuoting;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.process.GoProcessResult;
+import dev.gomvn.core.process.Heartbeat;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +20,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Runs {@code go test -json}, streams progress as it comes, and writes Surefire reports. Test
- * failures are results, not exceptions: the caller decides (maven.test.failure.ignore) whether they
- * fail the build. go test failing without reporting any test (bad flags) is an exception.
+ * Runs {@code go test -json}, streams progress as it comes (and, every progress interval, which
+ * packages are done and which still run), and writes Surefire reports. Test failures are results,
+ * not exceptions: the caller decides (maven.test.failure.ignore) whether they fail the build. go test
+ * failing without reporting any test (bad flags) is an exception.
  *
  * <p>A Ginkgo suite is one go test that runs many specs. Its package runs in a go test of its own
  * with {@code -ginkgo.junit-report} (a flag every other test binary rejects), and the specs of that
@@ -31,10 +34,17 @@ public final class GoTester {
 
     private final Toolchain toolchain;
     private final GoLog log;
+    private final Duration progressInterval;
 
     public GoTester(Toolchain toolchain, GoLog log) {
+        this(toolchain, log, Heartbeat.DEFAULT_INTERVAL);
+    }
+
+    /** @param progressInterval how often a running go test says which packages are done and which run */
+    public GoTester(Toolchain toolchain, GoLog log, Duration progressInterval) {
         this.toolchain = toolchain;
         this.log = log;
+        this.progressInterval = progressInterval;
     }
 
     public TestOutcome test(TestRequest request) {
@@ -47,16 +57,19 @@ public final class GoTester {
         }
         GoTestEventStream events = new GoTestEventStream(log::info);
         List<GoProcessResult> failed = new ArrayList<>();
-        for (GoTestRun run : runs) {
-            GoProcessResult result = GoCommand.of(toolchain.goRoot(), run.arguments(request, testFlags))
-                    .environment(request.environment())
-                    .log(log)
-                    .in(request.moduleDirectory())
-                    .onStdout(events::accept)
-                    .onStderr(events::accept)
-                    .run();
-            if (!result.succeeded()) {
-                failed.add(result);
+        try (Heartbeat heartbeat =
+                Heartbeat.start(progressInterval, () -> "go test: " + events.progressReport(), log::info)) {
+            for (GoTestRun run : runs) {
+                GoProcessResult result = GoCommand.of(toolchain.goRoot(), run.arguments(request, testFlags))
+                        .environment(request.environment())
+                        .log(log)
+                        .in(request.moduleDirectory())
+                        .onStdout(events::accept)
+                        .onStderr(events::accept)
+                        .run();
+                if (!result.succeeded()) {
+                    failed.add(result);
+                }
             }
         }
         mergeGinkgoReports(runs, events.packages());

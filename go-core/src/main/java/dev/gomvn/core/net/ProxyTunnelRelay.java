@@ -1,5 +1,6 @@
 package dev.gomvn.core.net;
 
+import dev.gomvn.core.HumanReadable;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -191,8 +192,9 @@ public final class ProxyTunnelRelay implements AutoCloseable {
                         new Failure(
                                 target,
                                 504,
-                                "the proxy " + where() + " could not be reached within " + connectTimeoutMillis
-                                        + " ms (go.connectTimeout)"));
+                                "the proxy " + where() + " could not be reached within "
+                                        + HumanReadable.duration(Duration.ofMillis(connectTimeoutMillis))
+                                        + " (go.connectTimeout)"));
                 return;
             } catch (IOException e) {
                 refuse(
@@ -217,7 +219,8 @@ public final class ProxyTunnelRelay implements AutoCloseable {
                         new Failure(
                                 target,
                                 504,
-                                "the proxy " + where() + " did not answer within " + answerTimeoutMillis + " ms"));
+                                "the proxy " + where() + " did not answer within "
+                                        + HumanReadable.duration(Duration.ofMillis(answerTimeoutMillis))));
                 return;
             }
             int status = answer == null ? -1 : statusOf(answer.get(0));

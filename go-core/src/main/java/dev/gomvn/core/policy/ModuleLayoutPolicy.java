@@ -1,6 +1,7 @@
 package dev.gomvn.core.policy;
 
 import dev.gomvn.core.GoLog;
+import dev.gomvn.core.HumanReadable;
 import dev.gomvn.core.env.GoEnvironment;
 import dev.gomvn.core.gomod.GoModFile;
 import dev.gomvn.core.gomod.GoModParseException;
@@ -168,8 +169,8 @@ public final class ModuleLayoutPolicy {
                 findings.add(
                         PolicyFinding.error(
                                 "go.sum",
-                                goModPath + " requires " + needSums
-                                        + " module(s) but there is no go.sum, so nothing pins their content. Fix: run 'go mod tidy' and commit go.sum."));
+                                goModPath + " requires " + HumanReadable.count(needSums, "module", "modules")
+                                        + " but there is no go.sum, so nothing pins their content. Fix: run 'go mod tidy' and commit go.sum."));
             }
             return;
         }
@@ -177,8 +178,8 @@ public final class ModuleLayoutPolicy {
         if (work.sumFiles().stream().noneMatch(Files::isRegularFile)) {
             findings.add(PolicyFinding.error(
                     "go.sum",
-                    goModPath + " requires " + needSums
-                            + " module(s) that no local directory replaces, but its workspace "
+                    goModPath + " requires " + HumanReadable.count(needSums, "module", "modules")
+                            + " that no local directory replaces, but its workspace "
                             + work.file() + " has no go.work.sum and none of its modules has a go.sum, so nothing pins "
                             + "their content. Fix: run 'go mod download' in " + goModPath.getParent()
                             + " (in workspace mode go writes the lines to go.work.sum) and commit go.work.sum, "

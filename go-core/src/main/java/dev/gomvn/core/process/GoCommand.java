@@ -2,6 +2,7 @@ package dev.gomvn.core.process;
 
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoLog;
+import dev.gomvn.core.HumanReadable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -168,8 +169,9 @@ public final class GoCommand {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
-                throw new EnvironmentException("'" + commandLine() + "' did not finish within " + timeout.toSeconds()
-                        + " s and was stopped; raise the timeout or look at the output above for what hung.");
+                throw new EnvironmentException(
+                        "'" + commandLine() + "' did not finish within " + HumanReadable.duration(timeout)
+                                + " and was stopped; raise the timeout or look at the output above for what hung.");
             }
             out.join();
             err.join();

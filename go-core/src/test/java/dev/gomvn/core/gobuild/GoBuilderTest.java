@@ -12,13 +12,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -187,7 +190,7 @@ class GoBuilderTest {
     void anExecutionWithItsOwnOutputDirectoryLeavesTheOthersBinariesAndStateAlone() {
         BuildOptions options = options(Map.of(), "");
         build(List.of("linux/amd64"), options, false);
-        build(List.of("windows/amd64"), options, false, module.resolve("out-windows"));
+        build(List.of("windows/amd64"), options, false, module.resolve("out-windows"), Duration.ofMinutes(1));
         assertThat(module.resolve("out/linux_amd64/app")).isRegularFile();
         assertThat(build(List.of("linux/amd64"), options, false).binaries()).allMatch(BuiltBinary::upToDate);
     }
@@ -227,9 +230,108 @@ class GoBuilderTest {
                 .isInstanceOf(BuildFailedException.class)
                 .hasMessageContaining("1 of the targets failed to build")
                 .hasMessageContaining("windows/amd64: 'go build")
-                .hasMessageContaining("broken_windows.go:3:18");
+                .hasMessageContaining("broken_windows.go:3:18")
+                // go's own lines, without the package names go build -v printed for the progress reports.
+                .hasMessageContaining("\n  # example.com/app/cmd/app\n")
+                .hasMessageNotContaining("\n  example.com/app/cmd/app\n");
         assertThat(module.resolve("out/linux_amd64/app")).isRegularFile();
         assertThat(log).anyMatch(l -> l.startsWith("[windows/amd64] ") && l.contains("broken_windows.go:3"));
+    }
+
+    @Test
+    void eachRunningTargetSaysHowFarItIsAndItsBinaryEndsWithSizeAndTime() throws IOException {
+        String unique = UUID.randomUUID().toString();
+        for (String name : List.of("alpha", "beta", "gamma")) {
+            Files.createDirectories(module.resolve(name));
+            Files.writeString(
+                    module.resolve(name + "/" + name + ".go"),
+                    "package " + name + "\n\nconst ID = \"" + name + unique + "\"\n");
+        }
+        Files.writeString(
+                module.resolve("cmd/app/main.go"),
+                String.join(
+                        "\n",
+                        "package main",
+                        "",
+                        "import (",
+                        "\t\"fmt\"",
+                        "",
+                        "\t\"example.com/app/alpha\"",
+                        "\t\"example.com/app/beta\"",
+                        "\t\"example.com/app/gamma\"",
+                        ")",
+                        "",
+                        "func main() { fmt.Println(alpha.ID, beta.ID, gamma.ID) }",
+                        ""));
+
+        build(List.of("host"), options(Map.of(), ""), false, module.resolve("out"), Duration.ofMillis(50));
+
+        String prefix = "[" + go.platform() + "] app: ";
+        List<String> beats =
+                log.stream().filter(line -> line.startsWith(prefix)).toList();
+        assertThat(beats)
+                .isNotEmpty()
+                .allMatch(line -> line.substring(prefix.length())
+                        .matches("(loading packages(, \\d+ packages? to compile)?"
+                                + "|compiling package \\d+ of \\d+ \\([a-z./]+\\)(, then linking)?)"
+                                + ", \\d+(\\.\\d)? m?s so far"));
+        // go build -v's package names feed the count; only -X (or -v in go.buildFlags) shows them.
+        assertThat(log).noneMatch(line -> line.endsWith("] example.com/app/alpha"));
+        assertThat(log)
+                .anyMatch(line -> line.matches(Pattern.quote(go.platform().toString())
+                        + " +app +\\d+\\.\\d MiB  sha256:[0-9a-f]{12}  \\d+(\\.\\d)? m?s"));
+    }
+
+    @Test
+    void aTargetWithSeveralBinariesEndsWithItsTotalTime() throws IOException {
+        Files.createDirectories(module.resolve("cmd/tool"));
+        Files.writeString(module.resolve("cmd/tool/main.go"), "package main\n\nfunc main() {}\n");
+        BuildRequest request = BuildRequest.builder()
+                .moduleDirectory(module)
+                .outputDirectory(module.resolve("out"))
+                .stateDirectory(module.resolve("state"))
+                .targets(TargetList.parse(new ArrayList<>(List.of("host")), go.platform()))
+                .packages(List.of("./cmd/app", "./cmd/tool"))
+                .defaultName("app")
+                .options(options(Map.of(), ""))
+                .parallelism(1)
+                .outputsToIgnore(List.of(module.resolve("out"), module.resolve("state")))
+                .build();
+        new GoBuilder(go, recording()).build(request);
+        assertThat(log)
+                .filteredOn(line -> line.startsWith("[" + go.platform() + "] 2 binaries built in "))
+                .singleElement()
+                .matches(line -> line.matches(".* built in \\d+(\\.\\d)? m?s"));
+    }
+
+    @Test
+    void goListCountsOnlyThePackagesThatAreNotInTheBuildCache() throws IOException {
+        Files.createDirectories(module.resolve("lib"));
+        Files.writeString(module.resolve("lib/lib.go"), "package lib\n\nconst ID = \"first\"\n");
+        Files.writeString(
+                module.resolve("cmd/app/main.go"),
+                "package main\n\nimport \"example.com/app/lib\"\n\nfunc main() { println(lib.ID) }\n");
+        BuildOptions options = options(Map.of(), "");
+        build(List.of("host"), options, false);
+        assertThat(stalePackages(options).toCompile()).isEmpty();
+
+        Files.writeString(module.resolve("lib/lib.go"), "package lib\n\nconst ID = \"" + UUID.randomUUID() + "\"\n");
+        StalePackages afterAChange = stalePackages(options);
+        assertThat(afterAChange.toCompile())
+                .containsExactlyInAnyOrder("example.com/app/lib", "example.com/app/cmd/app");
+        assertThat(afterAChange.dependencies()).contains("runtime", "example.com/app/lib", "example.com/app/cmd/app");
+    }
+
+    private StalePackages stalePackages(BuildOptions options) {
+        return StalePackages.of(
+                        go.goRoot(),
+                        options,
+                        options.environment(BuildTarget.parse("host", go.platform()), go.platform()),
+                        module,
+                        "./cmd/app",
+                        line -> {},
+                        GoLog.SILENT)
+                .orElseThrow();
     }
 
     @Test
@@ -260,10 +362,15 @@ class GoBuilderTest {
     }
 
     private BuildResult build(List<String> targets, BuildOptions options, boolean force) {
-        return build(targets, options, force, module.resolve("out"));
+        return build(targets, options, force, module.resolve("out"), Duration.ofMinutes(1));
     }
 
-    private BuildResult build(List<String> targets, BuildOptions options, boolean force, Path outputDirectory) {
+    private BuildResult build(
+            List<String> targets,
+            BuildOptions options,
+            boolean force,
+            Path outputDirectory,
+            Duration progressInterval) {
         BuildRequest request = BuildRequest.builder()
                 .moduleDirectory(module)
                 .outputDirectory(outputDirectory)
@@ -276,7 +383,7 @@ class GoBuilderTest {
                 .force(force)
                 .outputsToIgnore(List.of(module.resolve("out"), module.resolve("out-windows"), module.resolve("state")))
                 .build();
-        return new GoBuilder(go, recording()).build(request);
+        return new GoBuilder(go, recording(), progressInterval).build(request);
     }
 
     private GoLog recording() {

@@ -63,7 +63,7 @@ class ModuleLayoutPolicyTest {
         assertThat(check(true))
                 .extracting(PolicyFinding::message)
                 .anySatisfy(m -> assertThat(m).contains("has no 'go' line").contains("go mod edit -go="))
-                .anySatisfy(m -> assertThat(m).contains("requires 1 module(s) but there is no go.sum"));
+                .anySatisfy(m -> assertThat(m).contains("requires 1 module but there is no go.sum"));
     }
 
     @Test
@@ -135,7 +135,7 @@ class ModuleLayoutPolicyTest {
                 .singleElement()
                 .satisfies(f -> assertThat(f.message())
                         .isEqualTo(module.resolve("go.mod")
-                                + " requires 2 module(s) but there is no go.sum, so nothing pins their content. "
+                                + " requires 2 modules but there is no go.sum, so nothing pins their content. "
                                 + "Fix: run 'go mod tidy' and commit go.sum."));
     }
 
@@ -146,10 +146,9 @@ class ModuleLayoutPolicyTest {
         assertThat(check(true))
                 .singleElement()
                 .satisfies(f -> assertThat(f.message())
-                        .startsWith(
-                                module.resolve("go.mod") + " requires 1 module(s) that no local directory replaces, "
-                                        + "but its workspace " + repository.resolve("go.work")
-                                        + " has no go.work.sum and none of its modules has a go.sum"));
+                        .startsWith(module.resolve("go.mod") + " requires 1 module that no local directory replaces, "
+                                + "but its workspace " + repository.resolve("go.work")
+                                + " has no go.work.sum and none of its modules has a go.sum"));
     }
 
     @Test

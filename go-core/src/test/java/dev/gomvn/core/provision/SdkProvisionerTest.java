@@ -271,7 +271,7 @@ class SdkProvisionerTest {
         assertThatThrownBy(() -> new dev.gomvn.core.provision.download.HttpDownloader(quick, log())
                         .fetchText(java.net.URI.create(server.url("/dl/" + ARCHIVE + ".sha256"))))
                 .isInstanceOf(EnvironmentException.class)
-                .hasMessageContaining("no answer within 0.3 s (go.readTimeout)");
+                .hasMessageContaining("failed after 1 attempt: no answer within 300 ms (go.readTimeout)");
     }
 
     @Test

@@ -63,7 +63,7 @@ class SlowAndRedirectingServersTest {
         assertThatThrownBy(() -> downloader(Duration.ofSeconds(1))
                         .download(URI.create(server.url("/slow.tar.gz")), temp.resolve("slow.tar.gz")))
                 .isInstanceOf(EnvironmentException.class)
-                .hasMessageContaining("(go.readTimeout), below the minimum of 16 KB/s");
+                .hasMessageContaining("(go.readTimeout), below the minimum of 16.0 KiB/s");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
         assertThat(temp.resolve("slow.tar.gz")).doesNotExist();
     }

@@ -2,6 +2,7 @@ package dev.gomvn.core.provision.download;
 
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoLog;
+import dev.gomvn.core.HumanReadable;
 import dev.gomvn.core.net.Credentials;
 import dev.gomvn.core.net.NetworkSettings;
 import dev.gomvn.core.net.ProxySettings;
@@ -184,8 +185,8 @@ public final class HttpDownloader {
                 return;
             } catch (RetryableException e) {
                 if (attempt >= settings.retries()) {
-                    String reason =
-                            "downloading " + source + " failed after " + (attempt + 1) + " attempts: " + e.getMessage();
+                    String reason = "downloading " + source + " failed after "
+                            + HumanReadable.count(attempt + 1, "attempt", "attempts") + ": " + e.getMessage();
                     throw new UnreachableException(
                             Character.toUpperCase(reason.charAt(0)) + reason.substring(1)
                                     + ". Check the network, the proxy in settings.xml and <downloadRoot> "
@@ -193,8 +194,9 @@ public final class HttpDownloader {
                             reason,
                             e);
                 }
-                log.warn("Downloading " + source + " failed (" + e.getMessage() + "); retrying in " + backoff.toMillis()
-                        + " ms (attempt " + (attempt + 2) + " of " + (settings.retries() + 1) + ").");
+                log.warn("Downloading " + source + " failed (" + e.getMessage() + "); retrying in "
+                        + HumanReadable.duration(backoff) + " (attempt " + (attempt + 2) + " of "
+                        + (settings.retries() + 1) + ").");
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2);
             }
@@ -317,7 +319,7 @@ public final class HttpDownloader {
             }
             if (e instanceof HttpTimeoutException) {
                 throw new RetryableException(
-                        "no answer within " + seconds(settings.readTimeout()) + " (go.readTimeout)", e);
+                        "no answer within " + HumanReadable.duration(settings.readTimeout()) + " (go.readTimeout)", e);
             }
             throw new RetryableException(describe(e), e);
         } catch (InterruptedException e) {
@@ -348,7 +350,7 @@ public final class HttpDownloader {
      */
     private Optional<String> connectFailure(IOException e) {
         if (e instanceof HttpConnectTimeoutException) {
-            return Optional.of("did not accept a connection within " + seconds(settings.connectTimeout())
+            return Optional.of("did not accept a connection within " + HumanReadable.duration(settings.connectTimeout())
                     + " (go.connectTimeout)");
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
@@ -453,7 +455,7 @@ public final class HttpDownloader {
             if (stalled[0]) {
                 throw new RetryableException(tooSlow(written - lastMark, written), e);
             }
-            throw new RetryableException(describe(e) + " after " + written + " bytes", e);
+            throw new RetryableException(describe(e) + " after " + HumanReadable.size(written), e);
         } finally {
             check.cancel(true);
             watchdog.shutdownNow();
@@ -462,8 +464,8 @@ public final class HttpDownloader {
             throw new RetryableException(tooSlow(written - lastMark, written));
         }
         if (expectedTotal >= 0 && written < expectedTotal) {
-            throw new RetryableException(
-                    "the download was truncated at " + written + " of " + expectedTotal + " bytes");
+            throw new RetryableException("the download was truncated at " + HumanReadable.size(written) + " of "
+                    + HumanReadable.size(expectedTotal));
         }
         progress.done(written);
     }
@@ -520,16 +522,12 @@ public final class HttpDownloader {
 
     private String tooSlow(long lastWindowBytes, long written) {
         if (lastWindowBytes == 0) {
-            return "no data for " + seconds(settings.readTimeout()) + " (go.readTimeout) after " + written + " bytes";
+            return "no data for " + HumanReadable.duration(settings.readTimeout()) + " (go.readTimeout) after "
+                    + HumanReadable.size(written);
         }
-        return "only " + lastWindowBytes + " bytes in " + seconds(settings.readTimeout())
-                + " (go.readTimeout), below the minimum of " + MINIMUM_BYTES_PER_SECOND / 1024 + " KB/s, after "
-                + written + " bytes";
-    }
-
-    private static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0)
-                .replace(".0 s", " s");
+        return "only " + HumanReadable.size(lastWindowBytes) + " in " + HumanReadable.duration(settings.readTimeout())
+                + " (go.readTimeout), below the minimum of " + HumanReadable.size(MINIMUM_BYTES_PER_SECOND)
+                + "/s, after " + HumanReadable.size(written);
     }
 
     private static String describe(IOException e) {
@@ -585,7 +583,7 @@ public final class HttpDownloader {
         }
     }
 
-    /** A line at every 10 %, not one per chunk; sizes in MB. */
+    /** A line at every 10 %, not one per chunk. */
     private static final class Progress {
         private final URI source;
         private final long total;
@@ -610,28 +608,19 @@ public final class HttpDownloader {
                 if ((decile > lastDecile || quietTooLong) && decile < 10) {
                     lastDecile = decile;
                     lastReport = System.nanoTime();
-                    log.info(String.format(
-                            Locale.ROOT,
-                            "Downloading %s: %d%% (%.1f of %.1f MB)",
-                            name(),
-                            written * 100 / total,
-                            written / 1e6,
-                            total / 1e6));
+                    log.info("Downloading " + name() + ": " + written * 100 / total + "% ("
+                            + HumanReadable.size(written) + " of " + HumanReadable.size(total) + ")");
                 }
             } else if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(5)) {
                 lastReport = System.nanoTime();
-                log.info(String.format(Locale.ROOT, "Downloading %s: %.1f MB", name(), written / 1e6));
+                log.info("Downloading " + name() + ": " + HumanReadable.size(written));
             }
         }
 
         void done(long written) {
             if (written > 1_000_000) {
-                log.info(String.format(
-                        Locale.ROOT,
-                        "Downloaded %s: %.1f MB in %.1f s",
-                        name(),
-                        written / 1e6,
-                        (System.nanoTime() - started) / 1e9));
+                log.info("Downloaded " + name() + ": " + HumanReadable.size(written) + " in "
+                        + HumanReadable.duration(Duration.ofNanos(System.nanoTime() - started)));
             }
         }
 

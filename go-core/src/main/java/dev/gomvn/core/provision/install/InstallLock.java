@@ -2,6 +2,7 @@ package dev.gomvn.core.provision.install;
 
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoLog;
+import dev.gomvn.core.HumanReadable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -181,19 +182,8 @@ public final class InstallLock implements AutoCloseable {
     }
 
     private static EnvironmentException timedOut(Path lockFile, Duration timeout) {
-        return new EnvironmentException("Timed out after " + humanReadable(timeout) + " waiting for the lock "
+        return new EnvironmentException("Timed out after " + HumanReadable.duration(timeout) + " waiting for the lock "
                 + lockFile + " " + holder(lockFile) + "; if no build is running, delete " + lockFile + ".");
-    }
-
-    static String humanReadable(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis >= 60_000 && millis % 60_000 == 0) {
-            return millis / 60_000 + "m";
-        }
-        if (millis >= 1000 && millis % 1000 == 0) {
-            return millis / 1000 + "s";
-        }
-        return millis + "ms";
     }
 
     /** Looked up once: resolving the local host name can take seconds on a badly configured network. */

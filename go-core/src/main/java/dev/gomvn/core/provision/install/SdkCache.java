@@ -3,6 +3,7 @@ package dev.gomvn.core.provision.install;
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoLog;
+import dev.gomvn.core.HumanReadable;
 import dev.gomvn.core.Platform;
 import dev.gomvn.core.VerificationException;
 import java.io.IOException;
@@ -119,8 +120,8 @@ public final class SdkCache {
                         unsafe.getMessage().replace(archive.toString(), request.archiveName()), unsafe);
             }
             readableByEveryone(staging);
-            long extractMillis = (System.nanoTime() - extractStarted) / 1_000_000;
-            long verifyMillis = (extractStarted - verifyStarted) / 1_000_000;
+            Duration extracting = Duration.ofNanos(System.nanoTime() - extractStarted);
+            Duration verifying = Duration.ofNanos(extractStarted - verifyStarted);
             Files.delete(archive);
             request.validator().validate(staging);
             new InstallMarker(
@@ -133,9 +134,9 @@ public final class SdkCache {
                     .writeInto(staging);
             publish(staging, home);
             log.info("Installed " + content.noun() + " " + name + " into " + home + " (" + request.archiveName()
-                    + ", SHA-256 "
-                    + verified.sha256() + ", verified against " + verified.digestSource() + " in " + verifyMillis
-                    + " ms; extracted in " + extractMillis + " ms).");
+                    + ", SHA-256 " + verified.sha256() + ", verified against " + verified.digestSource() + " in "
+                    + HumanReadable.duration(verifying) + "; extracted in " + HumanReadable.duration(extracting)
+                    + ").");
             return new InstalledSdk(
                     home,
                     request.goVersion(),

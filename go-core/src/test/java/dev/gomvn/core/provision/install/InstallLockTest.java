@@ -64,7 +64,7 @@ class InstallLockTest {
                     .withThrowableThat()
                     .havingCause()
                     .isInstanceOf(EnvironmentException.class)
-                    .withMessageStartingWith("Timed out after 150ms waiting for the lock " + lockFile + " held by pid "
+                    .withMessageStartingWith("Timed out after 150 ms waiting for the lock " + lockFile + " held by pid "
                             + ProcessHandle.current().pid() + " on host ")
                     .withMessageEndingWith("; if no build is running, delete " + lockFile + ".");
             assertThat(log.lines).anyMatch(line -> line.contains("Waiting for another build thread"));
@@ -111,7 +111,7 @@ class InstallLockTest {
 
             assertThatThrownBy(() -> InstallLock.acquire(lockFile, Duration.ofMillis(300), log))
                     .isInstanceOf(EnvironmentException.class)
-                    .hasMessageStartingWith("Timed out after 300ms waiting for the lock " + lockFile + " held by pid "
+                    .hasMessageStartingWith("Timed out after 300 ms waiting for the lock " + lockFile + " held by pid "
                             + holder.pid() + " on host ")
                     .hasMessageEndingWith("if no build is running, delete " + lockFile + ".");
             assertThat(log.lines)
@@ -138,18 +138,11 @@ class InstallLockTest {
                 FileLock whole = channel.lock()) {
             assertThatThrownBy(() -> InstallLock.acquire(lockFile, Duration.ofMillis(100), GoLog.SILENT))
                     .isInstanceOf(EnvironmentException.class)
-                    .hasMessageStartingWith("Timed out after 100ms waiting for the lock " + lockFile);
+                    .hasMessageStartingWith("Timed out after 100 ms waiting for the lock " + lockFile);
         }
 
         try (InstallLock lock = InstallLock.acquire(lockFile, Duration.ofMillis(100), GoLog.SILENT)) {
             assertThat(lock.lockFile()).isEqualTo(lockFile);
         }
-    }
-
-    @Test
-    void durationsAreShownTheWayUsersWriteThem() {
-        assertThat(InstallLock.humanReadable(Duration.ofMinutes(10))).isEqualTo("10m");
-        assertThat(InstallLock.humanReadable(Duration.ofSeconds(90))).isEqualTo("90s");
-        assertThat(InstallLock.humanReadable(Duration.ofMillis(250))).isEqualTo("250ms");
     }
 }
