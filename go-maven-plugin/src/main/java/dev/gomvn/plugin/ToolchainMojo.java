@@ -13,7 +13,7 @@ import org.apache.maven.plugins.annotations.Mojo;
  * project properties {@code go.root}, {@code go.executable} and {@code go.version.resolved}. It also
  * checks go:build's {@code <targets>} against that Go, the first goal of the build to know them.
  */
-@Mojo(name = "toolchain", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true, requiresProject = false)
+@Mojo(name = "toolchain", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true, requiresProject = false)
 public class ToolchainMojo extends AbstractGoMojo {
 
     @Override
