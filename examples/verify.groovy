@@ -24,7 +24,7 @@ def root = basedir.toPath().toAbsolutePath().normalize()
     }
     assert log.contains("[INFO] requireGoVersion passed for ${dir}: Go ${installedGoNumber} is in [1.22,) and is not older than go.mod's 'go 1.22'")
 }
-assert log.contains("[INFO] requireModules passed for ${root.resolve('hello-operator')}: module example.com/hello-operator with 'go 1.22' in module mode (GO111MODULE not off, no -mod=mod in GOFLAGS), go.sum present for 2 requirement(s)")
+assert log.contains("[INFO] requireModules passed for ${root.resolve('hello-operator')}: module example.com/hello-operator with 'go 1.22' in module mode (GO111MODULE not off, no -mod=mod in GOFLAGS), go.sum present for 2 requirements")
 assert log.contains("[INFO] requireModules passed for ${root.resolve('hello-cli')}: module example.com/hello-cli with 'go 1.22' in module mode (GO111MODULE not off, no -mod=mod in GOFLAGS), no requirements")
 assert log.contains('--- enforcer:3.6.1:enforce (go-environment) @ java-client ---')
 ['java-client', 'company-parent'].each { assert !log.contains("passed for ${root.resolve(it)}") }

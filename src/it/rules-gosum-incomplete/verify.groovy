@@ -4,7 +4,7 @@ def dir = basedir.toPath().toAbsolutePath().normalize()
 // error, and the enforcer dropped the failures it had collected from the rules before it. Now every
 // failure is reported, each with its fix.
 assert log.contains('[ERROR] Rule 1: dev.gomvn.enforcer.RequireModules failed with message:\n'
-        + "[ERROR] ${dir}/go.mod requires 1 module(s) but there is no go.sum, so nothing pins their content. Fix: run 'go mod tidy' and commit go.sum.")
+        + "[ERROR] ${dir}/go.mod requires 1 module but there is no go.sum, so nothing pins its content. Fix: run 'go mod tidy' and commit go.sum.")
 assert log.contains('[ERROR] Rule 2: dev.gomvn.enforcer.RequireGoSumVerified failed with message:')
 assert log =~ /lacks the (zip hash and go\.mod hash|go\.mod hash and zip hash) of github\.com\/google\/uuid v1\.6\.0, which the build or its tests need\. Fix: run 'go mod tidy' and commit go\.sum\./
 assert log =~ /\[ERROR\] Rule 4: dev\.gomvn\.enforcer\.RequireConsistentModuleVersions failed with message:\n\[ERROR\] Cannot judge until go\.sum is complete and correct: go cannot load the modules of \Q${dir}\E because go\.sum is incomplete: (github\.com\/google\/uuid@v1\.6\.0: )?missing go\.sum entry/

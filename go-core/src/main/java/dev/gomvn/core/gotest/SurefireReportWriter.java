@@ -1,6 +1,7 @@
 package dev.gomvn.core.gotest;
 
 import dev.gomvn.core.EnvironmentException;
+import dev.gomvn.core.HumanReadable;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.MalformedInputException;
@@ -67,7 +68,8 @@ public final class SurefireReportWriter {
             }
             List<String> stale = removeStaleReports(directory, written, marker);
             if (!stale.isEmpty()) {
-                removals.accept("Removed " + stale.size() + " Go test report(s) of an earlier run that this run did not"
+                removals.accept("Removed " + HumanReadable.count(stale.size(), "Go test report", "Go test reports")
+                        + " of an earlier run that this run did not"
                         + " write: " + String.join(", ", stale));
             }
         } catch (IOException e) {

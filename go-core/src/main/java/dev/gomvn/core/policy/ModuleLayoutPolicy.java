@@ -166,11 +166,11 @@ public final class ModuleLayoutPolicy {
         }
         if (workspace.isEmpty()) {
             if (!Files.isRegularFile(goModPath.resolveSibling("go.sum"))) {
-                findings.add(
-                        PolicyFinding.error(
-                                "go.sum",
-                                goModPath + " requires " + HumanReadable.count(needSums, "module", "modules")
-                                        + " but there is no go.sum, so nothing pins their content. Fix: run 'go mod tidy' and commit go.sum."));
+                findings.add(PolicyFinding.error(
+                        "go.sum",
+                        goModPath + " requires " + HumanReadable.count(needSums, "module", "modules")
+                                + " but there is no go.sum, so nothing pins " + (needSums == 1 ? "its" : "their")
+                                + " content. Fix: run 'go mod tidy' and commit go.sum."));
             }
             return;
         }

@@ -218,7 +218,7 @@ class SurefireReportWriterTest {
         }
         assertThat(removals)
                 .singleElement(STRING)
-                .startsWith("Removed 4 Go test report(s) of an earlier run that this run did not write: ")
+                .startsWith("Removed 4 Go test reports of an earlier run that this run did not write: ")
                 .contains("TEST-example.com.rec.calc.xml", "TEST-example.com.rec.broken.xml");
     }
 
