@@ -4,10 +4,8 @@ import dev.gomvn.core.GoLog;
 import dev.gomvn.core.VerificationException;
 import dev.gomvn.core.gobuild.BuildOptions;
 import dev.gomvn.core.gobuild.BuildTarget;
-import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,14 +29,7 @@ public final class BinaryVerifier {
         BinaryHeader header = BinaryInspector.inspect(binary);
         List<String> mismatches = new ArrayList<>(headerMismatches(header, target));
         if (hasReadableBuildInfo(header)) {
-            String output = GoCommand.of(toolchain.goRoot(), "version", "-m", binary.toString())
-                    .log(log)
-                    .captureStdout()
-                    .timeout(Duration.ofMinutes(1))
-                    .run()
-                    .requireSuccess()
-                    .stdout();
-            mismatches.addAll(buildInfoMismatches(GoBuildInfo.parse(output), target, options));
+            mismatches.addAll(buildInfoMismatches(GoBuildInfo.read(toolchain.goRoot(), binary, log), target, options));
         }
         if (!mismatches.isEmpty()) {
             throw new VerificationException(
@@ -48,7 +39,7 @@ public final class BinaryVerifier {
     }
 
     /** {@code go version -m} cannot read WebAssembly modules ("unrecognized file format"): only the header is checked. */
-    static boolean hasReadableBuildInfo(BinaryHeader header) {
+    public static boolean hasReadableBuildInfo(BinaryHeader header) {
         return header.format() != BinaryHeader.Format.WASM;
     }
 

@@ -1,0 +1,23 @@
+package dev.gomvn.core.sbom;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What an SBOM takes from the build rather than from the binary.
+ *
+ * @param timestamp          {@code metadata.timestamp}; empty leaves it out (see {@link SbomTimestamp})
+ * @param mainModuleVersion  the main component's version when the binary only says {@code (devel)}, as it does
+ *                           for every build without VCS stamping: the project's version. Empty keeps {@code (devel)}.
+ */
+public record SbomSettings(Optional<Instant> timestamp, String mainModuleVersion) {
+
+    public SbomSettings {
+        mainModuleVersion = mainModuleVersion == null ? "" : mainModuleVersion;
+    }
+
+    /** Goes into the up-to-date fingerprint: a changed setting rewrites the SBOMs. */
+    public String fingerprint() {
+        return "sbom " + timestamp.map(Instant::toString).orElse("-") + " " + mainModuleVersion;
+    }
+}
