@@ -13,7 +13,10 @@ import java.util.Optional;
  * install and deploy publish every binary: classifier {@code <goos>-<goarch>[-<variant>]}, prefixed
  * with the binary's name when several packages are built (their classifiers would clash otherwise).
  * With the {@code go} packaging the main artifact is the published checksum list (there is no jar);
- * with any other packaging it is attached with classifier {@code sha256sums}.
+ * with any other packaging it is attached with classifier {@code sha256sums}. Each binary's CycloneDX SBOM is
+ * attached beside it as type {@code json} with the binary's classifier and {@code -cyclonedx}
+ * ({@code linux-amd64-cyclonedx}): cyclonedx-maven-plugin publishes a project's SBOM as classifier
+ * {@code cyclonedx}, type {@code json}, and tools that look for that suffix find these too.
  *
  * <p>The published checksum list names each binary as the repository does,
  * {@code <artifactId>-<version>-<classifier>.<type>}, not by its path in the output directory, so that
@@ -42,6 +45,9 @@ record BinaryAttachments(List<Attachment> attachments, Optional<Path> mainArtifa
                     ? baseName(binary) + "-" + binary.target().classifier()
                     : binary.target().classifier();
             attachments.add(new Attachment(type(binary), classifier, binary.file(), binary.sha256()));
+            binary.sbom()
+                    .ifPresent(sbom -> attachments.add(
+                            new Attachment("json", classifier + "-cyclonedx", sbom.file(), sbom.sha256())));
         }
         if ("go".equals(packaging)) {
             return new BinaryAttachments(List.copyOf(attachments), Optional.of(publishedSha256Sums));
@@ -50,7 +56,7 @@ record BinaryAttachments(List<Attachment> attachments, Optional<Path> mainArtifa
         return new BinaryAttachments(List.copyOf(attachments), Optional.empty());
     }
 
-    /** The lines of the published checksum list: each attached binary's repository name and digest. */
+    /** The lines of the published checksum list: each attached binary's and SBOM's repository name and digest. */
     Map<String, String> publishedSha256(String artifactId, String version) {
         Map<String, String> sha256ByName = new LinkedHashMap<>();
         attachments.stream()

@@ -10,6 +10,9 @@ import dev.gomvn.core.gobuild.BuiltBinary;
 import dev.gomvn.core.gobuild.GoBuilder;
 import dev.gomvn.core.gobuild.Sha256Sums;
 import dev.gomvn.core.gobuild.TargetList;
+import dev.gomvn.core.sbom.SbomSettings;
+import dev.gomvn.core.sbom.SbomTimestamp;
+import dev.gomvn.core.sbom.SbomWriter;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.io.File;
 import java.nio.file.Path;
@@ -17,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -27,8 +31,8 @@ import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
  * Builds the module's main packages for every target, verifies that each binary is for the
- * platform asked, writes SHA256SUMS and attaches the binaries, with a checksum list naming them as
- * published, so install/deploy publish them.
+ * platform asked, writes a CycloneDX SBOM beside each, writes SHA256SUMS and attaches the binaries and
+ * SBOMs, with a checksum list naming them as published, so install/deploy publish them.
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
 public class BuildMojo extends AbstractGoMojo {
@@ -95,6 +99,21 @@ public class BuildMojo extends AbstractGoMojo {
     @Parameter(property = "go.attach", defaultValue = "true")
     boolean attach;
 
+    /**
+     * Write a CycloneDX 1.6 SBOM of each binary from its embedded build info beside it
+     * ({@code <name>.cdx.json}), list it in SHA256SUMS and attach it (type {@code json}, classifier
+     * {@code <binary classifier>-cyclonedx}).
+     */
+    @Parameter(property = "go.sbom", defaultValue = "true")
+    boolean sbom;
+
+    /**
+     * The SBOMs' timestamp, as for reproducible jars: ISO-8601 or seconds since 1970. {@code SOURCE_DATE_EPOCH}
+     * wins when set; without either, SBOMs have no timestamp, so the same binary always gives the same bytes.
+     */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    String outputTimestamp;
+
     /** Rebuild targets even when their inputs did not change. */
     @Parameter(property = "go.force", defaultValue = "false")
     boolean force;
@@ -139,6 +158,12 @@ public class BuildMojo extends AbstractGoMojo {
                 .verifyBinaries(verifyBinaries)
                 .force(force)
                 .outputsToIgnore(List.of(buildDirectory))
+                .sbom(
+                        sbom
+                                ? Optional.of(new SbomSettings(
+                                        SbomTimestamp.resolve(System.getenv("SOURCE_DATE_EPOCH"), outputTimestamp),
+                                        project.getVersion()))
+                                : Optional.empty())
                 .build();
         getLog().info("Building " + String.join(", ", request.packages()) + " for "
                 + HumanReadable.count(buildTargets.size(), "target", "targets") + " with Go " + toolchain.version());
@@ -159,6 +184,15 @@ public class BuildMojo extends AbstractGoMojo {
                         attachment.file().toFile());
             }
             plan.mainArtifact().ifPresent(file -> project.getArtifact().setFile(file.toFile()));
+        }
+        long sboms = result.binaries().stream()
+                .filter(binary -> binary.sbom().isPresent())
+                .count();
+        if (sboms > 0) {
+            getLog().info(HumanReadable.count(
+                            sboms, "CycloneDX " + SbomWriter.SPEC + " SBOM", "CycloneDX " + SbomWriter.SPEC + " SBOMs")
+                    + " (<name>.cdx.json) beside the binaries"
+                    + (attach ? ", attached as <classifier>-cyclonedx" : ""));
         }
         long upToDate = result.binaries().stream().filter(BuiltBinary::upToDate).count();
         getLog().info(HumanReadable.count(result.binaries().size(), "verified binary", "verified binaries") + " ("

@@ -8,16 +8,72 @@ import dev.gomvn.core.gobuild.BuiltBinary;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BinaryAttachmentsTest {
     private static final Platform HOST = new Platform("linux", "amd64");
     private static final Path SUMS = Path.of("target/go/published.sha256sums");
     private static final String SHA = "0".repeat(64);
+    private static final String SBOM_SHA = "1".repeat(64);
 
     private static BuiltBinary binary(String target, String file) {
         return new BuiltBinary(
-                BuildTarget.parse(target, HOST), ".", Path.of("target/go/bin", file), SHA, 1, Duration.ZERO, false);
+                BuildTarget.parse(target, HOST),
+                ".",
+                Path.of("target/go/bin", file),
+                SHA,
+                1,
+                Duration.ZERO,
+                false,
+                Optional.empty());
+    }
+
+    private static BuiltBinary withSbom(String target, String file, String sbom) {
+        BuiltBinary binary = binary(target, file);
+        return new BuiltBinary(
+                binary.target(),
+                binary.packagePath(),
+                binary.file(),
+                SHA,
+                1,
+                Duration.ZERO,
+                false,
+                Optional.of(new BuiltBinary.Sbom(Path.of("target/go/bin", sbom), SBOM_SHA)));
+    }
+
+    @Test
+    void eachSbomIsAttachedAsJsonWithItsBinarysClassifierAndCyclonedxAndListedAsPublished() {
+        BinaryAttachments plan = BinaryAttachments.plan(
+                List.of(
+                        withSbom("linux/amd64", "linux_amd64/manager", "linux_amd64/manager.cdx.json"),
+                        withSbom("windows/amd64", "windows_amd64/manager.exe", "windows_amd64/manager.cdx.json"),
+                        binary("js/wasm", "js_wasm/manager.wasm")),
+                1,
+                SUMS,
+                "go");
+        assertThat(plan.attachments())
+                .containsExactly(
+                        new BinaryAttachments.Attachment(
+                                "bin", "linux-amd64", Path.of("target/go/bin/linux_amd64/manager"), SHA),
+                        new BinaryAttachments.Attachment(
+                                "json",
+                                "linux-amd64-cyclonedx",
+                                Path.of("target/go/bin/linux_amd64/manager.cdx.json"),
+                                SBOM_SHA),
+                        new BinaryAttachments.Attachment(
+                                "exe", "windows-amd64", Path.of("target/go/bin/windows_amd64/manager.exe"), SHA),
+                        new BinaryAttachments.Attachment(
+                                "json",
+                                "windows-amd64-cyclonedx",
+                                Path.of("target/go/bin/windows_amd64/manager.cdx.json"),
+                                SBOM_SHA),
+                        new BinaryAttachments.Attachment(
+                                "wasm", "js-wasm", Path.of("target/go/bin/js_wasm/manager.wasm"), SHA));
+        assertThat(plan.publishedSha256("hello-operator", "1.0.0"))
+                .containsEntry("hello-operator-1.0.0-linux-amd64-cyclonedx.json", SBOM_SHA)
+                .containsEntry("hello-operator-1.0.0-windows-amd64-cyclonedx.json", SBOM_SHA)
+                .hasSize(5);
     }
 
     @Test

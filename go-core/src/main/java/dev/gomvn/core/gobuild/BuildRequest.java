@@ -1,8 +1,10 @@
 package dev.gomvn.core.gobuild;
 
+import dev.gomvn.core.sbom.SbomSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One {@code go:build}: which packages, for which targets, with which flags.
@@ -13,6 +15,7 @@ import java.util.Map;
  * @param binaryNames        name per package, overriding the last path element
  * @param defaultName        the binary name for package {@code .} (the artifactId)
  * @param outputsToIgnore    directories inside the module that are outputs, not inputs
+ * @param sbom               write a CycloneDX SBOM beside each binary, with these settings; empty for none
  */
 public record BuildRequest(
         Path moduleDirectory,
@@ -26,7 +29,8 @@ public record BuildRequest(
         int parallelism,
         boolean verifyBinaries,
         boolean force,
-        List<Path> outputsToIgnore) {
+        List<Path> outputsToIgnore,
+        Optional<SbomSettings> sbom) {
 
     public BuildRequest {
         targets = List.copyOf(targets);
@@ -34,6 +38,7 @@ public record BuildRequest(
         binaryNames = binaryNames == null ? Map.of() : Map.copyOf(binaryNames);
         outputsToIgnore = outputsToIgnore == null ? List.of() : List.copyOf(outputsToIgnore);
         parallelism = Math.max(1, parallelism);
+        sbom = sbom == null ? Optional.empty() : sbom;
     }
 
     public static Builder builder() {
@@ -54,6 +59,7 @@ public record BuildRequest(
         private boolean verifyBinaries = true;
         private boolean force;
         private List<Path> outputsToIgnore;
+        private Optional<SbomSettings> sbom = Optional.empty();
 
         private Builder() {}
 
@@ -117,6 +123,11 @@ public record BuildRequest(
             return this;
         }
 
+        public Builder sbom(Optional<SbomSettings> value) {
+            sbom = value;
+            return this;
+        }
+
         public BuildRequest build() {
             return new BuildRequest(
                     moduleDirectory,
@@ -130,7 +141,8 @@ public record BuildRequest(
                     parallelism,
                     verifyBinaries,
                     force,
-                    outputsToIgnore);
+                    outputsToIgnore,
+                    sbom);
         }
     }
 }

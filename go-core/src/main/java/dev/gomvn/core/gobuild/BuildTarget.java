@@ -134,6 +134,14 @@ public record BuildTarget(String goos, String goarch, String variant) {
         return goarch.equals("wasm") ? baseName + ".wasm" : baseName;
     }
 
+    /**
+     * {@code name.cdx.json}: the SBOM beside the binary of {@code baseName}; none for WebAssembly, whose build
+     * info {@code go version -m} cannot read.
+     */
+    public Optional<String> sbomName(String baseName) {
+        return goarch.equals("wasm") ? Optional.empty() : Optional.of(baseName + ".cdx.json");
+    }
+
     @Override
     public String toString() {
         return variant == null ? platform() : platform() + "/" + variant;

@@ -5,9 +5,13 @@ import dev.gomvn.core.GoLog;
 import dev.gomvn.core.HumanReadable;
 import dev.gomvn.core.Sha256;
 import dev.gomvn.core.binary.BinaryVerifier;
+import dev.gomvn.core.binary.GoBuildInfo;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.process.GoProcessResult;
 import dev.gomvn.core.process.Heartbeat;
+import dev.gomvn.core.sbom.BinarySbom;
+import dev.gomvn.core.sbom.SbomSettings;
+import dev.gomvn.core.sbom.SbomWriter;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -57,7 +62,8 @@ public final class GoBuilder {
         StaleBinaries.remove(
                 request.outputDirectory(),
                 request.stateDirectory(),
-                StaleBinaries.produced(request.targets(), names.values()),
+                StaleBinaries.produced(
+                        request.targets(), names.values(), request.sbom().isPresent()),
                 log);
         BuildInputs inputs = BuildInputs.of(
                 request.moduleDirectory(),
@@ -85,7 +91,10 @@ public final class GoBuilder {
             }
             Path sums = request.outputDirectory().resolve("SHA256SUMS");
             Map<Path, String> digests = new LinkedHashMap<>();
-            binaries.forEach(binary -> digests.put(binary.file(), binary.sha256()));
+            binaries.forEach(binary -> {
+                digests.put(binary.file(), binary.sha256());
+                binary.sbom().ifPresent(sbom -> digests.put(sbom.file(), sbom.sha256()));
+            });
             Sha256Sums.write(sums, digests);
             return new BuildResult(List.copyOf(binaries), sums);
         } catch (InterruptedException e) {
@@ -102,11 +111,12 @@ public final class GoBuilder {
         Path stateFile = request.stateDirectory().resolve(target.directoryName() + StaleBinaries.STATE_SUFFIX);
         String settings = toolchain.goRoot() + "\n" + toolchain.version() + "\n" + target + "\n"
                 + request.options().fingerprint(target, toolchain.platform()) + "\n" + names + "\n"
-                + request.verifyBinaries();
+                + request.verifyBinaries() + "\n"
+                + request.sbom().map(SbomSettings::fingerprint).orElse("no sbom");
         String fingerprint = InputFingerprint.of(inputs, request.outputsToIgnore(), settings);
         // With cgo, C headers and libraries of the system are inputs no fingerprint sees: go decides.
         if (!request.force() && !request.options().cgo()) {
-            List<BuiltBinary> previous = upToDate(stateFile, fingerprint, target, directory, names);
+            List<BuiltBinary> previous = upToDate(stateFile, fingerprint, target, directory, names, request);
             if (previous != null) {
                 return previous;
             }
@@ -178,11 +188,41 @@ public final class GoBuilder {
         if (request.verifyBinaries()) {
             new BinaryVerifier(toolchain, log).verify(output, target, request.options());
         }
+        String sha256 = Sha256.of(output);
+        Optional<BuiltBinary.Sbom> sbom = writeSbom(request, target, output, sha256);
         Duration time = Duration.ofNanos(System.nanoTime() - started);
         BuiltBinary binary = new BuiltBinary(
-                target, packagePath, output, Sha256.of(output), size(output), time, unchanged && !request.force());
+                target, packagePath, output, sha256, size(output), time, unchanged && !request.force(), sbom);
         log.info(binary.summary());
         return binary;
+    }
+
+    /** The SBOM of a binary just built (or rebuilt because its SBOM settings changed), beside it. */
+    private Optional<BuiltBinary.Sbom> writeSbom(BuildRequest request, BuildTarget target, Path binary, String sha256) {
+        Optional<String> name = sbomName(request, target, binary);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = binary.resolveSibling(name.get());
+        GoBuildInfo info = GoBuildInfo.read(toolchain.goRoot(), binary, log);
+        SbomWriter.write(
+                BinarySbom.of(
+                        info,
+                        binary.getFileName().toString(),
+                        sha256,
+                        request.sbom().get()),
+                file);
+        return Optional.of(new BuiltBinary.Sbom(file, Sha256.of(file)));
+    }
+
+    /** The SBOM's file name for a binary ({@code manager.exe} has {@code manager.cdx.json}), if SBOMs are asked. */
+    private static Optional<String> sbomName(BuildRequest request, BuildTarget target, Path binary) {
+        if (request.sbom().isEmpty()) {
+            return Optional.empty();
+        }
+        String executable = binary.getFileName().toString();
+        String suffix = target.executableName("");
+        return target.sbomName(executable.substring(0, executable.length() - suffix.length()));
     }
 
     private static boolean sameContent(Path a, Path b) {
@@ -213,7 +253,12 @@ public final class GoBuilder {
     }
 
     private List<BuiltBinary> upToDate(
-            Path stateFile, String fingerprint, BuildTarget target, Path directory, Map<String, String> names) {
+            Path stateFile,
+            String fingerprint,
+            BuildTarget target,
+            Path directory,
+            Map<String, String> names,
+            BuildRequest request) {
         Properties state = new Properties();
         try (var in = Files.newInputStream(stateFile)) {
             state.load(in);
@@ -232,7 +277,20 @@ public final class GoBuilder {
                     || size(file) != Long.parseLong(state.getProperty("size." + file.getFileName(), "-1"))) {
                 return null;
             }
-            binaries.add(new BuiltBinary(target, entry.getKey(), file, sha256, size(file), Duration.ZERO, true));
+            Optional<BuiltBinary.Sbom> sbom = Optional.empty();
+            Optional<String> sbomName = sbomName(request, target, file);
+            if (sbomName.isPresent()) {
+                // The SBOM is part of the output: a missing or edited one is rewritten by a rebuild.
+                Path sbomFile = directory.resolve(sbomName.get());
+                String sbomSha256 = state.getProperty(StaleBinaries.SHA256_PREFIX + sbomName.get());
+                if (sbomSha256 == null
+                        || !Files.isRegularFile(sbomFile)
+                        || !Sha256.of(sbomFile).equals(sbomSha256)) {
+                    return null;
+                }
+                sbom = Optional.of(new BuiltBinary.Sbom(sbomFile, sbomSha256));
+            }
+            binaries.add(new BuiltBinary(target, entry.getKey(), file, sha256, size(file), Duration.ZERO, true, sbom));
         }
         binaries.forEach(binary -> log.info(binary.summary()));
         return binaries;
@@ -245,6 +303,9 @@ public final class GoBuilder {
         for (BuiltBinary binary : built) {
             state.setProperty(StaleBinaries.SHA256_PREFIX + binary.file().getFileName(), binary.sha256());
             state.setProperty("size." + binary.file().getFileName(), Long.toString(binary.size()));
+            binary.sbom()
+                    .ifPresent(sbom -> state.setProperty(
+                            StaleBinaries.SHA256_PREFIX + sbom.file().getFileName(), sbom.sha256()));
         }
         try {
             Files.createDirectories(stateFile.getParent());

@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * Removes the binaries an earlier {@code go:build} wrote that this one will not produce: a target or
  * package no longer configured ({@code -Dgo.targets=linux/amd64} after a four-target build), so that
- * the output directory holds exactly what SHA256SUMS lists. What gomvn wrote is known from the
+ * the output directory holds exactly what SHA256SUMS lists; the same goes for the SBOMs beside them. What gomvn wrote is known from the
  * per-target state files ({@code <stateDirectory>/<goos>_<goarch>.properties}: the output directory,
  * each binary's name and SHA-256); a file is removed only while it still has those bytes, so a file of
  * the user's in a custom output directory is never touched.
@@ -70,12 +70,17 @@ final class StaleBinaries {
         return outputDirectory.toAbsolutePath().normalize().toString();
     }
 
-    /** File names per target directory of what {@code names} builds for {@code targets}. */
-    static Map<String, Set<String>> produced(Iterable<BuildTarget> targets, Iterable<String> names) {
+    /** File names per target directory of what {@code names} builds for {@code targets}, with SBOMs if asked. */
+    static Map<String, Set<String>> produced(Iterable<BuildTarget> targets, Iterable<String> names, boolean sboms) {
         Map<String, Set<String>> produced = new HashMap<>();
         for (BuildTarget target : targets) {
             Set<String> files = produced.computeIfAbsent(target.directoryName(), directory -> new HashSet<>());
-            names.forEach(name -> files.add(target.executableName(name)));
+            names.forEach(name -> {
+                files.add(target.executableName(name));
+                if (sboms) {
+                    target.sbomName(name).ifPresent(files::add);
+                }
+            });
         }
         return produced;
     }

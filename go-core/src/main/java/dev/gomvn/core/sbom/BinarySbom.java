@@ -94,7 +94,9 @@ public final class BinarySbom {
     private static Component mainComponent(GoBuildInfo info, SbomSettings settings, String goos, String goarch) {
         String module = info.mainModule().map(GoBuildInfo.Module::path).orElse(info.path());
         String version = info.mainModule().map(GoBuildInfo.Module::version).orElse("(devel)");
-        if (version.equals("(devel)") && !settings.mainModuleVersion().isEmpty()) {
+        if (version.equals("(devel)")) {
+            // Go's word for "no version" (a build without VCS stamping): the project's version, or none, as
+            // cyclonedx-gomod leaves it out.
             version = settings.mainModuleVersion();
         }
         // The main package below the module root (./cmd/manager) is the purl's subpath, as cyclonedx-gomod has it.
@@ -104,7 +106,9 @@ public final class BinarySbom {
         main.setType(Component.Type.APPLICATION);
         main.setBomRef(GoPackageUrl.bomRef(module, version) + subpath);
         main.setName(module);
-        main.setVersion(version);
+        if (!version.isEmpty()) {
+            main.setVersion(version);
+        }
         main.setPurl(GoPackageUrl.of(module, version, goos, goarch) + subpath);
         vcsReference(module).ifPresent(main::setExternalReferences);
         return main;

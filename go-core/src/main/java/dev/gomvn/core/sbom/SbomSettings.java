@@ -8,7 +8,8 @@ import java.util.Optional;
  *
  * @param timestamp          {@code metadata.timestamp}; empty leaves it out (see {@link SbomTimestamp})
  * @param mainModuleVersion  the main component's version when the binary only says {@code (devel)}, as it does
- *                           for every build without VCS stamping: the project's version. Empty keeps {@code (devel)}.
+ *                           for every build without VCS stamping: the project's version. Empty leaves the version
+ *                           out.
  */
 public record SbomSettings(Optional<Instant> timestamp, String mainModuleVersion) {
 

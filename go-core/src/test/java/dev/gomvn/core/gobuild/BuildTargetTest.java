@@ -45,6 +45,14 @@ class BuildTargetTest {
     }
 
     @Test
+    void theSbomSitsBesideTheBinaryExceptForWebAssemblyWhoseBuildInfoGoCannotRead() {
+        assertThat(BuildTarget.parse("windows/amd64", HOST).sbomName("app")).contains("app.cdx.json");
+        assertThat(BuildTarget.parse("linux/arm/7", HOST).sbomName("manager")).contains("manager.cdx.json");
+        assertThat(BuildTarget.parse("js/wasm", HOST).sbomName("app")).isEmpty();
+        assertThat(BuildTarget.parse("wasip1/wasm", HOST).sbomName("app")).isEmpty();
+    }
+
+    @Test
     void windowsAndWasmBinariesGetTheirExtension() {
         assertThat(BuildTarget.parse("windows/amd64", HOST).executableName("app"))
                 .isEqualTo("app.exe");

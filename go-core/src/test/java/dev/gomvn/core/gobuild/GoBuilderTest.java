@@ -3,9 +3,12 @@ package dev.gomvn.core.gobuild;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.Sha256;
+import dev.gomvn.core.sbom.SbomSettings;
 import dev.gomvn.core.testsupport.InstalledGoForTests;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.io.IOException;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,6 +37,7 @@ class GoBuilderTest {
 
     Toolchain go;
     final List<String> log = new CopyOnWriteArrayList<>();
+    Optional<SbomSettings> sbom = Optional.empty();
 
     @BeforeEach
     void writeModule() throws IOException {
@@ -184,6 +189,51 @@ class GoBuilderTest {
                 .isDirectoryNotContaining("glob:**/linux_arm64.properties")
                 .isDirectoryNotContaining("glob:**/windows_amd64.properties")
                 .isDirectoryContaining("glob:**/linux_amd64.properties");
+    }
+
+    @Test
+    void eachBinaryHasItsSbomBesideItListedInSha256SumsKeptWhileUpToDateAndRemovedWithItsTarget() throws IOException {
+        sbom = Optional.of(new SbomSettings(Optional.empty(), "1.0.0"));
+        BuildOptions options = options(Map.of(), "");
+        Path out = module.resolve("out");
+        BuildResult first = build(List.of("linux/amd64", "windows/amd64"), options, false);
+
+        Path linux = out.resolve("linux_amd64/app.cdx.json");
+        Path windows = out.resolve("windows_amd64/app.cdx.json");
+        assertThat(first.binaries())
+                .extracting(binary -> binary.sbom().map(BuiltBinary.Sbom::file).orElseThrow())
+                .containsExactly(linux, windows);
+        JsonObject document = JsonParser.parseString(Files.readString(windows)).getAsJsonObject();
+        JsonObject main = document.getAsJsonObject("metadata").getAsJsonObject("component");
+        assertThat(main.get("purl").getAsString())
+                .isEqualTo("pkg:golang/example.com/app@1.0.0?goarch=amd64&goos=windows&type=module#cmd/app");
+        assertThat(document.toString())
+                .contains("\"cdx:gomod:binary:hash:SHA-256\",\"value\":\""
+                        + first.binaries().get(1).sha256());
+        assertThat(first.sha256Sums())
+                .content()
+                .contains(Sha256.of(linux) + "  linux_amd64/app.cdx.json\n")
+                .contains(Sha256.of(windows) + "  windows_amd64/app.cdx.json\n")
+                .hasLineCount(4);
+
+        byte[] linuxSbom = Files.readAllBytes(linux);
+        BuildResult second = build(List.of("linux/amd64", "windows/amd64"), options, false);
+        assertThat(second.binaries()).allMatch(BuiltBinary::upToDate);
+        assertThat(second.binaries()).allMatch(binary -> binary.sbom().isPresent());
+        assertThat(linux).hasBinaryContent(linuxSbom);
+
+        Files.delete(linux);
+        BuildResult rebuilt = build(List.of("linux/amd64", "windows/amd64"), options, false);
+        assertThat(rebuilt.binaries()).allMatch(binary -> binary.sbom().isPresent());
+        assertThat(linux).as("the same binary gives the same SBOM bytes").hasBinaryContent(linuxSbom);
+
+        build(List.of("linux/amd64"), options, false);
+        assertThat(out.resolve("windows_amd64")).doesNotExist();
+
+        sbom = Optional.empty();
+        BuildResult withoutSboms = build(List.of("linux/amd64"), options, false);
+        assertThat(linux).doesNotExist();
+        assertThat(withoutSboms.sha256Sums()).content().hasLineCount(1);
     }
 
     @Test
@@ -382,6 +432,7 @@ class GoBuilderTest {
                 .parallelism(2)
                 .force(force)
                 .outputsToIgnore(List.of(module.resolve("out"), module.resolve("out-windows"), module.resolve("state")))
+                .sbom(sbom)
                 .build();
         return new GoBuilder(go, recording(), progressInterval).build(request);
     }
