@@ -7,12 +7,19 @@ def log = new File(basedir, 'build.log').text
     ['linux_amd64', 'linux_arm64', 'darwin_arm64'].each { assert new File(bin, "${it}/${binary}").isFile() }
     assert new File(bin, "windows_amd64/${binary}.exe").isFile()
     def sums = new File(bin, 'SHA256SUMS').readLines()
-    assert sums.size() == 4
+    // Four binaries, each with its CycloneDX SBOM beside it.
+    assert sums.size() == 8
+    ['linux_amd64', 'linux_arm64', 'darwin_arm64', 'windows_amd64'].each { assert new File(bin, "${it}/${binary}.cdx.json").isFile() }
     sums.each { line ->
         def (sha, name) = line.split('  ')
         assert sha == MessageDigest.getInstance('SHA-256').digest(new File(bin, name).bytes).encodeHex().toString()
     }
 }
+// hello-operator's SBOMs: what the manager links, from its build info, with the timestamp of the reproducible build.
+def sbom = new groovy.json.JsonSlurper().parse(new File(basedir, 'hello-operator/target/go/bin/linux_arm64/manager.cdx.json'))
+assert sbom.specVersion == '1.6' && sbom.metadata.timestamp == '2024-01-01T00:00:00Z'
+assert sbom.metadata.component.purl == 'pkg:golang/example.com/hello-operator@1.0.0-SNAPSHOT?goarch=arm64&goos=linux&type=module#cmd/manager'
+assert sbom.components.collect { "${it.name}@${it.version}" } == ['github.com/google/uuid@v1.6.0', 'golang.org/x/sync@v0.10.0', "std@${installedGoVersion}"]
 assert log.contains('Rule 2: dev.gomvn.enforcer.RequireGoSumVerified passed')
 // "Every Go module fails fast in validate; Java modules and aggregators pass untouched": the enforcer says
 // "passed" for all of them, the rules' own lines say which ones were really checked.

@@ -24,7 +24,9 @@ int peOffset = (pe[0x3c] & 0xff) | ((pe[0x3d] & 0xff) << 8)
 assert pe[peOffset] == 'P' as char && (pe[peOffset + 4] & 0xff) == 0x64 && (pe[peOffset + 5] & 0xff) == 0x86
 
 def sums = new File(bin, 'SHA256SUMS').readLines()
-assert sums.size() == 8
+// Each binary and its SBOM (<name>.cdx.json beside it).
+assert sums.size() == 16
+expected.each { path -> assert sums.any { it.endsWith("  ${path.replaceFirst(/(\.exe)?$/, '.cdx.json')}") } }
 sums.each { line ->
     def (sha, name) = line.split('  ')
     def actual = MessageDigest.getInstance('SHA-256').digest(new File(bin, name).bytes).encodeHex().toString()
@@ -45,16 +47,16 @@ expected.each { path ->
 }
 // The installed checksum list names the installed files, so sha256sum -c works beside them.
 def installedSums = new File(repo, 'build-matrix-1.0-SNAPSHOT-sha256sums.txt').readLines()
-assert installedSums.size() == 8
+assert installedSums.size() == 16
 installedSums.each { line ->
     def (sha, name) = line.split('  ')
-    assert name ==~ /build-matrix-1\.0-SNAPSHOT-(server|cli)-[a-z0-9]+-[a-z0-9]+\.(bin|exe)/
+    assert name ==~ /build-matrix-1\.0-SNAPSHOT-(server|cli)-[a-z0-9]+-[a-z0-9]+(\.bin|\.exe|-cyclonedx\.json)/
     assert MessageDigest.getInstance('SHA-256').digest(new File(repo, name).bytes).encodeHex().toString() == sha : "${name} does not match"
 }
 
 def log = new File(basedir, 'build.log').text
 // One line per binary: its target, its file name and the start of the digest SHA256SUMS holds for it.
-sums.each { line ->
+sums.findAll { !it.endsWith('.cdx.json') }.each { line ->
     def (sha, name) = line.split('  ')
     def (platform, file) = name.split('/')
     def target = platform.replace('_', '/')

@@ -4,9 +4,11 @@ def log = new File(basedir, 'build.log').text
 def repo = new File(basedir, 'target/remote-repo/dev/gomvn/it/pipeline-deploy/1.0')
 ['linux-amd64.bin', 'linux-arm64.bin', 'darwin-arm64.bin', 'windows-amd64.exe'].each {
     assert new File(repo, "pipeline-deploy-1.0-${it}").isFile() : "not deployed: ${it}"
+    def sbom = "pipeline-deploy-1.0-${it.replaceFirst(/\.(bin|exe)$/, '-cyclonedx.json')}"
+    assert new File(repo, sbom).isFile() : "not deployed: ${sbom}"
 }
 def sums = new File(repo, 'pipeline-deploy-1.0.sha256sums')
-assert sums.isFile() && sums.readLines().size() == 4
+assert sums.isFile() && sums.readLines().size() == 8
 assert new File(repo, 'pipeline-deploy-1.0.pom').isFile()
 assert log.contains('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0')
 // Batch output: plain lines, no carriage-return progress.
@@ -17,8 +19,10 @@ sums.readLines().each { line ->
     def deployed = new File(repo, name)
     assert deployed.isFile() : "${name} is not a deployed file"
     assert MessageDigest.getInstance('SHA-256').digest(deployed.bytes).encodeHex().toString() == sha : "${deployed.name} does not match the list"
-    def (platform, extension) = (name - 'pipeline-deploy-1.0-').split('\\.')
-    def built = new File(basedir, "target/go/bin/${platform.replace('-', '_')}/pipeline-deploy${extension == 'exe' ? '.exe' : ''}")
+    def (classifier, extension) = (name - 'pipeline-deploy-1.0-').split('\\.')
+    def platform = classifier - '-cyclonedx'
+    def file = extension == 'json' ? 'pipeline-deploy.cdx.json' : "pipeline-deploy${extension == 'exe' ? '.exe' : ''}"
+    def built = new File(basedir, "target/go/bin/${platform.replace('-', '_')}/${file}")
     assert deployed.bytes == built.bytes
 }
 

@@ -9,7 +9,7 @@ def bin = new File(basedir, 'target/go/bin').toPath().toAbsolutePath().normalize
 
 // Run 1 installed three binaries and the checksum list that names them as the repository does.
 def repo = new File(localRepositoryPath, 'dev/gomvn/it/pipeline-published/1.0-SNAPSHOT')
-def published = ['linux-amd64.bin', 'linux-arm64.bin', 'windows-amd64.exe'].collect { "pipeline-published-1.0-SNAPSHOT-${it}" }
+def published = ['linux-amd64.bin', 'linux-arm64.bin', 'windows-amd64.exe', 'linux-amd64-cyclonedx.json', 'linux-arm64-cyclonedx.json', 'windows-amd64-cyclonedx.json'].collect { "pipeline-published-1.0-SNAPSHOT-${it}" }
 def list = 'pipeline-published-1.0-SNAPSHOT.sha256sums'
 // A download directory as dependency:copy or a browser leaves it: the binaries and the list, side by side.
 def downloads = new File(basedir, 'target/downloads')
@@ -20,7 +20,7 @@ downloads.mkdirs()
     new File(downloads, name).bytes = installed.bytes
 }
 def lines = new File(downloads, list).readLines()
-assert lines.collect { it.split('  ')[1] } as Set == published as Set : "the list names every published binary, nothing else: ${lines}"
+assert lines.collect { it.split('  ')[1] } as Set == published as Set : "the list names every published binary and SBOM, nothing else: ${lines}"
 lines.each { line ->
     def (digest, name) = line.split('  ')
     assert sha256(new File(downloads, name)) == digest : "${name} does not match ${list}"
@@ -44,8 +44,8 @@ if (host == ['Linux', 'amd64']) {
 // Run 2 (-Dgo.targets=linux/amd64): the other targets' binaries left with their directories; SHA256SUMS matches.
 assert bin.list() as Set == ['linux_amd64', 'SHA256SUMS'] as Set
 def sums = new File(bin, 'SHA256SUMS').readLines()
-assert sums == ["${sha256(new File(bin, 'linux_amd64/pipeline-published'))}  linux_amd64/pipeline-published".toString()]
-['linux_arm64/pipeline-published', 'windows_amd64/pipeline-published.exe'].each {
+assert sums == ['linux_amd64/pipeline-published', 'linux_amd64/pipeline-published.cdx.json'].collect { "${sha256(new File(bin, it))}  ${it}".toString() }
+['linux_arm64/pipeline-published', 'windows_amd64/pipeline-published.exe', 'linux_arm64/pipeline-published.cdx.json', 'windows_amd64/pipeline-published.cdx.json'].each {
     assert runs[1].contains("[INFO] Removed ${new File(bin, it)}: an earlier go:build wrote it for a target or package no longer configured.")
 }
 // Nothing modified in the module.
