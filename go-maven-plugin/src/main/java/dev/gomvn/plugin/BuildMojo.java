@@ -125,20 +125,9 @@ public class BuildMojo extends AbstractGoMojo {
     @Component
     MavenProjectHelper projectHelper;
 
-    /**
-     * The CycloneDX schema validator warns about the schema's own annotation keywords ({@code meta:enum},
-     * {@code deprecated}) through SLF4J, which Maven shows as WARNING lines about nothing the user can change.
-     * Maven's SLF4J logger reads its per-logger levels from system properties when a logger is created.
-     */
-    private static final String SCHEMA_KEYWORD_LOGGER =
-            "org.slf4j.simpleLogger.log.com.networknt.schema.keyword.UnknownKeywordFactory";
-
     @Override
     void run() {
         long started = System.nanoTime();
-        if (sbom && System.getProperty(SCHEMA_KEYWORD_LOGGER) == null) {
-            System.setProperty(SCHEMA_KEYWORD_LOGGER, "error");
-        }
         if (GoModuleCheck.skipNonGoProject(project, moduleDirectory(), getLog())) {
             return;
         }

@@ -6,25 +6,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.cyclonedx.Version;
 import org.cyclonedx.exception.GeneratorException;
-import org.cyclonedx.exception.ParseException;
 import org.cyclonedx.generators.BomGeneratorFactory;
 import org.cyclonedx.model.Bom;
-import org.cyclonedx.parsers.JsonParser;
 
 /**
- * Writes an SBOM as CycloneDX {@value #SPEC} JSON and checks it against the CycloneDX JSON schema first:
- * a document that does not validate is a bug in gomvn, never something to publish. The file is only
- * rewritten when its bytes change, so an unchanged SBOM keeps its time stamp.
+ * Writes an SBOM as CycloneDX {@value #SPEC} JSON. The file is only rewritten when its bytes change, so
+ * an unchanged SBOM keeps its time stamp. The documents are checked against the CycloneDX JSON schema
+ * by the tests (cyclonedx-core-java's validator), not in every build: the validator's schema loader
+ * logs warnings about the schema's own annotation keywords that only a process-wide logger setting
+ * would silence.
  */
 public final class SbomWriter {
     /** The newest specification cyclonedx-core-java writes and validates; Dependency-Track reads it. */
     public static final String SPEC = "1.6";
 
-    private static final Version VERSION = Version.VERSION_16;
+    public static final Version VERSION = Version.VERSION_16;
 
     private SbomWriter() {}
 
@@ -34,18 +32,6 @@ public final class SbomWriter {
             json = BomGeneratorFactory.createJson(VERSION, bom).toJsonString() + "\n";
         } catch (GeneratorException e) {
             throw new IllegalStateException("Could not write the CycloneDX SBOM: " + e.getMessage(), e);
-        }
-        List<ParseException> problems;
-        try {
-            problems = new JsonParser().validate(json, VERSION);
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not validate the CycloneDX SBOM: " + e.getMessage(), e);
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException(
-                    "gomvn made a CycloneDX " + SPEC + " SBOM that does not validate against the"
-                            + " CycloneDX schema, please report it: "
-                            + problems.stream().map(Throwable::getMessage).collect(Collectors.joining("; ")));
         }
         return json;
     }

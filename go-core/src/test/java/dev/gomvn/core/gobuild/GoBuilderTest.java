@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.Sha256;
+import dev.gomvn.core.sbom.BinarySbomTest;
 import dev.gomvn.core.sbom.SbomSettings;
 import dev.gomvn.core.testsupport.InstalledGoForTests;
 import dev.gomvn.core.toolchain.Toolchain;
@@ -200,6 +201,8 @@ class GoBuilderTest {
 
         Path linux = out.resolve("linux_amd64/app.cdx.json");
         Path windows = out.resolve("windows_amd64/app.cdx.json");
+        BinarySbomTest.assertValidCycloneDx(Files.readString(linux));
+        BinarySbomTest.assertValidCycloneDx(Files.readString(windows));
         assertThat(first.binaries())
                 .extracting(binary -> binary.sbom().map(BuiltBinary.Sbom::file).orElseThrow())
                 .containsExactly(linux, windows);

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
-class BinarySbomTest {
+public class BinarySbomTest {
     /** {@code go version -m} of a linux/arm64 binary built from ./cmd/tool with two proxy modules and two replaces. */
     static final String BUILD_INFO = String.join(
             "\n",
@@ -43,9 +43,20 @@ class BinarySbomTest {
     static final SbomSettings NO_TIMESTAMP = new SbomSettings(Optional.empty(), "");
 
     static JsonObject document(SbomSettings settings) {
-        return JsonParser.parseString(
-                        SbomWriter.toJson(BinarySbom.of(GoBuildInfo.parse(BUILD_INFO), "tool", SHA256, settings)))
-                .getAsJsonObject();
+        String json = SbomWriter.toJson(BinarySbom.of(GoBuildInfo.parse(BUILD_INFO), "tool", SHA256, settings));
+        assertValidCycloneDx(json);
+        return JsonParser.parseString(json).getAsJsonObject();
+    }
+
+    /** What Dependency-Track and every CycloneDX tool rely on: the document validates against the schema. */
+    public static void assertValidCycloneDx(String json) {
+        try {
+            assertThat(new org.cyclonedx.parsers.JsonParser().validate(json, SbomWriter.VERSION))
+                    .as("CycloneDX %s schema problems", SbomWriter.SPEC)
+                    .isEmpty();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
