@@ -92,6 +92,47 @@ class ToolchainSettingsTest {
     }
 
     @Test
+    void goCacheDirectoryHoldsBothCachesForGoalsAndRulesAlikeRelativeToTheProject() {
+        TestMavenBuild build = new TestMavenBuild(basedir, Map.of("HOME", "/home/ci"));
+        build.userProperties.setProperty("go.cacheDirectory", ".ci-cache/go");
+        // A rule reads the parameter from the POM and -D, as the goals get it injected.
+        ParameterValues ruleView =
+                new PluginConfigurationReader(build.project, build.evaluator(build.session())).read();
+        ToolchainSettings settings =
+                new ToolchainSettings(ruleView, build.context(build.session(), TestMavenBuild.decrypter(null)));
+        assertThat(settings.goEnvironment())
+                .containsEntry(
+                        "GOCACHE", basedir.resolve(".ci-cache/go/go-build").toString())
+                .containsEntry("GOMODCACHE", basedir.resolve(".ci-cache/go/mod").toString());
+        assertThat(settings.request(basedir).environment())
+                .containsEntry("GOMODCACHE", basedir.resolve(".ci-cache/go/mod").toString());
+    }
+
+    @Test
+    void withoutGoCacheDirectoryGoKeepsItsOwnCacheLocations() {
+        TestMavenBuild build = new TestMavenBuild(basedir, Map.of("HOME", "/home/ci"));
+        ToolchainSettings settings = new ToolchainSettings(
+                ParameterValues.builder().build(), build.context(build.session(), TestMavenBuild.decrypter(null)));
+        assertThat(settings.goEnvironment()).doesNotContainKeys("GOCACHE", "GOMODCACHE");
+    }
+
+    @Test
+    void gocacheAndGomodcacheSetExplicitlyWinOverGoCacheDirectory() {
+        TestMavenBuild build = new TestMavenBuild(basedir, Map.of("GOMODCACHE", "/shared/mod"));
+        ToolchainSettings settings = new ToolchainSettings(
+                ParameterValues.builder()
+                        .put(
+                                GoParameter.CACHE_DIRECTORY,
+                                basedir.resolve("cache").toFile())
+                        .putMap(GoParameter.ENVIRONMENT, Map.of("GOCACHE", "/fast-disk/go-build"))
+                        .build(),
+                build.context(build.session(), TestMavenBuild.decrypter(null)));
+        assertThat(settings.goEnvironment())
+                .containsEntry("GOCACHE", "/fast-disk/go-build")
+                .containsEntry("GOMODCACHE", "/shared/mod");
+    }
+
+    @Test
     void aLoginInAUrlParameterIsUsedButAdvisedAgainstWithoutBeingPrinted() {
         TestMavenBuild build = new TestMavenBuild(basedir, Map.of());
         ToolchainSettings settings = new ToolchainSettings(
