@@ -1,5 +1,6 @@
 package dev.gomvn.maven;
 
+import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.Platform;
 import dev.gomvn.core.env.CacheDirectory;
 import dev.gomvn.core.net.NetworkSettings;
@@ -8,6 +9,7 @@ import dev.gomvn.core.net.UrlLogin;
 import dev.gomvn.core.toolchain.SdkSources;
 import dev.gomvn.core.toolchain.ToolchainRequest;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -116,12 +118,23 @@ public final class ToolchainSettings {
         return parameters.map(GoParameter.ENVIRONMENT);
     }
 
-    /** {@code go.cacheDirectory}, relative to the project (as Maven resolves a File parameter) when not absolute. */
+    /**
+     * {@code go.cacheDirectory}, relative to the project (as Maven resolves a File parameter) when not absolute.
+     * go creates it when missing; a file in its place would fail every go command with a message about
+     * GOCACHE that does not name the parameter, so it is reported here.
+     */
     private Optional<CacheDirectory> cacheDirectory() {
-        return parameters
-                .path(GoParameter.CACHE_DIRECTORY)
-                .map(directory ->
-                        new CacheDirectory(projectDirectory().resolve(directory).toAbsolutePath()));
+        return parameters.path(GoParameter.CACHE_DIRECTORY).map(configured -> {
+            Path directory = projectDirectory().resolve(configured).toAbsolutePath();
+            if (Files.exists(directory) && !Files.isDirectory(directory)) {
+                throw new ConfigurationException(
+                        GoParameter.CACHE_DIRECTORY.property().orElseThrow(),
+                        GoParameter.CACHE_DIRECTORY.displayName() + " is " + directory
+                                + ", which is a file: give it a directory (created when missing) for GOCACHE and "
+                                + "GOMODCACHE, or leave it unset for Go's own locations.");
+            }
+            return new CacheDirectory(directory);
+        });
     }
 
     private Path projectDirectory() {

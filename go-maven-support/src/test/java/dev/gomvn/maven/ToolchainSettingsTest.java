@@ -1,10 +1,13 @@
 package dev.gomvn.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.toolchain.SdkSources;
 import dev.gomvn.core.toolchain.ToolchainRequest;
 import dev.gomvn.maven.testsupport.TestMavenBuild;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -130,6 +133,22 @@ class ToolchainSettingsTest {
         assertThat(settings.goEnvironment())
                 .containsEntry("GOCACHE", "/fast-disk/go-build")
                 .containsEntry("GOMODCACHE", "/shared/mod");
+    }
+
+    @Test
+    void aFileAsGoCacheDirectoryIsRefusedNamingTheParameter() throws Exception {
+        Path file = Files.writeString(basedir.resolve("cache.txt"), "not a directory");
+        TestMavenBuild build = new TestMavenBuild(basedir, Map.of());
+        ToolchainSettings settings = new ToolchainSettings(
+                ParameterValues.builder()
+                        .put(GoParameter.CACHE_DIRECTORY, file.toFile())
+                        .build(),
+                build.context(build.session(), TestMavenBuild.decrypter(null)));
+        assertThatThrownBy(settings::goEnvironment)
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("<cacheDirectory> (go.cacheDirectory) is " + file
+                        + ", which is a file: give it a directory (created when missing) for GOCACHE and GOMODCACHE, "
+                        + "or leave it unset for Go's own locations.");
     }
 
     @Test
