@@ -4,7 +4,9 @@ def readme = new File(root, 'README.md').text
 def normalize = { String xml -> xml.replaceAll(/\s+/, ' ').replace('@project.version@', '0.1.0-SNAPSHOT').trim() }
 def poms = [new File(basedir, 'pom.xml'), new File(root, 'examples/company-parent/pom.xml'), new File(root, 'examples/hello-cli/pom.xml'),
             new File(root, 'src/it/pipeline-published/pom.xml'),
-            new File(root, 'src/it/operator-kubebuilder/pom.xml')]
+            new File(root, 'src/it/operator-kubebuilder/pom.xml'),
+            new File(root, 'src/it/build-cache-extension/.mvn/extensions.xml'),
+            new File(root, 'src/it/build-cache-extension/.mvn/maven-build-cache-config.xml')]
 def built = poms.collect { normalize(it.text) }.join(' ')
 def blocks = (readme =~ /(?s)```xml\n(.*?)```/).collect { it[1] }
 assert blocks.size() >= 8

@@ -1,5 +1,6 @@
 package dev.gomvn.plugin;
 
+import static dev.gomvn.maven.GoParameter.CACHE_DIRECTORY;
 import static dev.gomvn.maven.GoParameter.CONNECT_TIMEOUT;
 import static dev.gomvn.maven.GoParameter.DOWNLOAD_ROOT;
 import static dev.gomvn.maven.GoParameter.ENVIRONMENT;
@@ -132,6 +133,14 @@ abstract class AbstractGoMojo extends AbstractMojo {
     @Parameter(property = "go.moduleDirectory", defaultValue = "${project.basedir}")
     File moduleDirectory;
 
+    /**
+     * One directory for Go's build and module caches, for a CI system to keep between runs: GOCACHE is
+     * &lt;dir&gt;/go-build, GOMODCACHE &lt;dir&gt;/mod, unless the environment or &lt;environment&gt; sets them.
+     * Default: Go's own locations.
+     */
+    @Parameter(property = "go.cacheDirectory")
+    File cacheDirectory;
+
     /** Variables passed to every go command (GOFLAGS, GOPROXY, GOPRIVATE, CC ...). */
     @Parameter
     Map<String, String> environment;
@@ -205,6 +214,7 @@ abstract class AbstractGoMojo extends AbstractMojo {
                 .put(RETRIES, retries)
                 .put(LOCK_TIMEOUT, lockTimeout)
                 .put(MODULE_DIRECTORY, moduleDirectory)
+                .put(CACHE_DIRECTORY, cacheDirectory)
                 .putMap(ENVIRONMENT, environment)
                 .put(SKIP, skip)
                 .build();

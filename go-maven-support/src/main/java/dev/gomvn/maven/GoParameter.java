@@ -92,6 +92,13 @@ public enum GoParameter {
             "go.moduleDirectory",
             "${project.basedir}",
             "The Go module: the directory holding go.mod."),
+    CACHE_DIRECTORY(
+            "cacheDirectory",
+            "go.cacheDirectory",
+            null,
+            "One directory for Go's build and module caches, for a CI system to keep between runs: GOCACHE is "
+                    + "<dir>/go-build, GOMODCACHE <dir>/mod, unless the environment or <environment> sets them. "
+                    + "Default: Go's own locations."),
     ENVIRONMENT(
             "environment", null, null, "Variables passed to every go command (GOFLAGS, GOPROXY, GOPRIVATE, CC ...)."),
     SKIP("skip", "go.skip", "false", "Skip this goal.");

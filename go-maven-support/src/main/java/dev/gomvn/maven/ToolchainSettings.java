@@ -1,12 +1,15 @@
 package dev.gomvn.maven;
 
+import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.Platform;
+import dev.gomvn.core.env.CacheDirectory;
 import dev.gomvn.core.net.NetworkSettings;
 import dev.gomvn.core.net.ProxyEnvironment;
 import dev.gomvn.core.net.UrlLogin;
 import dev.gomvn.core.toolchain.SdkSources;
 import dev.gomvn.core.toolchain.ToolchainRequest;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns the {@link GoParameter} values of a goal or a rule into what the core needs, the one place
@@ -94,14 +98,17 @@ public final class ToolchainSettings {
 
     /**
      * The complete environment every go command runs with: the Maven process's, settings.xml proxies as
-     * HTTP(S)_PROXY/NO_PROXY unless the user set those, and {@code <environment>} over all.
+     * HTTP(S)_PROXY/NO_PROXY unless the user set those, {@code <environment>} over all, and GOCACHE and
+     * GOMODCACHE in {@code go.cacheDirectory} where none of those layers set them.
      */
     public Map<String, String> goEnvironment() {
         if (goEnvironment == null) {
             Map<String, String> environment = new LinkedHashMap<>(context.processEnvironment());
             environment.putAll(
                     ProxyEnvironment.merge(network(), context.processEnvironment(), configuredEnvironment()));
-            goEnvironment = Collections.unmodifiableMap(environment);
+            Map<String, String> withCaches =
+                    cacheDirectory().map(cache -> cache.applyTo(environment)).orElse(environment);
+            goEnvironment = Collections.unmodifiableMap(withCaches);
         }
         return goEnvironment;
     }
@@ -109,6 +116,31 @@ public final class ToolchainSettings {
     /** Only {@code <environment>}: the layer that messages name as "the plugin's configuration". */
     public Map<String, String> configuredEnvironment() {
         return parameters.map(GoParameter.ENVIRONMENT);
+    }
+
+    /**
+     * {@code go.cacheDirectory}, relative to the project (as Maven resolves a File parameter) when not absolute.
+     * go creates it when missing; a file in its place would fail every go command with a message about
+     * GOCACHE that does not name the parameter, so it is reported here.
+     */
+    private Optional<CacheDirectory> cacheDirectory() {
+        return parameters.path(GoParameter.CACHE_DIRECTORY).map(configured -> {
+            Path directory = projectDirectory().resolve(configured).toAbsolutePath();
+            if (Files.exists(directory) && !Files.isDirectory(directory)) {
+                throw new ConfigurationException(
+                        GoParameter.CACHE_DIRECTORY.property().orElseThrow(),
+                        GoParameter.CACHE_DIRECTORY.displayName() + " is " + directory
+                                + ", which is a file: give it a directory (created when missing) for GOCACHE and "
+                                + "GOMODCACHE, or leave it unset for Go's own locations.");
+            }
+            return new CacheDirectory(directory);
+        });
+    }
+
+    private Path projectDirectory() {
+        return context.project() != null && context.project().getBasedir() != null
+                ? context.project().getBasedir().toPath()
+                : new File(context.session().getExecutionRootDirectory()).toPath();
     }
 
     /** Inside the local repository, so CI caches of ~/.m2 carry provisioned SDKs along. */

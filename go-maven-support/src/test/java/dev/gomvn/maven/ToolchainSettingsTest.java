@@ -1,10 +1,13 @@
 package dev.gomvn.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.toolchain.SdkSources;
 import dev.gomvn.core.toolchain.ToolchainRequest;
 import dev.gomvn.maven.testsupport.TestMavenBuild;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -89,6 +92,63 @@ class ToolchainSettingsTest {
                 .containsEntry("GOFLAGS", "-mod=readonly")
                 .containsEntry("HTTPS_PROXY", "http://proxy.corp.example.com:3128");
         assertThat(settings.configuredEnvironment()).containsExactly(Map.entry("GOFLAGS", "-mod=readonly"));
+    }
+
+    @Test
+    void goCacheDirectoryHoldsBothCachesForGoalsAndRulesAlikeRelativeToTheProject() {
+        TestMavenBuild build = new TestMavenBuild(basedir, Map.of("HOME", "/home/ci"));
+        build.userProperties.setProperty("go.cacheDirectory", ".ci-cache/go");
+        // A rule reads the parameter from the POM and -D, as the goals get it injected.
+        ParameterValues ruleView =
+                new PluginConfigurationReader(build.project, build.evaluator(build.session())).read();
+        ToolchainSettings settings =
+                new ToolchainSettings(ruleView, build.context(build.session(), TestMavenBuild.decrypter(null)));
+        assertThat(settings.goEnvironment())
+                .containsEntry(
+                        "GOCACHE", basedir.resolve(".ci-cache/go/go-build").toString())
+                .containsEntry("GOMODCACHE", basedir.resolve(".ci-cache/go/mod").toString());
+        assertThat(settings.request(basedir).environment())
+                .containsEntry("GOMODCACHE", basedir.resolve(".ci-cache/go/mod").toString());
+    }
+
+    @Test
+    void withoutGoCacheDirectoryGoKeepsItsOwnCacheLocations() {
+        TestMavenBuild build = new TestMavenBuild(basedir, Map.of("HOME", "/home/ci"));
+        ToolchainSettings settings = new ToolchainSettings(
+                ParameterValues.builder().build(), build.context(build.session(), TestMavenBuild.decrypter(null)));
+        assertThat(settings.goEnvironment()).doesNotContainKeys("GOCACHE", "GOMODCACHE");
+    }
+
+    @Test
+    void gocacheAndGomodcacheSetExplicitlyWinOverGoCacheDirectory() {
+        TestMavenBuild build = new TestMavenBuild(basedir, Map.of("GOMODCACHE", "/shared/mod"));
+        ToolchainSettings settings = new ToolchainSettings(
+                ParameterValues.builder()
+                        .put(
+                                GoParameter.CACHE_DIRECTORY,
+                                basedir.resolve("cache").toFile())
+                        .putMap(GoParameter.ENVIRONMENT, Map.of("GOCACHE", "/fast-disk/go-build"))
+                        .build(),
+                build.context(build.session(), TestMavenBuild.decrypter(null)));
+        assertThat(settings.goEnvironment())
+                .containsEntry("GOCACHE", "/fast-disk/go-build")
+                .containsEntry("GOMODCACHE", "/shared/mod");
+    }
+
+    @Test
+    void aFileAsGoCacheDirectoryIsRefusedNamingTheParameter() throws Exception {
+        Path file = Files.writeString(basedir.resolve("cache.txt"), "not a directory");
+        TestMavenBuild build = new TestMavenBuild(basedir, Map.of());
+        ToolchainSettings settings = new ToolchainSettings(
+                ParameterValues.builder()
+                        .put(GoParameter.CACHE_DIRECTORY, file.toFile())
+                        .build(),
+                build.context(build.session(), TestMavenBuild.decrypter(null)));
+        assertThatThrownBy(settings::goEnvironment)
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("<cacheDirectory> (go.cacheDirectory) is " + file
+                        + ", which is a file: give it a directory (created when missing) for GOCACHE and GOMODCACHE, "
+                        + "or leave it unset for Go's own locations.");
     }
 
     @Test

@@ -1,0 +1,11 @@
+package main
+
+import (
+	"fmt"
+
+	"example.com/cached/internal/greeting"
+)
+
+func main() {
+	fmt.Println(greeting.Banner())
+}
