@@ -30,6 +30,9 @@ def root = basedir.toPath().toAbsolutePath().normalize()
         assert log.count("[INFO] ${rule} passed for ${dir}: ") == 1 : "${rule} did not check ${module}"
     }
     assert log.contains("[INFO] requireGoVersion passed for ${dir}: Go ${installedGoNumber} is in [1.22,) and is not older than go.mod's 'go 1.22'")
+    // The database the run points gomvn.vulnDatabase at (src/it/vulndb) knows nothing these modules reach.
+    def db = new File(repositoryRoot, 'src/it/vulndb').toPath().toAbsolutePath().normalize()
+    assert log.contains("[INFO] requireNoKnownVulnerabilities passed for ${dir}: no known vulnerability reachable (govulncheck v1.9.0, scan level symbol, database: ${db})\n")
 }
 assert log.contains("[INFO] requireModules passed for ${root.resolve('hello-operator')}: module example.com/hello-operator with 'go 1.22' in module mode (GO111MODULE not off, no -mod=mod in GOFLAGS), go.sum present for 2 requirements")
 assert log.contains("[INFO] requireModules passed for ${root.resolve('hello-cli')}: module example.com/hello-cli with 'go 1.22' in module mode (GO111MODULE not off, no -mod=mod in GOFLAGS), no requirements")

@@ -7,6 +7,7 @@ import dev.gomvn.core.PathEncoding;
 import dev.gomvn.core.Platform;
 import dev.gomvn.core.env.GoEnvironment;
 import dev.gomvn.core.gobuild.TargetList;
+import dev.gomvn.core.net.NetworkSettings;
 import dev.gomvn.core.policy.GoSettingSources;
 import dev.gomvn.core.policy.ModuleLayoutPolicy;
 import dev.gomvn.core.policy.PolicyFinding;
@@ -16,6 +17,7 @@ import dev.gomvn.maven.ToolchainSettings;
 import java.io.File;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -164,6 +166,27 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
 
     boolean offline() {
         return context.session().isOffline();
+    }
+
+    /** settings.xml proxies, -o and the plugin's timeouts, as the plugin downloads with them. */
+    NetworkSettings network() {
+        return context.toolchainSettings().network();
+    }
+
+    /** How long to wait for another build installing into the same cache directory (go.lockTimeout). */
+    Duration lockTimeout() {
+        return context.toolchainSettings().request(moduleDirectory()).lockTimeout();
+    }
+
+    /** gomvn's cache beside the provisioned SDKs, inside the local repository so CI caches of ~/.m2 keep it. */
+    Path gomvnCache() {
+        return context.session()
+                .getRepositorySession()
+                .getLocalRepository()
+                .getBasedir()
+                .toPath()
+                .resolve(".cache")
+                .resolve("gomvn");
     }
 
     /** Errors fail the rule together, so one run shows every problem; warnings are logged, long lists at debug. */

@@ -29,6 +29,7 @@ public final class GoCommand {
     private static final int TAIL_LINES = 40;
 
     private final Path goRoot;
+    private final Path executable;
     private final List<String> arguments;
     private Path workingDirectory;
     private final Map<String, String> environment = new LinkedHashMap<>();
@@ -38,17 +39,23 @@ public final class GoCommand {
     private boolean captureStdout;
     private GoLog log = GoLog.SILENT;
 
-    private GoCommand(Path goRoot, List<String> arguments) {
+    private GoCommand(Path goRoot, Path executable, List<String> arguments) {
         this.goRoot = goRoot;
+        this.executable = executable;
         this.arguments = List.copyOf(arguments);
     }
 
     public static GoCommand of(Path goRoot, String... arguments) {
-        return new GoCommand(goRoot, List.of(arguments));
+        return of(goRoot, List.of(arguments));
     }
 
     public static GoCommand of(Path goRoot, List<String> arguments) {
-        return new GoCommand(goRoot, arguments);
+        return new GoCommand(goRoot, executable(goRoot), arguments);
+    }
+
+    /** A Go tool such as govulncheck, run like go itself: this GOROOT's go first on PATH, GOTOOLCHAIN=local. */
+    public static GoCommand tool(Path goRoot, Path tool, List<String> arguments) {
+        return new GoCommand(goRoot, tool, arguments);
     }
 
     public GoCommand in(Path directory) {
@@ -101,7 +108,8 @@ public final class GoCommand {
 
     /** What a user can paste into a shell to repeat this run. */
     public String commandLine() {
-        return "go " + String.join(" ", arguments);
+        String name = executable.getFileName().toString().replaceFirst("\\.exe$", "");
+        return name + " " + String.join(" ", arguments);
     }
 
     /** The complete environment the child sees. */
@@ -120,7 +128,6 @@ public final class GoCommand {
     }
 
     public GoProcessResult run() {
-        Path executable = executable(goRoot);
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.addAll(arguments);

@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /** An HTTP server on 127.0.0.1 whose answers each test scripts, and which records every request. */
-final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable {
     interface Handler {
         void handle(HttpExchange exchange, int attempt) throws IOException;
     }
@@ -24,7 +24,7 @@ final class TestServer implements AutoCloseable {
     final List<String> requests = new CopyOnWriteArrayList<>();
     final List<Map<String, List<String>>> requestHeaders = new CopyOnWriteArrayList<>();
 
-    TestServer() throws IOException {
+    public TestServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
@@ -56,7 +56,7 @@ final class TestServer implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
@@ -73,11 +73,11 @@ final class TestServer implements AutoCloseable {
         prefixHandlers.put(prefix, handler);
     }
 
-    void serve(String path, byte[] body) {
+    public void serve(String path, byte[] body) {
         on(path, (exchange, attempt) -> send(exchange, 200, body));
     }
 
-    long count(String path) {
+    public long count(String path) {
         return requests.stream().filter(r -> r.equals("GET " + path)).count();
     }
 
