@@ -39,6 +39,7 @@ public record BuildCacheStatistics(
         if (files.isEmpty()) {
             return Optional.empty();
         }
+        files.sort(null); // the same report, and the same example of a corrupt entry, whatever the directory order
         Map<String, String> outcomes = new HashMap<>();
         long down = 0;
         long up = 0;
