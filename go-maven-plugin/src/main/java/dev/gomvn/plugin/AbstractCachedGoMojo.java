@@ -7,6 +7,7 @@ import dev.gomvn.core.net.Credentials;
 import dev.gomvn.core.net.UrlLogin;
 import dev.gomvn.core.toolchain.Toolchain;
 import dev.gomvn.maven.MavenNetworkSettings;
+import dev.gomvn.maven.UrlParameter;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ abstract class AbstractCachedGoMojo extends AbstractGoMojo {
      * e.g. a Nexus raw or Artifactory generic repository or nginx with WebDAV. Needs Go 1.24+.
      */
     @Parameter(property = "go.buildCache.url")
-    String buildCacheUrl;
+    UrlParameter buildCacheUrl;
 
     /** The id of a settings.xml &lt;server&gt; whose login the build cache store needs. */
     @Parameter(property = "go.buildCache.serverId")
@@ -51,13 +52,14 @@ abstract class AbstractCachedGoMojo extends AbstractGoMojo {
      * reports) is per execution, so that two goals of one module never mix their summaries.
      */
     Optional<SharedBuildCache> startBuildCache(Toolchain toolchain) {
-        if (buildCacheUrl == null || buildCacheUrl.isBlank()) {
+        String configuredUrl = buildCacheUrl == null ? null : buildCacheUrl.value();
+        if (configuredUrl == null || configuredUrl.isBlank()) {
             return Optional.empty();
         }
-        URI url = BuildCacheSettings.parseUrl(buildCacheUrl);
-        if (!UrlLogin.redact(buildCacheUrl).equals(buildCacheUrl)) {
+        URI url = BuildCacheSettings.parseUrl(configuredUrl);
+        if (!UrlLogin.redact(configuredUrl).equals(configuredUrl)) {
             getLog().warn(BuildCacheSettings.URL_PARAMETER + " holds a user:password@ login ("
-                    + UrlLogin.redact(buildCacheUrl) + "). It is never printed, but a POM keeps it in version"
+                    + UrlLogin.redact(configuredUrl) + "). It is never printed, but a POM keeps it in version"
                     + " control and a -D in shell history: move the login to a settings.xml <server> and name it with "
                     + SERVER_ID + ".");
         }
