@@ -194,7 +194,46 @@ func (c *cache) localEntry(actionID string) (string, int64, bool) {
 	if err != nil || !c.localObject(outputID, size) {
 		return "", 0, false
 	}
+	markUsed(c.actionPath(actionID))
+	markUsed(c.objectPath(outputID))
 	return outputID, size, true
+}
+
+// Like go's own cache: an entry's modification time is when it was last used (give or take an hour, to
+// spare the disk a write per hit), and entries unused for trimAge are deleted, at most once per trimInterval.
+const (
+	usedResolution = time.Hour
+	trimAge        = 5 * 24 * time.Hour
+	trimInterval   = 24 * time.Hour
+	trimStamp      = "trim.txt"
+)
+
+func markUsed(name string) {
+	now := time.Now()
+	if info, err := os.Stat(name); err == nil && now.Sub(info.ModTime()) > usedResolution {
+		os.Chtimes(name, now, now)
+	}
+}
+
+// trim deletes what no build used for trimAge; objects go before the records that name them are gone,
+// which is harmless: a record without its object is a miss.
+func (c *cache) trim(now time.Time) {
+	stamp := filepath.Join(c.dir, trimStamp)
+	if info, err := os.Stat(stamp); err == nil && now.Sub(info.ModTime()) < trimInterval {
+		return
+	}
+	writeFileAtomically(stamp, []byte(now.UTC().Format(time.RFC3339)+"\n"))
+	for _, kind := range []string{"a", "o"} {
+		filepath.WalkDir(filepath.Join(c.dir, kind), func(name string, entry os.DirEntry, err error) error {
+			if err != nil || entry.IsDir() {
+				return nil
+			}
+			if info, err := entry.Info(); err == nil && now.Sub(info.ModTime()) > trimAge {
+				os.Remove(name)
+			}
+			return nil
+		})
+	}
 }
 
 // localObject: objects enter the local directory only verified, so the size is enough to see truncation.
@@ -354,7 +393,11 @@ func (c *cache) fetch(path string, limit int64, timeout time.Duration) ([]byte, 
 		c.failStore(describe(err))
 		return nil, false
 	}
-	defer res.Body.Close()
+	defer func() {
+		// Read what is left of a short answer, so the connection serves the next request.
+		io.Copy(io.Discard, io.LimitReader(res.Body, 64<<10))
+		res.Body.Close()
+	}()
 	if res.StatusCode == http.StatusNotFound {
 		return nil, false
 	}
@@ -496,6 +539,7 @@ func (c *cache) serve(in io.Reader, out io.Writer) error {
 		if err := decoder.Decode(&req); err != nil {
 			if errors.Is(err, io.EOF) {
 				c.uploads.Wait()
+				c.trim(time.Now())
 				return c.writeStatistics()
 			}
 			return fmt.Errorf("reading a request: %w", err)
@@ -523,6 +567,7 @@ func (c *cache) serve(in io.Reader, out io.Writer) error {
 		case "close":
 			answering.Wait()
 			c.uploads.Wait()
+			c.trim(time.Now())
 			err := c.writeStatistics()
 			res := response{ID: req.ID}
 			if err != nil {

@@ -316,6 +316,35 @@ func TestProtocol(t *testing.T) {
 	}
 }
 
+func TestEntriesUnusedForFiveDaysAreTrimmedOncePerDay(t *testing.T) {
+	c := newTestCache(t, "")
+	used := putContent(t, c, "used yesterday")
+	unused := putContent(t, c, "unused for a week")
+	week := time.Now().Add(-7 * 24 * time.Hour)
+	for _, content := range []string{"used yesterday", "unused for a week"} {
+		a, o := ids(content)
+		os.Chtimes(c.actionPath(hexOf(a)), week, week)
+		os.Chtimes(c.objectPath(hexOf(o)), week, week)
+	}
+	assertHit(t, c.get(used), "used yesterday") // marks it used now
+
+	c.trim(time.Now())
+
+	assertHit(t, c.get(used), "used yesterday")
+	if res := c.get(unused); !res.Miss {
+		t.Fatalf("an entry unused for a week survived the trim: %+v", res)
+	}
+	// Within a day of the last trim nothing is trimmed, however old.
+	putContent(t, c, "old but recently trimmed")
+	a, o := ids("old but recently trimmed")
+	os.Chtimes(c.actionPath(hexOf(a)), week, week)
+	os.Chtimes(c.objectPath(hexOf(o)), week, week)
+	c.trim(time.Now())
+	if _, err := os.Stat(c.objectPath(hexOf(o))); err != nil {
+		t.Fatalf("trimmed twice within a day: %v", err)
+	}
+}
+
 func hexOf(raw []byte) string {
 	const digits = "0123456789abcdef"
 	var text strings.Builder
