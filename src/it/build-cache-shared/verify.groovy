@@ -37,7 +37,7 @@ try {
     assert poisonWarnings.size() == 1 : poisonWarnings
     assert poisonWarnings[0] ==~ /\[WARNING\] The shared build cache \Q${url}\E served \d+ entries whose content does not match its SHA-256 \(e\.g\. v1\/o\/[0-9a-f]{64}\): not used, go built them again and replaced them in the store\. Something wrote wrong content into the store; look at who can write to it\./
     assert binary(3) == binary(1)
-    def objects = new File(basedir, 'nginx/root/cache/v1/o').listFiles()
+    def objects = new File(basedir, 'nginx/root/go-build-cache/v1/o').listFiles()
     def repaired = objects.findAll { it.text != 'poisoned' }
     assert !repaired.isEmpty() : 'the rebuilt outputs did not replace the poisoned objects'
     repaired.each {
@@ -72,7 +72,8 @@ try {
     assert testFresh.store > 10 : testFresh
     assert section('test-fresh-agent').contains('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0')
 
-    // The module's files are as committed.
+    // The store's password (settings.xml) is never printed; the module's files are as committed.
+    assert !log.contains('cache-s3cret')
     evaluate(new File(repositoryRoot, 'src/it/as-committed.groovy'))(basedir, 'build-cache-shared', ['go.mod', 'main.go', 'main_test.go'])
 } finally {
     def pid = new File(basedir, 'nginx/nginx.pid')
