@@ -50,7 +50,6 @@ type request struct {
 	Command  string
 	ActionID []byte `json:",omitempty"`
 	OutputID []byte `json:",omitempty"`
-	ObjectID []byte `json:",omitempty"` // Go 1.23's name for OutputID
 	BodySize int64  `json:",omitempty"`
 }
 
@@ -265,9 +264,6 @@ func parseActionRecord(record []byte) (string, int64, error) {
 // put answers a "put": the body goes to the local directory at once, to the store in the background.
 func (c *cache) put(req request, body []byte) response {
 	outputID := req.OutputID
-	if outputID == nil {
-		outputID = req.ObjectID
-	}
 	if len(req.ActionID) != sha256.Size || len(outputID) != sha256.Size {
 		return response{Err: "put without a 32-byte action ID and output ID"}
 	}
