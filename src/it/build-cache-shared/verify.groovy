@@ -51,7 +51,7 @@ try {
     assert unreachableWarnings.size() == 1 : unreachableWarnings
     assert unreachableWarnings[0].startsWith('[WARNING] The shared build cache http://127.0.0.1:9/cache failed: ')
     assert unreachableWarnings[0].contains('connection refused')
-    assert unreachableWarnings[0].endsWith('. The rest of this build went on without it (only '
+    assert unreachableWarnings[0].endsWith('. The rest of this build goes on without it (only '
             + new File(basedir, 'target/agent-4/build-cache').absolutePath
             + '); check the store, <buildCacheUrl> (go.buildCache.url) and its <server>.')
     assert binary(4) == binary(1)

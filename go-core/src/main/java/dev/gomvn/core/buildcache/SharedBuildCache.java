@@ -8,12 +8,14 @@ import dev.gomvn.core.provision.install.FileTrees;
 import dev.gomvn.core.toolchain.Toolchain;
 import dev.gomvn.core.version.GoVersion;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The shared Go build cache for one goal: the variables that make every go command of the goal use the cache
@@ -28,13 +30,22 @@ public final class SharedBuildCache {
 
     static final String STORE_FAILED = "store-failed";
 
+    /**
+     * Stores that failed in an earlier goal of this Maven build (reactor modules, go:build then go:test), with
+     * why: the rest of the build does not wait for them again, and only the first failure is a warning.
+     */
+    private static final Map<URI, String> FAILED_STORES = new ConcurrentHashMap<>();
+
     private final BuildCacheSettings settings;
+    private final boolean storeAsked;
     private final Path program;
     private final Path runDirectory;
     private final GoLog log;
 
-    private SharedBuildCache(BuildCacheSettings settings, Path program, Path runDirectory, GoLog log) {
+    private SharedBuildCache(
+            BuildCacheSettings settings, boolean storeAsked, Path program, Path runDirectory, GoLog log) {
         this.settings = settings;
+        this.storeAsked = storeAsked;
         this.program = program;
         this.runDirectory = runDirectory;
         this.log = log;
@@ -78,11 +89,16 @@ public final class SharedBuildCache {
                             + " for the shared build cache: " + e.getMessage(),
                     e);
         }
+        String earlierFailure = FAILED_STORES.get(settings.url());
         if (settings.offline()) {
             log.info("Offline: the shared build cache answers from " + settings.localDirectory() + " only, not from "
                     + settings.displayUrl() + ".");
+        } else if (earlierFailure != null) {
+            log.info("The shared build cache " + settings.displayUrl() + " failed earlier in this build ("
+                    + UrlLogin.redact(earlierFailure) + "); this goal uses only " + settings.localDirectory() + ".");
         }
-        return Optional.of(new SharedBuildCache(settings, executable, runDirectory, log));
+        boolean storeAsked = !settings.offline() && earlierFailure == null;
+        return Optional.of(new SharedBuildCache(settings, storeAsked, executable, runDirectory, log));
     }
 
     /** {@code environment} with the variables that make go use the cache; the password only in its own variable. */
@@ -93,7 +109,7 @@ public final class SharedBuildCache {
         result.put("GOMVN_CACHE_RUN_DIR", runDirectory.toString());
         result.put("GOMVN_CACHE_READ_ONLY", String.valueOf(settings.readOnly()));
         result.put("GOMVN_CACHE_TIMEOUT", String.valueOf(settings.timeout().toMillis() / 1000.0));
-        if (!settings.offline()) {
+        if (storeAsked) {
             result.put("GOMVN_CACHE_URL", settings.url().toString());
         }
         if (settings.credentials() != null) {
@@ -109,11 +125,12 @@ public final class SharedBuildCache {
     public void report() {
         Optional<BuildCacheStatistics> statistics = BuildCacheStatistics.read(runDirectory);
         String store = settings.displayUrl();
-        storeFailure()
-                .ifPresent(reason -> log.warn("The shared build cache " + store + " failed: "
-                        + UrlLogin.redact(reason) + ". The rest of this build went on without it (only "
-                        + settings.localDirectory() + "); check the store, " + BuildCacheSettings.URL_PARAMETER
-                        + " and its <server>."));
+        storeFailure().ifPresent(reason -> {
+            FAILED_STORES.putIfAbsent(settings.url(), reason);
+            log.warn("The shared build cache " + store + " failed: " + UrlLogin.redact(reason)
+                    + ". The rest of this build goes on without it (only " + settings.localDirectory()
+                    + "); check the store, " + BuildCacheSettings.URL_PARAMETER + " and its <server>.");
+        });
         statistics
                 .filter(s -> !s.corrupt().isEmpty())
                 .ifPresent(s -> log.warn("The shared build cache " + store + " served "
@@ -124,7 +141,7 @@ public final class SharedBuildCache {
                         + (settings.readOnly() ? "" : " and replaced them in the store")
                         + ". Something wrote wrong content into the store; look at who can write to it."));
         statistics.ifPresent(s -> log.info("Shared build cache " + store
-                + (settings.readOnly() ? " (read-only)" : "") + (settings.offline() ? " (offline)" : "") + ": "
+                + (settings.readOnly() ? " (read-only)" : "") + (storeAsked ? "" : " (local directory only)") + ": "
                 + s.describe()));
     }
 

@@ -32,8 +32,13 @@ class SharedBuildCacheTest {
     final GoLog log = GoLog.of(info::add, warnings::add, debug::add, () -> true, false);
 
     BuildCacheSettings settings(boolean readOnly, boolean offline) {
+        return settings("https://cache.example.com/go", readOnly, offline);
+    }
+
+    /** A store that fails is remembered for the rest of the JVM: tests that make one fail use their own URL. */
+    BuildCacheSettings settings(String url, boolean readOnly, boolean offline) {
         return new BuildCacheSettings(
-                URI.create("https://cache.example.com/go"),
+                URI.create(url),
                 new Credentials("build-cache", "ci", "cache-s3cret"),
                 readOnly,
                 temp.resolve("local"),
@@ -114,8 +119,10 @@ class SharedBuildCacheTest {
     }
 
     @Test
-    void theReportIsOneSummaryLineAndOneWarningPerKindOfTrouble() throws IOException {
-        SharedBuildCache cache = start(settings(false, false));
+    void theReportIsOneSummaryLineAndOneWarningPerKindOfTroubleAndLaterGoalsDoNotWaitForAFailedStore()
+            throws IOException {
+        BuildCacheSettings failing = settings("https://failing.example.com/go", false, false);
+        SharedBuildCache cache = start(failing);
         Path run = temp.resolve("run");
         assertThat(run).isEmptyDirectory();
         Files.writeString(
@@ -123,24 +130,44 @@ class SharedBuildCacheTest {
         Files.writeString(run.resolve("stats-2-b.txt"), "get a3 miss\ncorrupt v1/o/cd34\ndown 0\nup 0\n");
         Files.writeString(
                 run.resolve(SharedBuildCache.STORE_FAILED),
-                "Get \"https://ci:cache-s3cret@cache.example.com/go/v1/a/ff\": dial tcp: connection refused\n");
+                "Get \"https://ci:cache-s3cret@failing.example.com/go/v1/a/ff\": dial tcp: connection refused\n");
         info.clear();
 
         cache.report();
 
         assertThat(warnings)
                 .containsExactly(
-                        "The shared build cache https://cache.example.com/go failed: Get"
-                                + " \"https://***@cache.example.com/go/v1/a/ff\": dial tcp: connection refused. The"
-                                + " rest of this build went on without it (only " + temp.resolve("local")
+                        "The shared build cache https://failing.example.com/go failed: Get"
+                                + " \"https://***@failing.example.com/go/v1/a/ff\": dial tcp: connection refused. The"
+                                + " rest of this build goes on without it (only " + temp.resolve("local")
                                 + "); check the store, <buildCacheUrl> (go.buildCache.url) and its <server>.",
-                        "The shared build cache https://cache.example.com/go served 2 entries whose content does not"
-                                + " match its SHA-256 (e.g. v1/o/ab12): not used, go built them again and replaced"
-                                + " them in the store. Something wrote wrong content into the store; look at who can"
-                                + " write to it.");
+                        "The shared build cache https://failing.example.com/go served 2 entries whose content does"
+                                + " not match its SHA-256 (e.g. v1/o/ab12): not used, go built them again and"
+                                + " replaced them in the store. Something wrote wrong content into the store; look at"
+                                + " who can write to it.");
         assertThat(info)
-                .containsExactly("Shared build cache https://cache.example.com/go: 1 hit (1 from the store, 0 local),"
+                .containsExactly("Shared build cache https://failing.example.com/go: 1 hit (1 from the store, 0 local),"
                         + " 2 misses, 10 bytes down, 0 bytes up");
+
+        // The next goal (go:test, another module) uses the local directory only and says so without a warning.
+        warnings.clear();
+        info.clear();
+        SharedBuildCache next = start(failing);
+        assertThat(next.environment(Map.of())).doesNotContainKey("GOMVN_CACHE_URL");
+        assertThat(info)
+                .containsExactly("The shared build cache https://failing.example.com/go failed earlier in this build"
+                        + " (Get \"https://***@failing.example.com/go/v1/a/ff\": dial tcp: connection refused); this"
+                        + " goal uses only " + temp.resolve("local") + ".");
+        Files.writeString(temp.resolve("run").resolve("stats-3-c.txt"), "get a1 local\ndown 0\nup 0\n");
+        next.report();
+        assertThat(warnings).isEmpty();
+        assertThat(info)
+                .last()
+                .isEqualTo("Shared build cache https://failing.example.com/go (local directory only): 1 hit (0 from the"
+                        + " store, 1 local), 0 misses, 0 bytes down, 0 bytes up");
+        assertThat(start(settings(false, false)).environment(Map.of()))
+                .as("another store is asked")
+                .containsKey("GOMVN_CACHE_URL");
     }
 
     @Test
