@@ -19,7 +19,13 @@ import java.util.stream.Stream;
  * a local hit if any had it locally, else as a miss.
  */
 public record BuildCacheStatistics(
-        int storeHits, int localHits, int misses, long bytesDown, long bytesUp, List<String> corrupt) {
+        int storeHits,
+        int localHits,
+        int misses,
+        long bytesDown,
+        long bytesUp,
+        List<String> corrupt,
+        List<Long> refusedSizes) {
 
     /** Written by each cache program at its end. */
     static final String FILE_GLOB = "stats-*.txt";
@@ -44,6 +50,7 @@ public record BuildCacheStatistics(
         long down = 0;
         long up = 0;
         List<String> corrupt = new ArrayList<>();
+        List<Long> refused = new ArrayList<>();
         for (Path file : files) {
             try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
                 for (String line : (Iterable<String>) lines::iterator) {
@@ -53,6 +60,7 @@ public record BuildCacheStatistics(
                         case "down" -> down += Long.parseLong(fields[1]);
                         case "up" -> up += Long.parseLong(fields[1]);
                         case "corrupt" -> corrupt.add(line.substring("corrupt ".length()));
+                        case "toolarge" -> refused.add(Long.parseLong(fields[2]));
                         default -> {
                             // A line of a newer program: what this version cannot sum is left out.
                         }
@@ -65,7 +73,7 @@ public record BuildCacheStatistics(
         int store = (int) outcomes.values().stream().filter("store"::equals).count();
         int local = (int) outcomes.values().stream().filter("local"::equals).count();
         return Optional.of(new BuildCacheStatistics(
-                store, local, outcomes.size() - store - local, down, up, List.copyOf(corrupt)));
+                store, local, outcomes.size() - store - local, down, up, List.copyOf(corrupt), List.copyOf(refused)));
     }
 
     private static String better(String a, String b) {

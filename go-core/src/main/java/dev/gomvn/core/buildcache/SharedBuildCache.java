@@ -3,6 +3,7 @@ package dev.gomvn.core.buildcache;
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoLog;
+import dev.gomvn.core.HumanReadable;
 import dev.gomvn.core.net.UrlLogin;
 import dev.gomvn.core.provision.install.FileTrees;
 import dev.gomvn.core.toolchain.Toolchain;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -140,6 +142,14 @@ public final class SharedBuildCache {
                         + "): not used, go built them again"
                         + (settings.readOnly() ? "" : " and replaced them in the store")
                         + ". Something wrote wrong content into the store; look at who can write to it."));
+        statistics
+                .filter(s -> !s.refusedSizes().isEmpty())
+                .ifPresent(s -> log.warn("The shared build cache " + store + " refused "
+                        + HumanReadable.count(s.refusedSizes().size(), "output", "outputs")
+                        + " as too large (HTTP 413; the largest "
+                        + HumanReadable.size(Collections.max(s.refusedSizes()))
+                        + "): they stay in the local directory only. Raise the store's upload limit (nginx:"
+                        + " client_max_body_size 0)."));
         statistics.ifPresent(s -> log.info("Shared build cache " + store
                 + (settings.readOnly() ? " (read-only)" : "") + (storeAsked ? "" : " (local directory only)") + ": "
                 + s.describe()));

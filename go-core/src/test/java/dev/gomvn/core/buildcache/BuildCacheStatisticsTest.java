@@ -30,10 +30,12 @@ class BuildCacheStatisticsTest {
     }
 
     @Test
-    void corruptEntriesAreListedAndUnknownLinesLeftOut() throws IOException {
-        Files.writeString(run.resolve("stats-1-aa.txt"), "corrupt v1/o/abc\nfuture 1 2\ndown 0\nup 0\n");
+    void corruptAndRefusedEntriesAreListedAndUnknownLinesLeftOut() throws IOException {
+        Files.writeString(
+                run.resolve("stats-1-aa.txt"), "corrupt v1/o/abc\ntoolarge v1/o/def 42\nfuture 1 2\ndown 0\nup 0\n");
         BuildCacheStatistics statistics = BuildCacheStatistics.read(run).orElseThrow();
         assertThat(statistics.corrupt()).containsExactly("v1/o/abc");
+        assertThat(statistics.refusedSizes()).containsExactly(42L);
         assertThat(statistics.describe())
                 .isEqualTo("0 hits (0 from the store, 0 local), 0 misses, 0 bytes down, 0 bytes up");
     }

@@ -127,7 +127,9 @@ class SharedBuildCacheTest {
         assertThat(run).isEmptyDirectory();
         Files.writeString(
                 run.resolve("stats-1-a.txt"), "get a1 store\nget a2 miss\ncorrupt v1/o/ab12\ndown 10\nup 0\n");
-        Files.writeString(run.resolve("stats-2-b.txt"), "get a3 miss\ncorrupt v1/o/cd34\ndown 0\nup 0\n");
+        Files.writeString(
+                run.resolve("stats-2-b.txt"),
+                "get a3 miss\ncorrupt v1/o/cd34\ntoolarge v1/o/ef56 3145728\ntoolarge v1/o/ab78 1024\ndown 0\nup 0\n");
         Files.writeString(
                 run.resolve(SharedBuildCache.STORE_FAILED),
                 "Get \"https://ci:cache-s3cret@failing.example.com/go/v1/a/ff\": dial tcp: connection refused\n");
@@ -144,7 +146,10 @@ class SharedBuildCacheTest {
                         "The shared build cache https://failing.example.com/go served 2 entries whose content does"
                                 + " not match its SHA-256 (e.g. v1/o/ab12): not used, go built them again and"
                                 + " replaced them in the store. Something wrote wrong content into the store; look at"
-                                + " who can write to it.");
+                                + " who can write to it.",
+                        "The shared build cache https://failing.example.com/go refused 2 outputs as too large (HTTP"
+                                + " 413; the largest 3.0 MiB): they stay in the local directory only. Raise the"
+                                + " store's upload limit (nginx: client_max_body_size 0).");
         assertThat(info)
                 .containsExactly("Shared build cache https://failing.example.com/go: 1 hit (1 from the store, 0 local),"
                         + " 2 misses, 10 bytes down, 0 bytes up");

@@ -122,6 +122,7 @@ type cache struct {
 	bytesDown   int64
 	bytesUp     int64
 	corrupt     []string
+	tooLarge    []string // "<path> <size>" of outputs the store refused with 413
 }
 
 func newCache(s settings) *cache {
@@ -326,6 +327,13 @@ func (c *cache) send(path string, body []byte) bool {
 	}
 	io.Copy(io.Discard, res.Body)
 	res.Body.Close()
+	if res.StatusCode == http.StatusRequestEntityTooLarge {
+		// The store is fine, only this output is over its upload limit: it stays local, the store stays in use.
+		c.mu.Lock()
+		c.tooLarge = append(c.tooLarge, path+" "+strconv.Itoa(len(body)))
+		c.mu.Unlock()
+		return false
+	}
 	if res.StatusCode/100 != 2 {
 		c.failStore("PUT " + path + " answered " + res.Status)
 		return false
@@ -481,6 +489,9 @@ func (c *cache) writeStatistics() error {
 	}
 	for _, path := range c.corrupt {
 		text.WriteString("corrupt " + path + "\n")
+	}
+	for _, refused := range c.tooLarge {
+		text.WriteString("toolarge " + refused + "\n")
 	}
 	text.WriteString("down " + strconv.FormatInt(c.bytesDown, 10) + "\n")
 	text.WriteString("up " + strconv.FormatInt(c.bytesUp, 10) + "\n")

@@ -22,6 +22,7 @@ import (
 // store is an in-memory HTTP store with the layout the program expects; it counts what it was asked.
 type store struct {
 	mu       sync.Mutex
+	maxBody  int64 // like nginx's client_max_body_size: larger PUTs get 413
 	files    map[string][]byte
 	requests atomic.Int64
 	puts     atomic.Int64
@@ -52,6 +53,10 @@ func (s *store) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		w.Write(body)
 	case http.MethodPut:
+		if s.maxBody > 0 && r.ContentLength > s.maxBody {
+			w.WriteHeader(http.StatusRequestEntityTooLarge)
+			return
+		}
 		s.puts.Add(1)
 		body, _ := io.ReadAll(r.Body)
 		s.files[r.URL.Path] = body
@@ -241,6 +246,25 @@ func TestCredentialsAreSentAsBasicAuth(t *testing.T) {
 	fresh := newTestCache(t, url)
 	fresh.username, fresh.password = "ci", "s3cret"
 	assertHit(t, fresh.get(actionID), "with login")
+}
+
+func TestAnOutputOverTheStoresUploadLimitStaysLocalAndTheStoreStaysInUse(t *testing.T) {
+	s, url := newStore(t)
+	s.maxBody = 100
+	c := newTestCache(t, url)
+	large := putContent(t, c, strings.Repeat("x", 101))
+	small := putContent(t, c, "small")
+	if !c.storeUsable() {
+		t.Fatal("a 413 gave the store up")
+	}
+	if len(c.tooLarge) != 1 || !strings.HasSuffix(c.tooLarge[0], " 101") {
+		t.Fatalf("refused outputs %v", c.tooLarge)
+	}
+	fresh := newTestCache(t, url)
+	assertHit(t, fresh.get(small), "small")
+	if !fresh.get(large).Miss {
+		t.Fatal("the refused output is in the store")
+	}
 }
 
 func TestReadOnlyUploadsNothing(t *testing.T) {
