@@ -28,6 +28,7 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -538,12 +539,16 @@ func (c *cache) serve(in io.Reader, out io.Writer) error {
 		encoder.Encode(res)
 	}
 	reply(response{KnownCommands: []string{"get", "put", "close"}})
-	decoder := json.NewDecoder(bufio.NewReaderSize(in, 1<<20))
+	lines := bufio.NewReaderSize(in, 1<<20)
 	var answering sync.WaitGroup
 	defer answering.Wait()
 	for {
 		var req request
-		if err := decoder.Decode(&req); err != nil {
+		line, err := nextLine(lines)
+		if err == nil {
+			err = json.Unmarshal(line, &req)
+		}
+		if err != nil {
 			if errors.Is(err, io.EOF) {
 				c.uploads.Wait()
 				c.trim(time.Now())
@@ -563,8 +568,10 @@ func (c *cache) serve(in io.Reader, out io.Writer) error {
 		case "put":
 			var body []byte
 			if req.BodySize > 0 {
-				// The body follows as a JSON string of base64, which encoding/json decodes into []byte.
-				if err := decoder.Decode(&body); err != nil {
+				// The body follows on its own line as a JSON string of base64: decoded here directly, as
+				// encoding/json would scan megabytes byte by byte.
+				body, err = readBody(lines, req.BodySize)
+				if err != nil {
 					return fmt.Errorf("reading the body of put %d: %w", req.ID, err)
 				}
 			}
@@ -586,6 +593,39 @@ func (c *cache) serve(in io.Reader, out io.Writer) error {
 			reply(response{ID: req.ID, Err: "unknown command " + strconv.Quote(req.Command)})
 		}
 	}
+}
+
+// nextLine returns the next line that is not empty (go writes an empty line after each request).
+func nextLine(in *bufio.Reader) ([]byte, error) {
+	for {
+		line, err := in.ReadBytes('\n')
+		line = bytes.TrimSpace(line)
+		if len(line) > 0 {
+			return line, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
+func readBody(in *bufio.Reader, size int64) ([]byte, error) {
+	line, err := nextLine(in)
+	if err != nil {
+		return nil, err
+	}
+	if len(line) < 2 || line[0] != '"' || line[len(line)-1] != '"' {
+		return nil, errors.New("not a JSON string")
+	}
+	body := make([]byte, base64.StdEncoding.DecodedLen(len(line)-2))
+	n, err := base64.StdEncoding.Decode(body, line[1:len(line)-1])
+	if err != nil {
+		return nil, err
+	}
+	if int64(n) != size {
+		return nil, fmt.Errorf("%d bytes, announced %d", n, size)
+	}
+	return body[:n], nil
 }
 
 func main() {
