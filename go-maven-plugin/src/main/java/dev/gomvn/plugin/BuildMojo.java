@@ -2,6 +2,7 @@ package dev.gomvn.plugin;
 
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.HumanReadable;
+import dev.gomvn.core.buildcache.SharedBuildCache;
 import dev.gomvn.core.gobuild.BuildOptions;
 import dev.gomvn.core.gobuild.BuildRequest;
 import dev.gomvn.core.gobuild.BuildResult;
@@ -35,7 +36,7 @@ import org.codehaus.plexus.configuration.PlexusConfiguration;
  * SBOMs, with a checksum list naming them as published, so install/deploy publish them.
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
-public class BuildMojo extends AbstractGoMojo {
+public class BuildMojo extends AbstractCachedGoMojo {
 
     /** Targets as {@code goos/goarch[/variant]} ({@code linux/arm/7}, {@code linux/amd64/v3}) or {@code host}. */
     @Parameter(property = "go.targets", defaultValue = "host")
@@ -137,6 +138,7 @@ public class BuildMojo extends AbstractGoMojo {
         }
         Toolchain toolchain = resolveToolchain();
         List<BuildTarget> buildTargets = TargetList.resolve(splitCommas(targets), toolchain, goLog());
+        Optional<SharedBuildCache> buildCache = startBuildCache(toolchain);
         BuildOptions options = BuildOptions.builder()
                 .cgo(cgo)
                 .trimpath(trimpath)
@@ -145,7 +147,9 @@ public class BuildMojo extends AbstractGoMojo {
                 .ldflags(ldflags)
                 .linkerVariables(LinkerVariablesParameter.read(linkerVariables, this::evaluate))
                 .buildFlags(buildFlags)
-                .environment(goEnvironment())
+                .environment(buildCache
+                        .map(cache -> cache.environment(goEnvironment()))
+                        .orElseGet(this::goEnvironment))
                 .build();
         Path buildDirectory = Path.of(project.getBuild().getDirectory());
         BuildRequest request = BuildRequest.builder()
@@ -171,7 +175,12 @@ public class BuildMojo extends AbstractGoMojo {
                 .build();
         getLog().info("Building " + String.join(", ", request.packages()) + " for "
                 + HumanReadable.count(buildTargets.size(), "target", "targets") + " with Go " + toolchain.version());
-        BuildResult result = new GoBuilder(toolchain, goLog()).build(request);
+        BuildResult result;
+        try {
+            result = new GoBuilder(toolchain, goLog()).build(request);
+        } finally {
+            buildCache.ifPresent(SharedBuildCache::report);
+        }
         if (attach) {
             Path publishedSums = buildDirectory.resolve("go").resolve("published.sha256sums");
             BinaryAttachments plan = BinaryAttachments.plan(

@@ -1,6 +1,7 @@
 package dev.gomvn.plugin;
 
 import dev.gomvn.core.Platform;
+import dev.gomvn.core.buildcache.SharedBuildCache;
 import dev.gomvn.core.gotest.GoTester;
 import dev.gomvn.core.gotest.TestRequest;
 import dev.gomvn.core.gotest.TestSummary;
@@ -14,7 +15,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.maven.plugin.MojoExecution;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -25,7 +26,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * servers and maven-surefire-report-plugin show Go tests like Java ones.
  */
 @Mojo(name = "test", defaultPhase = LifecyclePhase.TEST, threadSafe = true)
-public class TestMojo extends AbstractGoMojo {
+public class TestMojo extends AbstractCachedGoMojo {
     /** Where controller-runtime's envtest looks for etcd, kube-apiserver and kubectl. */
     static final String KUBEBUILDER_ASSETS = "KUBEBUILDER_ASSETS";
 
@@ -72,9 +73,6 @@ public class TestMojo extends AbstractGoMojo {
     @Parameter
     Envtest envtest;
 
-    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
-    MojoExecution mojoExecution;
-
     /** Where the Surefire-format XML reports go. */
     @Parameter(defaultValue = "${project.build.directory}/surefire-reports")
     File reportsDirectory;
@@ -89,7 +87,9 @@ public class TestMojo extends AbstractGoMojo {
             return;
         }
         Toolchain toolchain = resolveToolchain();
-        Map<String, String> testEnvironment = new HashMap<>(goEnvironment());
+        Optional<SharedBuildCache> buildCache = startBuildCache(toolchain);
+        Map<String, String> testEnvironment = new HashMap<>(
+                buildCache.map(cache -> cache.environment(goEnvironment())).orElseGet(this::goEnvironment));
         if (envtest != null) {
             if (environment != null && environment.containsKey(KUBEBUILDER_ASSETS)) {
                 getLog().info("<environment> sets " + KUBEBUILDER_ASSETS + "; <envtest> is not used.");
@@ -112,7 +112,12 @@ public class TestMojo extends AbstractGoMojo {
                 .runName(mojoExecution.getExecutionId())
                 .environment(testEnvironment)
                 .build();
-        GoTester.TestOutcome outcome = new GoTester(toolchain, goLog()).test(request);
+        GoTester.TestOutcome outcome;
+        try {
+            outcome = new GoTester(toolchain, goLog()).test(request);
+        } finally {
+            buildCache.ifPresent(SharedBuildCache::report);
+        }
         TestSummary summary = outcome.summary();
         getLog().info("");
         getLog().info("Results:");

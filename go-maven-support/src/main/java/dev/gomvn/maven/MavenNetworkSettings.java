@@ -39,16 +39,8 @@ public final class MavenNetworkSettings {
         }
         Credentials credentials = null;
         if (serverId != null && !serverId.isBlank()) {
-            Server server = session.getSettings().getServer(serverId);
-            if (server == null) {
-                throw new ConfigurationException(
-                        "go.serverId",
-                        GoParameter.SERVER_ID.displayName() + " is '" + serverId
-                                + "', but settings.xml has no <server> with that <id>; add one with <username> and <password>.");
-            }
-            Server decrypted = decrypt(decrypter, new DefaultSettingsDecryptionRequest(server))
-                    .getServer();
-            credentials = new Credentials(serverId, decrypted.getUsername(), decrypted.getPassword());
+            credentials =
+                    serverCredentials(session, decrypter, serverId, "go.serverId", GoParameter.SERVER_ID.displayName());
         }
         return NetworkSettings.defaults()
                 .withProxies(proxies)
@@ -57,6 +49,26 @@ public final class MavenNetworkSettings {
                 .withConnectTimeout(Duration.ofSeconds(parameters.number(GoParameter.CONNECT_TIMEOUT, 1)))
                 .withReadTimeout(Duration.ofSeconds(parameters.number(GoParameter.READ_TIMEOUT, 1)))
                 .withRetries(parameters.number(GoParameter.RETRIES, 0));
+    }
+
+    /**
+     * The decrypted login of the settings.xml {@code <server>} with this id.
+     *
+     * @param property    the property of the parameter that chose the server, e.g. {@code go.serverId}
+     * @param displayName how messages name that parameter, e.g. {@code <serverId> (go.serverId)}
+     */
+    public static Credentials serverCredentials(
+            MavenSession session, SettingsDecrypter decrypter, String serverId, String property, String displayName) {
+        Server server = session.getSettings().getServer(serverId);
+        if (server == null) {
+            throw new ConfigurationException(
+                    property,
+                    displayName + " is '" + serverId
+                            + "', but settings.xml has no <server> with that <id>; add one with <username> and <password>.");
+        }
+        Server decrypted =
+                decrypt(decrypter, new DefaultSettingsDecryptionRequest(server)).getServer();
+        return new Credentials(serverId, decrypted.getUsername(), decrypted.getPassword());
     }
 
     private static SettingsDecryptionResult decrypt(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gomvn.core.ConfigurationException;
+import dev.gomvn.core.net.Credentials;
 import dev.gomvn.core.net.NetworkSettings;
 import dev.gomvn.maven.testsupport.TestMavenBuild;
 import java.nio.file.Path;
@@ -82,6 +83,31 @@ class MavenNetworkSettingsTest {
                         .build());
         assertThat(network.credentials().username()).isEqualTo("ci");
         assertThat(network.credentials().password()).isEqualTo("t0ken");
+    }
+
+    @Test
+    void anotherParameterNamingAServerGetsItsLoginAndIsNamedWhenTheServerIsMissing() {
+        TestMavenBuild build = new TestMavenBuild(basedir, Map.of());
+        Server server = new Server();
+        server.setId("go-build-cache");
+        server.setUsername("ci");
+        server.setPassword("cache-t0ken");
+        build.settings.addServer(server);
+        String parameter = "<buildCacheServerId> (go.buildCache.serverId)";
+        assertThat(MavenNetworkSettings.serverCredentials(
+                        build.session(),
+                        TestMavenBuild.decrypter(null),
+                        "go-build-cache",
+                        "go.buildCache.serverId",
+                        parameter))
+                .isEqualTo(new Credentials("go-build-cache", "ci", "cache-t0ken"));
+        assertThatThrownBy(() -> MavenNetworkSettings.serverCredentials(
+                        build.session(), TestMavenBuild.decrypter(null), "nexus", "go.buildCache.serverId", parameter))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("<buildCacheServerId> (go.buildCache.serverId) is 'nexus', but settings.xml has no <server>"
+                        + " with that <id>; add one with <username> and <password>.")
+                .extracting(e -> ((ConfigurationException) e).parameter())
+                .isEqualTo("go.buildCache.serverId");
     }
 
     @Test

@@ -162,7 +162,8 @@ public record BuildOptions(
     }
 
     private boolean shapesTheBuild(String name) {
-        if (NOT_SHAPING.contains(name)) {
+        // GOMVN_*: the shared build cache's settings, whose outputs are verified to be what go would build.
+        if (NOT_SHAPING.contains(name) || name.startsWith("GOMVN_")) {
             return false;
         }
         if (name.startsWith("GO")) {

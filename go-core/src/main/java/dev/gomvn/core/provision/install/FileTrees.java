@@ -10,10 +10,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /** Deletes directory trees without ever following a symbolic link out of them. */
-final class FileTrees {
+public final class FileTrees {
     private FileTrees() {}
 
-    static void delete(Path path) throws IOException {
+    public static void delete(Path path) throws IOException {
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -44,7 +44,7 @@ final class FileTrees {
     }
 
     /** For cleanup after another failure, which must stay the one reported. */
-    static void deleteQuietly(Path path) {
+    public static void deleteQuietly(Path path) {
         try {
             delete(path);
         } catch (IOException ignored) {

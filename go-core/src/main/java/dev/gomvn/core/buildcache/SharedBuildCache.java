@@ -1,0 +1,173 @@
+package dev.gomvn.core.buildcache;
+
+import dev.gomvn.core.ConfigurationException;
+import dev.gomvn.core.EnvironmentException;
+import dev.gomvn.core.GoLog;
+import dev.gomvn.core.HumanReadable;
+import dev.gomvn.core.net.UrlLogin;
+import dev.gomvn.core.provision.install.FileTrees;
+import dev.gomvn.core.toolchain.Toolchain;
+import dev.gomvn.core.version.GoVersion;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The shared Go build cache for one goal: the variables that make every go command of the goal use the cache
+ * program ({@link #environment}), and at the end one summary line and, if something went wrong, one warning per
+ * kind of trouble ({@link #report}). The cache programs of the goal's go processes meet in a run directory:
+ * each leaves its statistics there, and the first to see the store fail leaves the reason, which stops the
+ * others from asking the store.
+ */
+public final class SharedBuildCache {
+    /** GOCACHEPROG left the experiments (GOEXPERIMENT=cacheprog) in Go 1.24. */
+    public static final GoVersion FIRST_GO = GoVersion.parse("1.24");
+
+    static final String STORE_FAILED = "store-failed";
+
+    /**
+     * Stores that failed in an earlier goal of this Maven build (reactor modules, go:build then go:test), with
+     * why: the rest of the build does not wait for them again, and only the first failure is a warning.
+     */
+    private static final Map<URI, String> FAILED_STORES = new ConcurrentHashMap<>();
+
+    private final BuildCacheSettings settings;
+    private final boolean storeAsked;
+    private final Path program;
+    private final Path runDirectory;
+    private final GoLog log;
+
+    private SharedBuildCache(
+            BuildCacheSettings settings, boolean storeAsked, Path program, Path runDirectory, GoLog log) {
+        this.settings = settings;
+        this.storeAsked = storeAsked;
+        this.program = program;
+        this.runDirectory = runDirectory;
+        this.log = log;
+    }
+
+    /**
+     * Ready for a goal's go commands, or nothing (with a warning) when this Go cannot run a cache program.
+     *
+     * @param runDirectory emptied now: it holds only this goal's reports
+     * @param environment  the goal's environment, which must not set GOCACHEPROG itself
+     */
+    public static Optional<SharedBuildCache> start(
+            BuildCacheSettings settings,
+            Toolchain toolchain,
+            Path sdkDirectory,
+            Path runDirectory,
+            Map<String, String> environment,
+            GoLog log) {
+        String ownProgram = environment.getOrDefault("GOCACHEPROG", "");
+        if (!ownProgram.isBlank()) {
+            throw new ConfigurationException(
+                    "go.buildCache.url",
+                    BuildCacheSettings.URL_PARAMETER + " runs go with gomvn's cache program, but GOCACHEPROG is"
+                            + " already set (to '" + UrlLogin.redact(ownProgram) + "', by <environment> or the"
+                            + " environment of Maven): remove one of the two.");
+        }
+        if (toolchain.version().compareTo(FIRST_GO) < 0) {
+            log.warn("The shared build cache (" + BuildCacheSettings.URL_PARAMETER + ") needs Go " + FIRST_GO
+                    + " or newer (GOCACHEPROG); this build uses Go " + toolchain.version()
+                    + " and goes on without it.");
+            return Optional.empty();
+        }
+        Path executable = CacheProgram.install(toolchain, sdkDirectory, environment, log);
+        try {
+            FileTrees.delete(runDirectory);
+            Files.createDirectories(runDirectory);
+            Files.createDirectories(settings.localDirectory());
+        } catch (IOException e) {
+            throw new EnvironmentException(
+                    "Could not prepare " + runDirectory + " and " + settings.localDirectory()
+                            + " for the shared build cache: " + e.getMessage(),
+                    e);
+        }
+        String earlierFailure = FAILED_STORES.get(settings.url());
+        if (settings.offline()) {
+            log.info("Offline: the shared build cache answers from " + settings.localDirectory() + " only, not from "
+                    + settings.displayUrl() + ".");
+        } else if (earlierFailure != null) {
+            log.info("The shared build cache " + settings.displayUrl() + " failed earlier in this build ("
+                    + UrlLogin.redact(earlierFailure) + "); this goal uses only " + settings.localDirectory() + ".");
+        }
+        boolean storeAsked = !settings.offline() && earlierFailure == null;
+        return Optional.of(new SharedBuildCache(settings, storeAsked, executable, runDirectory, log));
+    }
+
+    /** {@code environment} with the variables that make go use the cache; the password only in its own variable. */
+    public Map<String, String> environment(Map<String, String> environment) {
+        Map<String, String> result = new LinkedHashMap<>(environment);
+        result.put("GOCACHEPROG", program.toString());
+        result.put("GOMVN_CACHE_DIR", settings.localDirectory().toString());
+        result.put("GOMVN_CACHE_RUN_DIR", runDirectory.toString());
+        result.put("GOMVN_CACHE_READ_ONLY", String.valueOf(settings.readOnly()));
+        result.put("GOMVN_CACHE_TIMEOUT", String.valueOf(settings.timeout().toMillis() / 1000.0));
+        if (storeAsked) {
+            result.put("GOMVN_CACHE_URL", settings.url().toString());
+        }
+        if (settings.credentials() != null) {
+            result.put(
+                    "GOMVN_CACHE_USERNAME", nullToEmpty(settings.credentials().username()));
+            result.put(
+                    "GOMVN_CACHE_PASSWORD", nullToEmpty(settings.credentials().password()));
+        }
+        return result;
+    }
+
+    /** The summary of the goal's go runs, and a warning each for a failed store and for corrupted entries. */
+    public void report() {
+        Optional<BuildCacheStatistics> statistics = BuildCacheStatistics.read(runDirectory);
+        String store = settings.displayUrl();
+        storeFailure().ifPresent(reason -> {
+            FAILED_STORES.putIfAbsent(settings.url(), reason);
+            log.warn("The shared build cache " + store + " failed: " + UrlLogin.redact(reason)
+                    + ". The rest of this build goes on without it (only " + settings.localDirectory()
+                    + "); check the store, " + BuildCacheSettings.URL_PARAMETER + " and its <server>.");
+        });
+        statistics
+                .filter(s -> !s.corrupt().isEmpty())
+                .ifPresent(s -> log.warn("The shared build cache " + store + " served "
+                        + (s.corrupt().size() == 1 ? "1 entry" : s.corrupt().size() + " entries")
+                        + " whose content does not match its SHA-256 (e.g. "
+                        + s.corrupt().get(0)
+                        + "): not used, go built them again"
+                        + (settings.readOnly() ? "" : " and replaced them in the store")
+                        + ". Something wrote wrong content into the store; look at who can write to it."));
+        statistics
+                .filter(s -> !s.refusedSizes().isEmpty())
+                .ifPresent(s -> log.warn("The shared build cache " + store + " refused "
+                        + HumanReadable.count(s.refusedSizes().size(), "output", "outputs")
+                        + " as too large (HTTP 413; the largest "
+                        + HumanReadable.size(Collections.max(s.refusedSizes()))
+                        + "): they stay in the local directory only. Raise the store's upload limit (nginx:"
+                        + " client_max_body_size 0)."));
+        statistics.ifPresent(s -> log.info("Shared build cache " + store
+                + (settings.readOnly() ? " (read-only)" : "") + (storeAsked ? "" : " (local directory only)") + ": "
+                + s.describe()));
+    }
+
+    private Optional<String> storeFailure() {
+        Path marker = runDirectory.resolve(STORE_FAILED);
+        try {
+            return Files.exists(marker)
+                    ? Optional.of(
+                            Files.readString(marker, StandardCharsets.UTF_8).strip())
+                    : Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("(its reason could not be read: " + e.getMessage() + ")");
+        }
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}

@@ -1,0 +1,641 @@
+// Command gomvn-cacheprog is the GOCACHEPROG program of gomvn's shared Go build cache.
+//
+// The go command starts it and asks it, over stdin/stdout (cmd/go/internal/cacheprog), for
+// build outputs by action ID ("get") and hands it new outputs ("put"). It answers from a
+// local directory first, then from an HTTP store (GET), and uploads new outputs (PUT) unless
+// read-only. The store is content-addressed and never trusted: every object downloaded is
+// checked against its SHA-256 (its output ID) before go sees it. A store that fails, stalls
+// or cannot be reached is given up for the rest of the build: go carries on with the local
+// directory only.
+//
+// Store layout below GOMVN_CACHE_URL:
+//
+//	v1/a/<action ID, 64 hex>  text "<output ID, 64 hex> <size in bytes>\n"
+//	v1/o/<output ID, 64 hex>  the output itself; its SHA-256 is the output ID
+//
+// Settings come from the environment, never the command line: GOMVN_CACHE_DIR (local
+// directory), GOMVN_CACHE_URL, GOMVN_CACHE_USERNAME, GOMVN_CACHE_PASSWORD,
+// GOMVN_CACHE_READ_ONLY (true/false), GOMVN_CACHE_TIMEOUT (seconds) and GOMVN_CACHE_RUN_DIR,
+// where each process writes what it did for the build's summary, and where the first
+// store failure is recorded so that the build's other go processes stop asking the store.
+//
+// Only the standard library is used: gomvn builds this file with the provisioned Go.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Request and response follow cmd/go/internal/cacheprog.
+type request struct {
+	ID       int64
+	Command  string
+	ActionID []byte `json:",omitempty"`
+	OutputID []byte `json:",omitempty"`
+	BodySize int64  `json:",omitempty"`
+}
+
+type response struct {
+	ID            int64
+	Err           string   `json:",omitempty"`
+	KnownCommands []string `json:",omitempty"`
+	Miss          bool     `json:",omitempty"`
+	OutputID      []byte   `json:",omitempty"`
+	Size          int64    `json:",omitempty"`
+	DiskPath      string   `json:",omitempty"`
+}
+
+// storeFailedMarker in the run directory tells every go process of the build that the store failed.
+const storeFailedMarker = "store-failed"
+
+// Outputs larger than this are not taken from a store's action record: a record claiming more is not ours.
+const maxObjectSize = 4 << 30
+
+type settings struct {
+	dir      string
+	url      string
+	username string
+	password string
+	readOnly bool
+	timeout  time.Duration
+	runDir   string
+}
+
+func settingsFromEnvironment() (settings, error) {
+	s := settings{
+		dir:      os.Getenv("GOMVN_CACHE_DIR"),
+		url:      strings.TrimRight(os.Getenv("GOMVN_CACHE_URL"), "/"),
+		username: os.Getenv("GOMVN_CACHE_USERNAME"),
+		password: os.Getenv("GOMVN_CACHE_PASSWORD"),
+		readOnly: os.Getenv("GOMVN_CACHE_READ_ONLY") == "true",
+		timeout:  10 * time.Second,
+		runDir:   os.Getenv("GOMVN_CACHE_RUN_DIR"),
+	}
+	if s.dir == "" {
+		return s, errors.New("GOMVN_CACHE_DIR is not set")
+	}
+	// go needs absolute DiskPaths.
+	dir, err := filepath.Abs(s.dir)
+	if err != nil {
+		return s, err
+	}
+	s.dir = dir
+	if text := os.Getenv("GOMVN_CACHE_TIMEOUT"); text != "" {
+		seconds, err := strconv.ParseFloat(text, 64)
+		if err != nil || seconds <= 0 {
+			return s, fmt.Errorf("GOMVN_CACHE_TIMEOUT is %q, not a positive number of seconds", text)
+		}
+		s.timeout = time.Duration(seconds * float64(time.Second))
+	}
+	return s, nil
+}
+
+// cache answers go's requests. Its methods are safe for concurrent use.
+type cache struct {
+	settings
+	client  *http.Client
+	uploads sync.WaitGroup
+	// Bounds concurrent store transfers: go asks for many outputs at once.
+	transfers chan struct{}
+
+	storeFailed atomic.Bool
+	mu          sync.Mutex // guards the statistics below
+	gets        map[string]string
+	bytesDown   int64
+	bytesUp     int64
+	corrupt     []string
+	tooLarge    []string // "<path> <size>" of outputs the store refused with 413
+}
+
+func newCache(s settings) *cache {
+	dialer := &net.Dialer{Timeout: s.timeout}
+	transport := &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           dialer.DialContext,
+		TLSHandshakeTimeout:   s.timeout,
+		ResponseHeaderTimeout: s.timeout,
+		MaxIdleConnsPerHost:   8,
+	}
+	return &cache{
+		settings:  s,
+		client:    &http.Client{Transport: transport},
+		transfers: make(chan struct{}, 8),
+		gets:      map[string]string{},
+	}
+}
+
+func (c *cache) objectPath(outputID string) string {
+	return filepath.Join(c.dir, "o", outputID[:2], outputID)
+}
+
+func (c *cache) actionPath(actionID string) string {
+	return filepath.Join(c.dir, "a", actionID[:2], actionID)
+}
+
+// get answers a "get": the local directory, then the store; anything doubtful is a miss.
+func (c *cache) get(actionID []byte) response {
+	id := hex.EncodeToString(actionID)
+	if len(actionID) != sha256.Size {
+		return response{Err: "action ID of " + strconv.Itoa(len(actionID)) + " bytes"}
+	}
+	if outputID, size, ok := c.localEntry(id); ok {
+		c.noteGet(id, "local")
+		return c.hit(outputID, size)
+	}
+	if !c.storeUsable() {
+		c.noteGet(id, "miss")
+		return response{Miss: true}
+	}
+	outputID, size, found := c.fetchAction(id)
+	if !found {
+		c.noteGet(id, "miss")
+		return response{Miss: true}
+	}
+	if !c.localObject(outputID, size) && !c.fetchObject(outputID, size) {
+		c.noteGet(id, "miss")
+		return response{Miss: true}
+	}
+	if err := writeFileAtomically(c.actionPath(id), actionRecord(outputID, size)); err != nil {
+		return response{Err: err.Error()}
+	}
+	c.noteGet(id, "store")
+	return c.hit(outputID, size)
+}
+
+func (c *cache) hit(outputID string, size int64) response {
+	raw, _ := hex.DecodeString(outputID)
+	return response{OutputID: raw, Size: size, DiskPath: c.objectPath(outputID)}
+}
+
+func (c *cache) localEntry(actionID string) (string, int64, bool) {
+	record, err := os.ReadFile(c.actionPath(actionID))
+	if err != nil {
+		return "", 0, false
+	}
+	outputID, size, err := parseActionRecord(record)
+	if err != nil || !c.localObject(outputID, size) {
+		return "", 0, false
+	}
+	markUsed(c.actionPath(actionID))
+	markUsed(c.objectPath(outputID))
+	return outputID, size, true
+}
+
+// Like go's own cache: an entry's modification time is when it was last used (give or take an hour, to
+// spare the disk a write per hit), and entries unused for trimAge are deleted, at most once per trimInterval.
+const (
+	usedResolution = time.Hour
+	trimAge        = 5 * 24 * time.Hour
+	trimInterval   = 24 * time.Hour
+	trimStamp      = "trim.txt"
+)
+
+func markUsed(name string) {
+	now := time.Now()
+	if info, err := os.Stat(name); err == nil && now.Sub(info.ModTime()) > usedResolution {
+		os.Chtimes(name, now, now)
+	}
+}
+
+// trim deletes what no build used for trimAge; objects go before the records that name them are gone,
+// which is harmless: a record without its object is a miss.
+func (c *cache) trim(now time.Time) {
+	stamp := filepath.Join(c.dir, trimStamp)
+	if info, err := os.Stat(stamp); err == nil && now.Sub(info.ModTime()) < trimInterval {
+		return
+	}
+	writeFileAtomically(stamp, []byte(now.UTC().Format(time.RFC3339)+"\n"))
+	for _, kind := range []string{"a", "o"} {
+		filepath.WalkDir(filepath.Join(c.dir, kind), func(name string, entry os.DirEntry, err error) error {
+			if err != nil || entry.IsDir() {
+				return nil
+			}
+			if info, err := entry.Info(); err == nil && now.Sub(info.ModTime()) > trimAge {
+				os.Remove(name)
+			}
+			return nil
+		})
+	}
+}
+
+// localObject: objects enter the local directory only verified, so the size is enough to see truncation.
+func (c *cache) localObject(outputID string, size int64) bool {
+	info, err := os.Stat(c.objectPath(outputID))
+	return err == nil && info.Mode().IsRegular() && info.Size() == size
+}
+
+func actionRecord(outputID string, size int64) []byte {
+	return []byte(outputID + " " + strconv.FormatInt(size, 10) + "\n")
+}
+
+func parseActionRecord(record []byte) (string, int64, error) {
+	fields := strings.Fields(string(record))
+	if len(fields) != 2 {
+		return "", 0, errors.New("not '<output ID> <size>'")
+	}
+	raw, err := hex.DecodeString(fields[0])
+	if err != nil || len(raw) != sha256.Size {
+		return "", 0, errors.New("output ID is not 64 hex digits")
+	}
+	size, err := strconv.ParseInt(fields[1], 10, 64)
+	if err != nil || size < 0 || size > maxObjectSize {
+		return "", 0, errors.New("size is not a number of bytes")
+	}
+	return strings.ToLower(fields[0]), size, nil
+}
+
+// put answers a "put": the body goes to the local directory at once, to the store in the background.
+func (c *cache) put(req request, body []byte) response {
+	outputID := req.OutputID
+	if len(req.ActionID) != sha256.Size || len(outputID) != sha256.Size {
+		return response{Err: "put without a 32-byte action ID and output ID"}
+	}
+	if int64(len(body)) != req.BodySize {
+		return response{Err: fmt.Sprintf("put body of %d bytes, announced %d", len(body), req.BodySize)}
+	}
+	sum := sha256.Sum256(body)
+	if !bytes.Equal(sum[:], outputID) {
+		return response{Err: "put body does not hash to its output ID"}
+	}
+	actionID := hex.EncodeToString(req.ActionID)
+	output := hex.EncodeToString(outputID)
+	size := int64(len(body))
+	if !c.localObject(output, size) {
+		if err := writeFileAtomically(c.objectPath(output), body); err != nil {
+			return response{Err: err.Error()}
+		}
+	}
+	if err := writeFileAtomically(c.actionPath(actionID), actionRecord(output, size)); err != nil {
+		return response{Err: err.Error()}
+	}
+	if !c.readOnly && c.storeUsable() {
+		c.uploads.Add(1)
+		go func() {
+			defer c.uploads.Done()
+			c.upload(actionID, output, body)
+		}()
+	}
+	return response{DiskPath: c.objectPath(output)}
+}
+
+// upload stores the object before the action record, so a record never names an object the store lacks.
+// The object is always sent, even if the store has one by that name: that repairs a corrupted one.
+func (c *cache) upload(actionID, outputID string, body []byte) {
+	c.transfers <- struct{}{}
+	defer func() { <-c.transfers }()
+	if !c.storeUsable() || !c.send("v1/o/"+outputID, body) {
+		return
+	}
+	if c.storeUsable() {
+		c.send("v1/a/"+actionID, actionRecord(outputID, int64(len(body))))
+	}
+}
+
+func (c *cache) send(path string, body []byte) bool {
+	ctx, cancel := context.WithTimeout(context.Background(), c.transferTimeout(int64(len(body))))
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPut, c.url+"/"+path, bytes.NewReader(body))
+	if err != nil {
+		c.failStore(err.Error())
+		return false
+	}
+	req.ContentLength = int64(len(body))
+	req.Header.Set("Content-Type", "application/octet-stream")
+	c.authorize(req)
+	res, err := c.client.Do(req)
+	if err != nil {
+		c.failStore(describe(err))
+		return false
+	}
+	io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	if res.StatusCode == http.StatusRequestEntityTooLarge {
+		// The store is fine, only this output is over its upload limit: it stays local, the store stays in use.
+		c.mu.Lock()
+		c.tooLarge = append(c.tooLarge, path+" "+strconv.Itoa(len(body)))
+		c.mu.Unlock()
+		return false
+	}
+	if res.StatusCode/100 != 2 {
+		c.failStore("PUT " + path + " answered " + res.Status)
+		return false
+	}
+	c.mu.Lock()
+	c.bytesUp += int64(len(body))
+	c.mu.Unlock()
+	return true
+}
+
+// fetchAction reads an action record from the store; found is false on a miss or a failure.
+func (c *cache) fetchAction(actionID string) (outputID string, size int64, found bool) {
+	c.transfers <- struct{}{}
+	defer func() { <-c.transfers }()
+	record, ok := c.fetch("v1/a/"+actionID, 256, c.timeout)
+	if !ok {
+		return "", 0, false
+	}
+	outputID, size, err := parseActionRecord(record)
+	if err != nil {
+		c.noteCorrupt("v1/a/" + actionID + " (" + err.Error() + ")")
+		return "", 0, false
+	}
+	return outputID, size, true
+}
+
+// fetchObject downloads an object into the local directory if, and only if, it hashes to its output ID.
+func (c *cache) fetchObject(outputID string, size int64) bool {
+	c.transfers <- struct{}{}
+	defer func() { <-c.transfers }()
+	body, ok := c.fetch("v1/o/"+outputID, size+1, c.transferTimeout(size))
+	if !ok {
+		return false
+	}
+	sum := sha256.Sum256(body)
+	if int64(len(body)) != size || hex.EncodeToString(sum[:]) != outputID {
+		c.noteCorrupt("v1/o/" + outputID)
+		return false
+	}
+	if err := writeFileAtomically(c.objectPath(outputID), body); err != nil {
+		return false
+	}
+	return true
+}
+
+// fetch GETs a path of the store: not found is a plain miss; any other answer but 200 fails the store.
+func (c *cache) fetch(path string, limit int64, timeout time.Duration) ([]byte, bool) {
+	if !c.storeUsable() {
+		return nil, false
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.url+"/"+path, nil)
+	if err != nil {
+		c.failStore(err.Error())
+		return nil, false
+	}
+	c.authorize(req)
+	res, err := c.client.Do(req)
+	if err != nil {
+		c.failStore(describe(err))
+		return nil, false
+	}
+	defer func() {
+		// Read what is left of a short answer, so the connection serves the next request.
+		io.Copy(io.Discard, io.LimitReader(res.Body, 64<<10))
+		res.Body.Close()
+	}()
+	if res.StatusCode == http.StatusNotFound {
+		return nil, false
+	}
+	if res.StatusCode != http.StatusOK {
+		c.failStore("GET " + path + " answered " + res.Status)
+		return nil, false
+	}
+	body, err := io.ReadAll(io.LimitReader(res.Body, limit))
+	if err != nil {
+		c.failStore(describe(err))
+		return nil, false
+	}
+	c.mu.Lock()
+	c.bytesDown += int64(len(body))
+	c.mu.Unlock()
+	return body, true
+}
+
+// transferTimeout allows an object 512 KiB/s on top of the store's timeout, bounded however large it is.
+func (c *cache) transferTimeout(size int64) time.Duration {
+	return c.timeout + time.Duration(size/(512<<10))*time.Second
+}
+
+func (c *cache) authorize(req *http.Request) {
+	if c.username != "" || c.password != "" {
+		req.SetBasicAuth(c.username, c.password)
+	}
+}
+
+func describe(err error) string {
+	if errors.Is(err, context.DeadlineExceeded) || os.IsTimeout(err) {
+		return "no answer within the timeout (" + err.Error() + ")"
+	}
+	return err.Error()
+}
+
+// storeUsable is false once this process or another go process of the build saw the store fail.
+func (c *cache) storeUsable() bool {
+	if c.url == "" || c.storeFailed.Load() {
+		return false
+	}
+	if c.runDir != "" {
+		if _, err := os.Stat(filepath.Join(c.runDir, storeFailedMarker)); err == nil {
+			c.storeFailed.Store(true)
+			return false
+		}
+	}
+	return true
+}
+
+// failStore gives the store up; the first process to fail records why, for the build's one warning.
+func (c *cache) failStore(reason string) {
+	if c.storeFailed.Swap(true) || c.runDir == "" {
+		return
+	}
+	marker, err := os.OpenFile(filepath.Join(c.runDir, storeFailedMarker), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return // another process was first
+	}
+	defer marker.Close()
+	marker.WriteString(reason + "\n")
+}
+
+func (c *cache) noteGet(actionID, outcome string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gets[actionID] = outcome
+}
+
+func (c *cache) noteCorrupt(path string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.corrupt = append(c.corrupt, path)
+}
+
+// writeStatistics leaves this process's part of the build's summary in the run directory.
+func (c *cache) writeStatistics() error {
+	if c.runDir == "" {
+		return nil
+	}
+	c.mu.Lock()
+	var text strings.Builder
+	for actionID, outcome := range c.gets {
+		text.WriteString("get " + actionID + " " + outcome + "\n")
+	}
+	for _, path := range c.corrupt {
+		text.WriteString("corrupt " + path + "\n")
+	}
+	for _, refused := range c.tooLarge {
+		text.WriteString("toolarge " + refused + "\n")
+	}
+	text.WriteString("down " + strconv.FormatInt(c.bytesDown, 10) + "\n")
+	text.WriteString("up " + strconv.FormatInt(c.bytesUp, 10) + "\n")
+	c.mu.Unlock()
+	name := filepath.Join(c.runDir, "stats-"+strconv.Itoa(os.Getpid())+"-"+randomSuffix()+".txt")
+	return writeFileAtomically(name, []byte(text.String()))
+}
+
+// writeFileAtomically: a reader (go, or another go process of a parallel build) sees all of it or nothing.
+func writeFileAtomically(name string, content []byte) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	temp, err := os.CreateTemp(filepath.Dir(name), ".tmp-*")
+	if err != nil {
+		return err
+	}
+	_, err = temp.Write(content)
+	if closeErr := temp.Close(); err == nil {
+		err = closeErr
+	}
+	if err == nil {
+		err = os.Rename(temp.Name(), name)
+	}
+	if err != nil {
+		os.Remove(temp.Name())
+	}
+	return err
+}
+
+func randomSuffix() string {
+	raw := make([]byte, 6)
+	rand.Read(raw)
+	return hex.EncodeToString(raw)
+}
+
+// serve speaks the protocol until "close" or the end of input.
+func (c *cache) serve(in io.Reader, out io.Writer) error {
+	var writeMu sync.Mutex
+	encoder := json.NewEncoder(out)
+	reply := func(res response) {
+		writeMu.Lock()
+		defer writeMu.Unlock()
+		encoder.Encode(res)
+	}
+	reply(response{KnownCommands: []string{"get", "put", "close"}})
+	lines := bufio.NewReaderSize(in, 1<<20)
+	var answering sync.WaitGroup
+	defer answering.Wait()
+	for {
+		var req request
+		line, err := nextLine(lines)
+		if err == nil {
+			err = json.Unmarshal(line, &req)
+		}
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				c.uploads.Wait()
+				c.trim(time.Now())
+				return c.writeStatistics()
+			}
+			return fmt.Errorf("reading a request: %w", err)
+		}
+		switch req.Command {
+		case "get":
+			answering.Add(1)
+			go func() {
+				defer answering.Done()
+				res := c.get(req.ActionID)
+				res.ID = req.ID
+				reply(res)
+			}()
+		case "put":
+			var body []byte
+			if req.BodySize > 0 {
+				// The body follows on its own line as a JSON string of base64: decoded here directly, as
+				// encoding/json would scan megabytes byte by byte.
+				body, err = readBody(lines, req.BodySize)
+				if err != nil {
+					return fmt.Errorf("reading the body of put %d: %w", req.ID, err)
+				}
+			}
+			res := c.put(req, body)
+			res.ID = req.ID
+			reply(res)
+		case "close":
+			answering.Wait()
+			c.uploads.Wait()
+			c.trim(time.Now())
+			err := c.writeStatistics()
+			res := response{ID: req.ID}
+			if err != nil {
+				res.Err = err.Error()
+			}
+			reply(res)
+			return nil
+		default:
+			reply(response{ID: req.ID, Err: "unknown command " + strconv.Quote(req.Command)})
+		}
+	}
+}
+
+// nextLine returns the next line that is not empty (go writes an empty line after each request).
+func nextLine(in *bufio.Reader) ([]byte, error) {
+	for {
+		line, err := in.ReadBytes('\n')
+		line = bytes.TrimSpace(line)
+		if len(line) > 0 {
+			return line, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
+func readBody(in *bufio.Reader, size int64) ([]byte, error) {
+	line, err := nextLine(in)
+	if err != nil {
+		return nil, err
+	}
+	if len(line) < 2 || line[0] != '"' || line[len(line)-1] != '"' {
+		return nil, errors.New("not a JSON string")
+	}
+	body := make([]byte, base64.StdEncoding.DecodedLen(len(line)-2))
+	n, err := base64.StdEncoding.Decode(body, line[1:len(line)-1])
+	if err != nil {
+		return nil, err
+	}
+	if int64(n) != size {
+		return nil, fmt.Errorf("%d bytes, announced %d", n, size)
+	}
+	return body[:n], nil
+}
+
+func main() {
+	s, err := settingsFromEnvironment()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gomvn-cacheprog:", err)
+		os.Exit(2)
+	}
+	if err := newCache(s).serve(os.Stdin, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "gomvn-cacheprog:", err)
+		os.Exit(1)
+	}
+}

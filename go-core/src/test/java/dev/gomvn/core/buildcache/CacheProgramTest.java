@@ -1,0 +1,73 @@
+package dev.gomvn.core.buildcache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gomvn.core.GoLog;
+import dev.gomvn.core.Sha256;
+import dev.gomvn.core.process.GoCommand;
+import dev.gomvn.core.process.GoProcessResult;
+import dev.gomvn.core.testsupport.InstalledGoForTests;
+import dev.gomvn.core.toolchain.Toolchain;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CacheProgramTest {
+    @TempDir
+    Path temp;
+
+    /** The program's own tests (protocol, store hits, corruption, failing and slow stores, read-only) with real go. */
+    @Test
+    void theProgramPassesItsGoTests() throws IOException {
+        Path module = Files.createDirectories(temp.resolve("cacheprog"));
+        Files.write(module.resolve("main.go"), CacheProgram.source());
+        try (InputStream test = CacheProgramTest.class.getResourceAsStream("cacheprog/main_test.go")) {
+            Files.write(module.resolve("main_test.go"), test.readAllBytes());
+        }
+        Files.writeString(module.resolve("go.mod"), "module gomvn.dev/cacheprog\n\ngo 1.24\n");
+        Toolchain go = InstalledGoForTests.toolchain();
+        GoProcessResult result = GoCommand.of(go.goRoot(), "test", "-count=1", ".")
+                .in(module)
+                .environment(InstalledGoForTests.cleanEnvironment())
+                .run();
+        assertThat(result.succeeded())
+                .as("go test of the cache program:\n%s", String.join("\n", result.tail()))
+                .isTrue();
+    }
+
+    @Test
+    void isBuiltOnceAndRebuiltWhenItsBinaryNoLongerHasTheRecordedDigest() throws IOException {
+        Toolchain go = InstalledGoForTests.toolchain();
+        List<String> log = new CopyOnWriteArrayList<>();
+        GoLog recording = GoLog.of(log::add, log::add, line -> {}, () -> false, false);
+
+        Path program = CacheProgram.install(go, temp, InstalledGoForTests.cleanEnvironment(), recording);
+        assertThat(program).isExecutable();
+        assertThat(program.getParent().getFileName().toString())
+                .startsWith(go.version().withGoPrefix() + "-" + go.platform().key() + "-");
+        assertThat(log)
+                .containsExactly(
+                        "Building the shared build cache's program with Go " + go.version() + " (once per Go version)");
+        String digest = Sha256.of(program);
+
+        log.clear();
+        assertThat(CacheProgram.install(go, temp, InstalledGoForTests.cleanEnvironment(), recording))
+                .isEqualTo(program);
+        assertThat(log).as("reused, not built again").isEmpty();
+
+        Files.write(program, new byte[] {0}, StandardOpenOption.APPEND);
+        assertThat(CacheProgram.install(go, temp, InstalledGoForTests.cleanEnvironment(), recording))
+                .isEqualTo(program);
+        assertThat(log.get(0)).contains("does not have the SHA-256 recorded when it was built; building it again");
+        assertThat(Sha256.of(program)).isEqualTo(digest);
+        try (var leftovers = Files.list(temp.resolve("cacheprog"))) {
+            assertThat(leftovers).as("no temporary directories are left").hasSize(1);
+        }
+    }
+}

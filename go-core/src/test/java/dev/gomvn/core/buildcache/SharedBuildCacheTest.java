@@ -1,0 +1,194 @@
+package dev.gomvn.core.buildcache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gomvn.core.ConfigurationException;
+import dev.gomvn.core.GoLog;
+import dev.gomvn.core.Platform;
+import dev.gomvn.core.net.Credentials;
+import dev.gomvn.core.process.GoCommand;
+import dev.gomvn.core.testsupport.InstalledGoForTests;
+import dev.gomvn.core.toolchain.Toolchain;
+import dev.gomvn.core.version.GoVersion;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SharedBuildCacheTest {
+    @TempDir
+    Path temp;
+
+    final List<String> info = new CopyOnWriteArrayList<>();
+    final List<String> warnings = new CopyOnWriteArrayList<>();
+    final List<String> debug = new CopyOnWriteArrayList<>();
+    final GoLog log = GoLog.of(info::add, warnings::add, debug::add, () -> true, false);
+
+    BuildCacheSettings settings(boolean readOnly, boolean offline) {
+        return settings("https://cache.example.com/go", readOnly, offline);
+    }
+
+    /** A store that fails is remembered for the rest of the JVM: tests that make one fail use their own URL. */
+    BuildCacheSettings settings(String url, boolean readOnly, boolean offline) {
+        return new BuildCacheSettings(
+                URI.create(url),
+                new Credentials("build-cache", "ci", "cache-s3cret"),
+                readOnly,
+                temp.resolve("local"),
+                Duration.ofSeconds(5),
+                offline);
+    }
+
+    SharedBuildCache start(BuildCacheSettings settings) {
+        return SharedBuildCache.start(
+                        settings,
+                        InstalledGoForTests.toolchain(),
+                        temp.resolve("sdk"),
+                        temp.resolve("run"),
+                        InstalledGoForTests.cleanEnvironment(),
+                        log)
+                .orElseThrow();
+    }
+
+    @Test
+    void goRunsWithTheProgramAndItsSettingsTheLoginOnlyInVariablesThatTracesHide() {
+        SharedBuildCache cache = start(settings(false, false));
+        Map<String, String> environment = cache.environment(Map.of("GOFLAGS", "-mod=mod"));
+
+        assertThat(environment)
+                .containsEntry("GOFLAGS", "-mod=mod")
+                .containsEntry("GOMVN_CACHE_URL", "https://cache.example.com/go")
+                .containsEntry("GOMVN_CACHE_DIR", temp.resolve("local").toString())
+                .containsEntry("GOMVN_CACHE_RUN_DIR", temp.resolve("run").toString())
+                .containsEntry("GOMVN_CACHE_READ_ONLY", "false")
+                .containsEntry("GOMVN_CACHE_TIMEOUT", "5.0")
+                .containsEntry("GOMVN_CACHE_USERNAME", "ci")
+                .containsEntry("GOMVN_CACHE_PASSWORD", "cache-s3cret");
+        assertThat(Path.of(environment.get("GOCACHEPROG"))).isExecutable();
+
+        GoCommand.of(InstalledGoForTests.toolchain().goRoot(), "env", "GOVERSION")
+                .environment(environment)
+                .log(log)
+                .run();
+        assertThat(String.join("\n", debug))
+                .contains("GOMVN_CACHE_PASSWORD='***'")
+                .doesNotContain("cache-s3cret");
+    }
+
+    @Test
+    void offlineTheStoreIsNotAsked() {
+        SharedBuildCache cache = start(settings(true, true));
+        assertThat(cache.environment(Map.of()))
+                .doesNotContainKey("GOMVN_CACHE_URL")
+                .containsEntry("GOMVN_CACHE_READ_ONLY", "true");
+        assertThat(info)
+                .contains("Offline: the shared build cache answers from " + temp.resolve("local")
+                        + " only, not from https://cache.example.com/go.");
+    }
+
+    @Test
+    void aGoWithoutGocacheprogBuildsWithoutTheCacheAndSaysWhy() {
+        Toolchain old = new Toolchain(temp.resolve("go1.23"), GoVersion.parse("1.23.4"), Platform.host(), "test");
+        assertThat(SharedBuildCache.start(settings(false, false), old, temp, temp.resolve("run"), Map.of(), log))
+                .isEmpty();
+        assertThat(warnings)
+                .containsExactly("The shared build cache (<buildCacheUrl> (go.buildCache.url)) needs Go 1.24 or newer"
+                        + " (GOCACHEPROG); this build uses Go 1.23.4 and goes on without it.");
+    }
+
+    @Test
+    void aGocacheprogOfTheUsersOwnIsRefused() {
+        assertThatThrownBy(() -> SharedBuildCache.start(
+                        settings(false, false),
+                        InstalledGoForTests.toolchain(),
+                        temp,
+                        temp.resolve("run"),
+                        Map.of("GOCACHEPROG", "/opt/other-cacheprog"),
+                        log))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("<buildCacheUrl> (go.buildCache.url) runs go with gomvn's cache program, but GOCACHEPROG"
+                        + " is already set (to '/opt/other-cacheprog', by <environment> or the environment of Maven):"
+                        + " remove one of the two.");
+    }
+
+    @Test
+    void theReportIsOneSummaryLineAndOneWarningPerKindOfTroubleAndLaterGoalsDoNotWaitForAFailedStore()
+            throws IOException {
+        BuildCacheSettings failing = settings("https://failing.example.com/go", false, false);
+        SharedBuildCache cache = start(failing);
+        Path run = temp.resolve("run");
+        assertThat(run).isEmptyDirectory();
+        Files.writeString(
+                run.resolve("stats-1-a.txt"), "get a1 store\nget a2 miss\ncorrupt v1/o/ab12\ndown 10\nup 0\n");
+        Files.writeString(
+                run.resolve("stats-2-b.txt"),
+                "get a3 miss\ncorrupt v1/o/cd34\ntoolarge v1/o/ef56 3145728\ntoolarge v1/o/ab78 1024\ndown 0\nup 0\n");
+        Files.writeString(
+                run.resolve(SharedBuildCache.STORE_FAILED),
+                "Get \"https://ci:cache-s3cret@failing.example.com/go/v1/a/ff\": dial tcp: connection refused\n");
+        info.clear();
+
+        cache.report();
+
+        assertThat(warnings)
+                .containsExactly(
+                        "The shared build cache https://failing.example.com/go failed: Get"
+                                + " \"https://***@failing.example.com/go/v1/a/ff\": dial tcp: connection refused. The"
+                                + " rest of this build goes on without it (only " + temp.resolve("local")
+                                + "); check the store, <buildCacheUrl> (go.buildCache.url) and its <server>.",
+                        "The shared build cache https://failing.example.com/go served 2 entries whose content does"
+                                + " not match its SHA-256 (e.g. v1/o/ab12): not used, go built them again and"
+                                + " replaced them in the store. Something wrote wrong content into the store; look at"
+                                + " who can write to it.",
+                        "The shared build cache https://failing.example.com/go refused 2 outputs as too large (HTTP"
+                                + " 413; the largest 3.0 MiB): they stay in the local directory only. Raise the"
+                                + " store's upload limit (nginx: client_max_body_size 0).");
+        assertThat(info)
+                .containsExactly("Shared build cache https://failing.example.com/go: 1 hit (1 from the store, 0 local),"
+                        + " 2 misses, 10 bytes down, 0 bytes up");
+
+        // The next goal (go:test, another module) uses the local directory only and says so without a warning.
+        warnings.clear();
+        info.clear();
+        SharedBuildCache next = start(failing);
+        assertThat(next.environment(Map.of())).doesNotContainKey("GOMVN_CACHE_URL");
+        assertThat(info)
+                .containsExactly("The shared build cache https://failing.example.com/go failed earlier in this build"
+                        + " (Get \"https://***@failing.example.com/go/v1/a/ff\": dial tcp: connection refused); this"
+                        + " goal uses only " + temp.resolve("local") + ".");
+        Files.writeString(temp.resolve("run").resolve("stats-3-c.txt"), "get a1 local\ndown 0\nup 0\n");
+        next.report();
+        assertThat(warnings).isEmpty();
+        assertThat(info)
+                .last()
+                .isEqualTo("Shared build cache https://failing.example.com/go (local directory only): 1 hit (0 from the"
+                        + " store, 1 local), 0 misses, 0 bytes down, 0 bytes up");
+        assertThat(start(settings(false, false)).environment(Map.of()))
+                .as("another store is asked")
+                .containsKey("GOMVN_CACHE_URL");
+    }
+
+    @Test
+    void aBadUrlNamesTheParameterAndWhatItShouldLookLike() {
+        assertThat(BuildCacheSettings.parseUrl("https://nexus.example.com/repository/go-cache/"))
+                .isEqualTo(URI.create("https://nexus.example.com/repository/go-cache"));
+        assertThatThrownBy(() -> BuildCacheSettings.parseUrl("ftp://ci:s3cret@example.com/cache"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("<buildCacheUrl> (go.buildCache.url) is 'ftp://***@example.com/cache', but the store is"
+                        + " reached over http or https; give the base URL of an HTTP store that answers GET and PUT,"
+                        + " e.g. https://nexus.example.com/repository/go-build-cache or http://cache.example.com/go.")
+                .extracting(e -> ((ConfigurationException) e).parameter())
+                .isEqualTo("go.buildCache.url");
+        assertThatThrownBy(() -> BuildCacheSettings.parseUrl("cache.example.com"))
+                .hasMessageContaining("reached over http or https");
+        assertThatThrownBy(() -> BuildCacheSettings.parseUrl("http://cache.example.com/go?x=1"))
+                .hasMessageContaining("needs a host and no ?query or #fragment");
+    }
+}

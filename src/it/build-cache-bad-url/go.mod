@@ -1,0 +1,3 @@
+module example.com/badurl
+
+go 1.24

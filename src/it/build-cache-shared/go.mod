@@ -1,0 +1,3 @@
+module example.com/cacheit
+
+go 1.24

@@ -1,0 +1,5 @@
+package main
+
+func main() { println(greeting()) }
+
+func greeting() string { return "hello from the shared build cache" }
