@@ -5,7 +5,7 @@ record() {
   local name=$1; shift
   local sorted min median n=$#
   sorted=$(printf '%s\n' "$@" | sort -n)
-  min=$(echo "$sorted" | head -1)
+  min=$(echo "$sorted" | sed -n 1p)
   if (( n % 2 )); then
     median=$(echo "$sorted" | sed -n "$(( (n + 1) / 2 ))p")
   else
