@@ -180,13 +180,7 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
 
     /** gomvn's cache beside the provisioned SDKs, inside the local repository so CI caches of ~/.m2 keep it. */
     Path gomvnCache() {
-        return context.session()
-                .getRepositorySession()
-                .getLocalRepository()
-                .getBasedir()
-                .toPath()
-                .resolve(".cache")
-                .resolve("gomvn");
+        return context.toolchainSettings().gomvnCache();
     }
 
     /** Errors fail the rule together, so one run shows every problem; warnings are logged, long lists at debug. */

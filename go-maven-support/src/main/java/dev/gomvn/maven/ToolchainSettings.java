@@ -145,13 +145,17 @@ public final class ToolchainSettings {
 
     /** Inside the local repository, so CI caches of ~/.m2 carry provisioned SDKs along. */
     private Path defaultSdkDirectory() {
+        return gomvnCache().resolve("sdk");
+    }
+
+    /** gomvn's caches (SDKs, tools, databases), inside the local repository so CI caches of ~/.m2 keep them. */
+    public Path gomvnCache() {
         return context.session()
                 .getRepositorySession()
                 .getLocalRepository()
                 .getBasedir()
                 .toPath()
                 .resolve(".cache")
-                .resolve("gomvn")
-                .resolve("sdk");
+                .resolve("gomvn");
     }
 }
