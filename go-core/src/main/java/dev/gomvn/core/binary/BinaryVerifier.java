@@ -25,17 +25,20 @@ public final class BinaryVerifier {
         this.log = log;
     }
 
-    public void verify(Path binary, BuildTarget target, BuildOptions options) {
+    /** @return the build info it read ({@code go version -m}), empty for WebAssembly, so callers need not read it again */
+    public Optional<GoBuildInfo> verify(Path binary, BuildTarget target, BuildOptions options) {
         BinaryHeader header = BinaryInspector.inspect(binary);
         List<String> mismatches = new ArrayList<>(headerMismatches(header, target));
-        if (hasReadableBuildInfo(header)) {
-            mismatches.addAll(buildInfoMismatches(GoBuildInfo.read(toolchain.goRoot(), binary, log), target, options));
-        }
+        Optional<GoBuildInfo> info = hasReadableBuildInfo(header)
+                ? Optional.of(GoBuildInfo.read(toolchain.goRoot(), binary, log))
+                : Optional.empty();
+        info.ifPresent(read -> mismatches.addAll(buildInfoMismatches(read, target, options)));
         if (!mismatches.isEmpty()) {
             throw new VerificationException(
                     binary + " is not the binary that was asked for " + target + ": " + String.join("; ", mismatches)
                             + ". Check GOFLAGS and <environment> for settings that override the target.");
         }
+        return info;
     }
 
     /** {@code go version -m} cannot read WebAssembly modules ("unrecognized file format"): only the header is checked. */

@@ -185,11 +185,11 @@ public final class GoBuilder {
         } else if (!written.equals(output)) {
             move(written, output);
         }
-        if (request.verifyBinaries()) {
-            new BinaryVerifier(toolchain, log).verify(output, target, request.options());
-        }
+        Optional<GoBuildInfo> verifiedInfo = request.verifyBinaries()
+                ? new BinaryVerifier(toolchain, log).verify(output, target, request.options())
+                : Optional.empty();
         String sha256 = Sha256.of(output);
-        Optional<BuiltBinary.Sbom> sbom = writeSbom(request, target, output, sha256);
+        Optional<BuiltBinary.Sbom> sbom = writeSbom(request, target, output, sha256, verifiedInfo);
         Duration time = Duration.ofNanos(System.nanoTime() - started);
         BuiltBinary binary = new BuiltBinary(
                 target, packagePath, output, sha256, size(output), time, unchanged && !request.force(), sbom);
@@ -198,13 +198,15 @@ public final class GoBuilder {
     }
 
     /** The SBOM of a binary just built (or rebuilt because its SBOM settings changed), beside it. */
-    private Optional<BuiltBinary.Sbom> writeSbom(BuildRequest request, BuildTarget target, Path binary, String sha256) {
+    private Optional<BuiltBinary.Sbom> writeSbom(
+            BuildRequest request, BuildTarget target, Path binary, String sha256, Optional<GoBuildInfo> alreadyRead) {
         Optional<String> name = sbomName(request, target, binary);
         if (name.isEmpty()) {
             return Optional.empty();
         }
         Path file = binary.resolveSibling(name.get());
-        GoBuildInfo info = GoBuildInfo.read(toolchain.goRoot(), binary, log);
+        // The verification has just run go version -m on this binary: one go process per binary, not two.
+        GoBuildInfo info = alreadyRead.orElseGet(() -> GoBuildInfo.read(toolchain.goRoot(), binary, log));
         SbomWriter.write(
                 BinarySbom.of(
                         info,
