@@ -162,21 +162,23 @@ public final class GoBuilder {
                 progressInterval, () -> prefix + output.getFileName() + ": " + progress.describe(), log::info)) {
             // Beside go build, not before it: waiting for the listing made every cold build a second slower per
             // target, and the progress only needs its total by the first heartbeat.
-            CompletableFuture<Void> listing = CompletableFuture.runAsync(
-                    () -> StalePackages.of(
-                                    toolchain.goRoot(),
-                                    request.options(),
-                                    environment,
-                                    request.moduleDirectory(),
-                                    packagePath,
-                                    line -> {
-                                        if (downloads.add(line)) {
-                                            log.info(prefix + line);
-                                        }
-                                    },
-                                    log)
-                            .ifPresent(progress::expect),
-                    task -> startDaemon(task, "go list " + target));
+            CompletableFuture<Void> listing = !StalePackages.worthListing(environment, System.getenv())
+                    ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.runAsync(
+                            () -> StalePackages.of(
+                                            toolchain.goRoot(),
+                                            request.options(),
+                                            environment,
+                                            request.moduleDirectory(),
+                                            packagePath,
+                                            line -> {
+                                                if (downloads.add(line)) {
+                                                    log.info(prefix + line);
+                                                }
+                                            },
+                                            log)
+                                    .ifPresent(progress::expect),
+                            task -> startDaemon(task, "go list " + target));
             result = GoCommand.of(toolchain.goRoot(), request.options().buildArguments(written, packagePath))
                     .environment(environment)
                     .log(log)

@@ -69,6 +69,20 @@ record StalePackages(Set<String> dependencies, Set<String> toCompile) {
         return Optional.of(parse(result.stdout()));
     }
 
+    /**
+     * Whether the listing is worth its cost. With a cache program (GOCACHEPROG: gomvn's shared build cache, or
+     * the user's own), go list's staleness check asks the program for every package, so it would fetch from the
+     * shared store all that go build fetches beside it: the progress then counts without a total.
+     *
+     * @param environment what gomvn sets for go
+     * @param inherited   the environment go inherits (System.getenv())
+     */
+    static boolean worthListing(Map<String, String> environment, Map<String, String> inherited) {
+        return environment
+                .getOrDefault("GOCACHEPROG", inherited.getOrDefault("GOCACHEPROG", ""))
+                .isBlank();
+    }
+
     static StalePackages parse(String listing) {
         Set<String> dependencies = new LinkedHashSet<>();
         Set<String> toCompile = new LinkedHashSet<>();

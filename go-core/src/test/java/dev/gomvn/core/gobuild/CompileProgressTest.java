@@ -2,6 +2,7 @@ package dev.gomvn.core.gobuild;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +88,18 @@ class CompileProgressTest {
         progress.accept("command-line-arguments");
         progress.expect(new StalePackages(Set.of("example.com/app"), Set.of()));
         assertThat(progress.describe()).isEqualTo("compiling package 1 (command-line-arguments)");
+    }
+
+    @Test
+    void withACacheProgramGoListIsNotAskedSinceItWouldFetchWhatGoBuildFetches() {
+        assertThat(StalePackages.worthListing(Map.of(), Map.of())).isTrue();
+        assertThat(StalePackages.worthListing(Map.of("GOCACHEPROG", "/sdk/gomvn-cacheprog"), Map.of()))
+                .isFalse();
+        assertThat(StalePackages.worthListing(Map.of(), Map.of("GOCACHEPROG", "/usr/local/bin/my-cache")))
+                .isFalse();
+        // An empty GOCACHEPROG set for go turns off the one go would inherit.
+        assertThat(StalePackages.worthListing(Map.of("GOCACHEPROG", ""), Map.of("GOCACHEPROG", "/usr/local/bin/x")))
+                .isTrue();
     }
 
     @Test
