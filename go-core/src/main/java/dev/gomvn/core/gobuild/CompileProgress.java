@@ -63,7 +63,7 @@ final class CompileProgress {
         if (plan != null) {
             Set<String> toCompile = new LinkedHashSet<>(plan.toCompile());
             started.stream().filter(plan.dependencies()::contains).forEach(toCompile::add);
-            // More started than go list expected (a cache entry dropped meanwhile): count without a total.
+            // A line taken for a package before the plan came that is none of the build's: count without a total.
             total = started.size() > toCompile.size() ? -1 : toCompile.size();
         }
         int count = started.size();
