@@ -30,6 +30,19 @@ try {
     assert binary(2) == binary(1) : 'the fresh agent built another binary from the store'
     assert warnings('fill').isEmpty() && warnings('fresh-agent').isEmpty()
 
+    // Each kind of build leaves the list of what it used; a fresh agent reads it to fetch ahead of go.
+    def lists = new File(basedir, 'nginx/root/go-build-cache/v1/m').listFiles()
+    // go:build for linux/amd64 and go:test; the read-only agent's linux/arm64 build leaves none.
+    assert lists != null && lists.size() == 2 : lists
+    lists.each { list ->
+        def lines = list.readLines()
+        assert lines[0] == 'gomvn-prefetch 1' && lines.size() > 10 : lines.take(3)
+        assert lines.drop(1).every { it ==~ /[0-9a-f]{64} [0-9a-f]{64} \d+/ } : lines.take(3)
+    }
+    def access = new File(basedir, 'nginx/access.log').readLines()
+    def listRead = access.findAll { it =~ /"GET \/go-build-cache\/v1\/m\/[0-9a-f]{64} HTTP\/1\.1" 200 / }
+    assert listRead.size() >= 2 : 'the fresh agents did not read the lists'
+
     // (b) Every object in the store poisoned: each is a miss, one warning, the right binary, the store repaired.
     def poisoned = summary('poisoned-store', url)
     assert poisoned.store == 0 && poisoned.misses > 10 : poisoned

@@ -32,6 +32,9 @@ public final class SharedBuildCache {
 
     static final String STORE_FAILED = "store-failed";
 
+    /** Set in every environment that runs go with gomvn's cache program. */
+    static final String LOCAL_DIRECTORY_VARIABLE = "GOMVN_CACHE_DIR";
+
     /**
      * Stores that failed in an earlier goal of this Maven build (reactor modules, go:build then go:test), with
      * why: the rest of the build does not wait for them again, and only the first failure is a warning.
@@ -107,7 +110,7 @@ public final class SharedBuildCache {
     public Map<String, String> environment(Map<String, String> environment) {
         Map<String, String> result = new LinkedHashMap<>(environment);
         result.put("GOCACHEPROG", program.toString());
-        result.put("GOMVN_CACHE_DIR", settings.localDirectory().toString());
+        result.put(LOCAL_DIRECTORY_VARIABLE, settings.localDirectory().toString());
         result.put("GOMVN_CACHE_RUN_DIR", runDirectory.toString());
         result.put("GOMVN_CACHE_READ_ONLY", String.valueOf(settings.readOnly()));
         result.put("GOMVN_CACHE_TIMEOUT", String.valueOf(settings.timeout().toMillis() / 1000.0));

@@ -150,15 +150,22 @@ public record BuildOptions(
      * rebuild, and not where caches and modules come from.
      */
     public String fingerprint(BuildTarget target, Platform host) {
+        return compileFingerprint(target, host) + " ldflags=" + ldflags + " linkerVariables=" + linkerVariables;
+    }
+
+    /**
+     * The part of the {@link #fingerprint} that shapes compiling, not only linking: two builds that differ in
+     * their -X version stamps alone compile the same packages.
+     */
+    public String compileFingerprint(BuildTarget target, Platform host) {
         Map<String, String> shaping = new TreeMap<>();
         environment(target, host).forEach((name, value) -> {
             if (shapesTheBuild(name)) {
                 shaping.put(name, value);
             }
         });
-        return "cgo=" + cgo + " trimpath=" + trimpath + " buildvcs=" + buildVcs + " tags=" + tags + " ldflags="
-                + ldflags + " linkerVariables=" + linkerVariables + " buildFlags=" + buildFlags + " environment="
-                + shaping;
+        return "cgo=" + cgo + " trimpath=" + trimpath + " buildvcs=" + buildVcs + " tags=" + tags + " buildFlags="
+                + buildFlags + " environment=" + shaping;
     }
 
     private boolean shapesTheBuild(String name) {

@@ -6,6 +6,7 @@ import dev.gomvn.core.HumanReadable;
 import dev.gomvn.core.Sha256;
 import dev.gomvn.core.binary.BinaryVerifier;
 import dev.gomvn.core.binary.GoBuildInfo;
+import dev.gomvn.core.buildcache.PrefetchKey;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.process.GoProcessResult;
 import dev.gomvn.core.process.Heartbeat;
@@ -145,7 +146,14 @@ public final class GoBuilder {
         String prefix = "[" + target + "] ";
         // An existing binary is only replaced when go produced different bytes, so it keeps its time stamp.
         Path written = Files.isRegularFile(output) ? output.resolveSibling(output.getFileName() + ".new") : output;
-        Map<String, String> environment = request.options().environment(target, toolchain.platform());
+        Map<String, String> environment = PrefetchKey.name(
+                request.options().environment(target, toolchain.platform()),
+                request.moduleDirectory(),
+                List.of(
+                        "go build " + toolchain.version(),
+                        packagePath,
+                        target.toString(),
+                        request.options().compileFingerprint(target, toolchain.platform())));
         boolean packageNamesAsked = request.options().packageNamesAsked();
         CompileProgress progress = new CompileProgress();
         // go list and go build run side by side and may both say they download a module: once is news.

@@ -2,6 +2,7 @@ package dev.gomvn.core.gotest;
 
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoLog;
+import dev.gomvn.core.buildcache.PrefetchKey;
 import dev.gomvn.core.gobuild.GoQuoting;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.process.GoProcessResult;
@@ -61,7 +62,14 @@ public final class GoTester {
                 Heartbeat.start(progressInterval, () -> "go test: " + events.progressReport(), log::info)) {
             for (GoTestRun run : runs) {
                 GoProcessResult result = GoCommand.of(toolchain.goRoot(), run.arguments(request, testFlags))
-                        .environment(request.environment())
+                        .environment(PrefetchKey.name(
+                                request.environment(),
+                                request.moduleDirectory(),
+                                List.of(
+                                        "go test " + toolchain.version(),
+                                        String.join(" ", run.packages()),
+                                        "run=" + request.runPattern() + " race=" + request.race() + " cover="
+                                                + (run.coverProfile() != null) + " flags=" + request.flags())))
                         .log(log)
                         .in(request.moduleDirectory())
                         .onStdout(events::accept)

@@ -2,6 +2,7 @@ package dev.gomvn.core.gobuild;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gomvn.core.Platform;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -58,5 +59,21 @@ class BuildOptionsTest {
                         .build()
                         .packageNamesAsked())
                 .isFalse();
+    }
+
+    @Test
+    void versionStampsChangeTheBinaryButNotWhatIsCompiled() {
+        BuildTarget target = BuildTarget.parse("linux/arm64", new Platform("linux", "amd64"));
+        Platform host = new Platform("linux", "amd64");
+        BuildOptions release = BuildOptions.builder()
+                .linkerVariables(Map.of("main.version", "1.1.0"))
+                .build();
+        BuildOptions snapshot = BuildOptions.builder()
+                .linkerVariables(Map.of("main.version", "1.2.0-SNAPSHOT"))
+                .build();
+        BuildOptions tagged = BuildOptions.builder().tags("netgo").build();
+        assertThat(release.fingerprint(target, host)).isNotEqualTo(snapshot.fingerprint(target, host));
+        assertThat(release.compileFingerprint(target, host)).isEqualTo(snapshot.compileFingerprint(target, host));
+        assertThat(tagged.compileFingerprint(target, host)).isNotEqualTo(release.compileFingerprint(target, host));
     }
 }

@@ -12,10 +12,20 @@
 //
 //	v1/a/<action ID, 64 hex>  text "<output ID, 64 hex> <size in bytes>\n"
 //	v1/o/<output ID, 64 hex>  the output itself; its SHA-256 is the output ID
+//	v1/m/<key, 64 hex>        what the last build of one kind used: a line "gomvn-prefetch 1", then
+//	                          "<action ID> <output ID> <size>" per output, in the order go asked for them
+//
+// go asks for one output at a time per action it runs, so a fresh agent would wait for thousands of
+// small round trips one or two at a time. When gomvn names the kind of build (GOMVN_CACHE_PREFETCH_KEY:
+// module, package, target, flags), the program reads that build's list from the store and downloads
+// its outputs, several at once, while go is still loading packages; go's requests then find them in
+// the local directory. A list that no longer fits only costs the download of outputs go does not ask
+// for: every output is still checked against its SHA-256. At the end the program stores the list of
+// this build, unless read-only or unchanged.
 //
 // Settings come from the environment, never the command line: GOMVN_CACHE_DIR (local
 // directory), GOMVN_CACHE_URL, GOMVN_CACHE_USERNAME, GOMVN_CACHE_PASSWORD,
-// GOMVN_CACHE_READ_ONLY (true/false), GOMVN_CACHE_TIMEOUT (seconds) and GOMVN_CACHE_RUN_DIR,
+// GOMVN_CACHE_READ_ONLY (true/false), GOMVN_CACHE_TIMEOUT (seconds), GOMVN_CACHE_PREFETCH_KEY and GOMVN_CACHE_RUN_DIR,
 // where each process writes what it did for the build's summary, and where the first
 // store failure is recorded so that the build's other go processes stop asking the store.
 //
@@ -70,6 +80,14 @@ const storeFailedMarker = "store-failed"
 // Outputs larger than this are not taken from a store's action record: a record claiming more is not ours.
 const maxObjectSize = 4 << 30
 
+const (
+	manifestHeader = "gomvn-prefetch 1"
+	// A manifest line is 64 + 1 + 64 + 1 + size + 1 bytes: this allows a few hundred thousand outputs.
+	maxManifestSize = 64 << 20
+	// Downloads at once ahead of go: enough to hide the round trips, few enough to leave go a core.
+	prefetchWorkers = 4
+)
+
 type settings struct {
 	dir      string
 	url      string
@@ -78,6 +96,8 @@ type settings struct {
 	readOnly bool
 	timeout  time.Duration
 	runDir   string
+	// prefetchKey names the kind of build (64 hex digits) whose outputs are fetched ahead of go; empty: none.
+	prefetchKey string
 }
 
 func settingsFromEnvironment() (settings, error) {
@@ -89,9 +109,14 @@ func settingsFromEnvironment() (settings, error) {
 		readOnly: os.Getenv("GOMVN_CACHE_READ_ONLY") == "true",
 		timeout:  10 * time.Second,
 		runDir:   os.Getenv("GOMVN_CACHE_RUN_DIR"),
+
+		prefetchKey: os.Getenv("GOMVN_CACHE_PREFETCH_KEY"),
 	}
 	if s.dir == "" {
 		return s, errors.New("GOMVN_CACHE_DIR is not set")
+	}
+	if raw, err := hex.DecodeString(s.prefetchKey); s.prefetchKey != "" && (err != nil || len(raw) != sha256.Size) {
+		return s, fmt.Errorf("GOMVN_CACHE_PREFETCH_KEY is %q, not 64 hex digits", s.prefetchKey)
 	}
 	// go needs absolute DiskPaths.
 	dir, err := filepath.Abs(s.dir)
@@ -117,13 +142,38 @@ type cache struct {
 	// Bounds concurrent store transfers: go asks for many outputs at once.
 	transfers chan struct{}
 
+	// The outputs the store's list for this kind of build names, by action ID; set once before prefetching.
+	listed       map[string]manifestEntry
+	listedOrder  []string
+	listLoaded   chan struct{}
+	stopPrefetch context.CancelFunc
+	prefetching  sync.WaitGroup
+
 	storeFailed atomic.Bool
-	mu          sync.Mutex // guards the statistics below
+	mu          sync.Mutex // guards the fields below
+	downloads   map[string]*download
+	prefetched  map[string]bool // action IDs whose outputs the prefetch brought from the store
+	// What go asked for, and the outputs it got or put for them: the next build of this kind asks for the same.
+	// Outputs go puts without asking (records for other tools, the linked binary) are not listed.
+	asked       map[string]bool
+	used        map[string]manifestEntry
+	usedOrder   []string
 	gets        map[string]string
 	bytesDown   int64
 	bytesUp     int64
 	corrupt     []string
 	tooLarge    []string // "<path> <size>" of outputs the store refused with 413
+}
+
+type manifestEntry struct {
+	outputID string
+	size     int64
+}
+
+// download is one object's transfer from the store, shared by go's request and the prefetch that want it.
+type download struct {
+	done chan struct{}
+	ok   bool
 }
 
 func newCache(s settings) *cache {
@@ -135,11 +185,19 @@ func newCache(s settings) *cache {
 		ResponseHeaderTimeout: s.timeout,
 		MaxIdleConnsPerHost:   8,
 	}
+	listLoaded := make(chan struct{})
+	close(listLoaded)
 	return &cache{
-		settings:  s,
-		client:    &http.Client{Transport: transport},
-		transfers: make(chan struct{}, 8),
-		gets:      map[string]string{},
+		settings:     s,
+		client:       &http.Client{Transport: transport},
+		transfers:    make(chan struct{}, 8),
+		listLoaded:   listLoaded,
+		stopPrefetch: func() {},
+		downloads:    map[string]*download{},
+		prefetched:   map[string]bool{},
+		asked:        map[string]bool{},
+		used:         map[string]manifestEntry{},
+		gets:         map[string]string{},
 	}
 }
 
@@ -157,28 +215,179 @@ func (c *cache) get(actionID []byte) response {
 	if len(actionID) != sha256.Size {
 		return response{Err: "action ID of " + strconv.Itoa(len(actionID)) + " bytes"}
 	}
+	c.mu.Lock()
+	c.asked[id] = true
+	c.mu.Unlock()
 	if outputID, size, ok := c.localEntry(id); ok {
-		c.noteGet(id, "local")
+		c.noteHit(id, outputID, size, c.wasPrefetched(id))
 		return c.hit(outputID, size)
 	}
 	if !c.storeUsable() {
 		c.noteGet(id, "miss")
 		return response{Miss: true}
 	}
-	outputID, size, found := c.fetchAction(id)
+	outputID, size, found := c.listedOutput(id)
 	if !found {
-		c.noteGet(id, "miss")
-		return response{Miss: true}
+		outputID, size, found = c.fetchAction(id)
 	}
-	if !c.localObject(outputID, size) && !c.fetchObject(outputID, size) {
+	if !found || !c.obtainObject(outputID, size) {
 		c.noteGet(id, "miss")
 		return response{Miss: true}
 	}
 	if err := writeFileAtomically(c.actionPath(id), actionRecord(outputID, size)); err != nil {
 		return response{Err: err.Error()}
 	}
-	c.noteGet(id, "store")
+	c.noteHit(id, outputID, size, true)
 	return c.hit(outputID, size)
+}
+
+// listedOutput is the output the store's list names for an action; go does not wait for the list to come.
+func (c *cache) listedOutput(actionID string) (string, int64, bool) {
+	select {
+	case <-c.listLoaded:
+		entry, ok := c.listed[actionID]
+		return entry.outputID, entry.size, ok
+	default:
+		return "", 0, false
+	}
+}
+
+func (c *cache) wasPrefetched(actionID string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.prefetched[actionID]
+}
+
+// obtainObject makes sure an object is in the local directory; one transfer per object, however many want it.
+func (c *cache) obtainObject(outputID string, size int64) bool {
+	c.mu.Lock()
+	if d, ok := c.downloads[outputID]; ok {
+		c.mu.Unlock()
+		<-d.done
+		return d.ok
+	}
+	d := &download{done: make(chan struct{})}
+	c.downloads[outputID] = d
+	c.mu.Unlock()
+	d.ok = c.localObject(outputID, size) || c.fetchObject(outputID, size)
+	close(d.done)
+	return d.ok
+}
+
+// startPrefetch reads the store's list for this kind of build and fetches what the local directory lacks,
+// in the order go asked for it last time, until the list is done or stop is called.
+func (c *cache) startPrefetch() {
+	if c.prefetchKey == "" || !c.storeUsable() {
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	c.stopPrefetch = cancel
+	loaded := make(chan struct{})
+	c.listLoaded = loaded
+	c.prefetching.Add(1)
+	go func() {
+		defer c.prefetching.Done()
+		c.loadList(ctx)
+		close(loaded)
+		work := make(chan string)
+		for i := 0; i < prefetchWorkers; i++ {
+			c.prefetching.Add(1)
+			go func() {
+				defer c.prefetching.Done()
+				for actionID := range work {
+					c.prefetch(actionID)
+				}
+			}()
+		}
+		defer close(work)
+		for _, actionID := range c.listedOrder {
+			select {
+			case work <- actionID:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+}
+
+func (c *cache) loadList(ctx context.Context) {
+	path := "v1/m/" + c.prefetchKey
+	body, ok := c.fetch(ctx, path, maxManifestSize+1, 0, c.transferTimeout(maxManifestSize))
+	if !ok {
+		return
+	}
+	listed, order, err := parseManifest(body)
+	if err != nil {
+		c.noteCorrupt(path + " (" + err.Error() + ")")
+		return
+	}
+	c.listed, c.listedOrder = listed, order
+}
+
+func (c *cache) prefetch(actionID string) {
+	entry := c.listed[actionID]
+	if c.localObject(entry.outputID, entry.size) && fileExists(c.actionPath(actionID)) {
+		return
+	}
+	if !c.storeUsable() || !c.obtainObject(entry.outputID, entry.size) {
+		return
+	}
+	if writeFileAtomically(c.actionPath(actionID), actionRecord(entry.outputID, entry.size)) == nil {
+		c.mu.Lock()
+		c.prefetched[actionID] = true
+		c.mu.Unlock()
+	}
+}
+
+func parseManifest(body []byte) (map[string]manifestEntry, []string, error) {
+	if int64(len(body)) > maxManifestSize {
+		return nil, nil, errors.New("larger than " + strconv.Itoa(maxManifestSize) + " bytes")
+	}
+	lines := strings.Split(strings.TrimSuffix(string(body), "\n"), "\n")
+	if lines[0] != manifestHeader {
+		return nil, nil, errors.New("does not start with " + strconv.Quote(manifestHeader))
+	}
+	listed := map[string]manifestEntry{}
+	var order []string
+	for i, line := range lines[1:] {
+		actionID, record, found := strings.Cut(line, " ")
+		raw, err := hex.DecodeString(actionID)
+		if !found || err != nil || len(raw) != sha256.Size {
+			return nil, nil, fmt.Errorf("line %d does not start with an action ID", i+2)
+		}
+		outputID, size, err := parseActionRecord([]byte(record))
+		if err != nil {
+			return nil, nil, fmt.Errorf("line %d: %v", i+2, err)
+		}
+		actionID = strings.ToLower(actionID)
+		if _, twice := listed[actionID]; !twice {
+			order = append(order, actionID)
+		}
+		listed[actionID] = manifestEntry{outputID, size}
+	}
+	return listed, order, nil
+}
+
+// storeList uploads the list of what this build used for the next fresh agent, unless the store's list already
+// names all of it: a build that compiled asks for less than one that found everything (go asks for a
+// package's compiler output only when it has the package), and should not shorten the list.
+func (c *cache) storeList() {
+	if c.prefetchKey == "" || c.readOnly || !c.storeUsable() {
+		return
+	}
+	c.mu.Lock()
+	unchanged := true
+	var text strings.Builder
+	text.WriteString(manifestHeader + "\n")
+	for _, actionID := range c.usedOrder {
+		entry := c.used[actionID]
+		unchanged = unchanged && c.listed[actionID] == entry
+		text.WriteString(actionID + " " + string(actionRecord(entry.outputID, entry.size)))
+	}
+	c.mu.Unlock()
+	if !unchanged {
+		c.send("v1/m/"+c.prefetchKey, []byte(text.String()))
+	}
 }
 
 func (c *cache) hit(outputID string, size int64) response {
@@ -243,6 +452,11 @@ func (c *cache) localObject(outputID string, size int64) bool {
 	return err == nil && info.Mode().IsRegular() && info.Size() == size
 }
 
+func fileExists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
+}
+
 func actionRecord(outputID string, size int64) []byte {
 	return []byte(outputID + " " + strconv.FormatInt(size, 10) + "\n")
 }
@@ -287,6 +501,7 @@ func (c *cache) put(req request, body []byte) response {
 	if err := writeFileAtomically(c.actionPath(actionID), actionRecord(output, size)); err != nil {
 		return response{Err: err.Error()}
 	}
+	c.noteUsed(actionID, output, size)
 	if !c.readOnly && c.storeUsable() {
 		c.uploads.Add(1)
 		go func() {
@@ -349,7 +564,7 @@ func (c *cache) send(path string, body []byte) bool {
 func (c *cache) fetchAction(actionID string) (outputID string, size int64, found bool) {
 	c.transfers <- struct{}{}
 	defer func() { <-c.transfers }()
-	record, ok := c.fetch("v1/a/"+actionID, 256, c.timeout)
+	record, ok := c.fetch(context.Background(), "v1/a/"+actionID, 256, 0, c.timeout)
 	if !ok {
 		return "", 0, false
 	}
@@ -365,7 +580,7 @@ func (c *cache) fetchAction(actionID string) (outputID string, size int64, found
 func (c *cache) fetchObject(outputID string, size int64) bool {
 	c.transfers <- struct{}{}
 	defer func() { <-c.transfers }()
-	body, ok := c.fetch("v1/o/"+outputID, size+1, c.transferTimeout(size))
+	body, ok := c.fetch(context.Background(), "v1/o/"+outputID, size+1, size, c.transferTimeout(size))
 	if !ok {
 		return false
 	}
@@ -380,12 +595,15 @@ func (c *cache) fetchObject(outputID string, size int64) bool {
 	return true
 }
 
-// fetch GETs a path of the store: not found is a plain miss; any other answer but 200 fails the store.
-func (c *cache) fetch(path string, limit int64, timeout time.Duration) ([]byte, bool) {
+// fetch GETs a path of the store: not found is a plain miss; any other answer but 200 fails the store,
+// unless the caller cancelled the transfer (parent done): nothing is wrong with the store then. expected is
+// the size the caller expects, if it knows: reading into a buffer of that size from the start halves the
+// cost of a download against growing one.
+func (c *cache) fetch(parent context.Context, path string, limit, expected int64, timeout time.Duration) ([]byte, bool) {
 	if !c.storeUsable() {
 		return nil, false
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	ctx, cancel := context.WithTimeout(parent, timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.url+"/"+path, nil)
 	if err != nil {
@@ -395,7 +613,9 @@ func (c *cache) fetch(path string, limit int64, timeout time.Duration) ([]byte, 
 	c.authorize(req)
 	res, err := c.client.Do(req)
 	if err != nil {
-		c.failStore(describe(err))
+		if parent.Err() == nil {
+			c.failStore(describe(err))
+		}
 		return nil, false
 	}
 	defer func() {
@@ -410,9 +630,13 @@ func (c *cache) fetch(path string, limit int64, timeout time.Duration) ([]byte, 
 		c.failStore("GET " + path + " answered " + res.Status)
 		return nil, false
 	}
-	body, err := io.ReadAll(io.LimitReader(res.Body, limit))
+	buffer := bytes.NewBuffer(make([]byte, 0, expected+bytes.MinRead))
+	_, err = buffer.ReadFrom(io.LimitReader(res.Body, limit))
+	body := buffer.Bytes()
 	if err != nil {
-		c.failStore(describe(err))
+		if parent.Err() == nil {
+			c.failStore(describe(err))
+		}
 		return nil, false
 	}
 	c.mu.Lock()
@@ -464,6 +688,28 @@ func (c *cache) failStore(reason string) {
 	}
 	defer marker.Close()
 	marker.WriteString(reason + "\n")
+}
+
+// noteHit records an answered get: for the summary, and for the list of what this build used.
+func (c *cache) noteHit(actionID, outputID string, size int64, fromStore bool) {
+	outcome := "local"
+	if fromStore {
+		outcome = "store"
+	}
+	c.noteGet(actionID, outcome)
+	c.noteUsed(actionID, outputID, size)
+}
+
+func (c *cache) noteUsed(actionID, outputID string, size int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.asked[actionID] {
+		return
+	}
+	if _, seen := c.used[actionID]; !seen {
+		c.usedOrder = append(c.usedOrder, actionID)
+	}
+	c.used[actionID] = manifestEntry{outputID, size}
 }
 
 func (c *cache) noteGet(actionID, outcome string) {
@@ -539,6 +785,7 @@ func (c *cache) serve(in io.Reader, out io.Writer) error {
 		encoder.Encode(res)
 	}
 	reply(response{KnownCommands: []string{"get", "put", "close"}})
+	c.startPrefetch()
 	lines := bufio.NewReaderSize(in, 1<<20)
 	var answering sync.WaitGroup
 	defer answering.Wait()
@@ -550,9 +797,8 @@ func (c *cache) serve(in io.Reader, out io.Writer) error {
 		}
 		if err != nil {
 			if errors.Is(err, io.EOF) {
-				c.uploads.Wait()
-				c.trim(time.Now())
-				return c.writeStatistics()
+				answering.Wait()
+				return c.finish()
 			}
 			return fmt.Errorf("reading a request: %w", err)
 		}
@@ -580,9 +826,7 @@ func (c *cache) serve(in io.Reader, out io.Writer) error {
 			reply(res)
 		case "close":
 			answering.Wait()
-			c.uploads.Wait()
-			c.trim(time.Now())
-			err := c.writeStatistics()
+			err := c.finish()
 			res := response{ID: req.ID}
 			if err != nil {
 				res.Err = err.Error()
@@ -593,6 +837,17 @@ func (c *cache) serve(in io.Reader, out io.Writer) error {
 			reply(response{ID: req.ID, Err: "unknown command " + strconv.Quote(req.Command)})
 		}
 	}
+}
+
+// finish ends the build's use of the cache: go asks for nothing more, so what is still being prefetched is
+// of no use; uploads complete before the list that names them.
+func (c *cache) finish() error {
+	c.stopPrefetch()
+	c.prefetching.Wait()
+	c.uploads.Wait()
+	c.storeList()
+	c.trim(time.Now())
+	return c.writeStatistics()
 }
 
 // nextLine returns the next line that is not empty (go writes an empty line after each request).
