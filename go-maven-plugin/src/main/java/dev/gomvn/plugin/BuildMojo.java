@@ -86,12 +86,12 @@ public class BuildMojo extends AbstractCachedGoMojo {
     String buildFlags;
 
     /**
-     * How many targets build at once; 0 means one per available core. One by default: go build already
-     * compiles a target's packages on every core, and targets side by side only compete for them (on 2
-     * cores a cold 4-target build took 70.2 s side by side, 64.6 s one after another; bench/RESULTS.md).
+     * How many targets build at once; 0 means one per available core. Unset: one at a time, as go build
+     * already compiles a target's packages on every core; with a shared build cache one per core, as a
+     * fresh agent then mostly downloads and links, which side by side overlaps (README "CI").
      */
-    @Parameter(property = "go.parallelism", defaultValue = "1")
-    int parallelism;
+    @Parameter(property = "go.parallelism")
+    Integer parallelism;
 
     /** Check each binary's header and build info against its target. */
     @Parameter(property = "go.verifyBinaries", defaultValue = "true")
@@ -130,6 +130,20 @@ public class BuildMojo extends AbstractCachedGoMojo {
     @Component
     MavenProjectHelper projectHelper;
 
+    int targetsAtOnce(boolean sharedBuildCache) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (parallelism == null) {
+            return sharedBuildCache ? cores : 1;
+        }
+        if (parallelism < 0) {
+            throw new ConfigurationException(
+                    "go.parallelism",
+                    "<parallelism> (go.parallelism) is " + parallelism
+                            + "; use a number of targets to build at once, or 0 for one per core.");
+        }
+        return parallelism == 0 ? cores : parallelism;
+    }
+
     @Override
     void run() {
         long started = System.nanoTime();
@@ -161,8 +175,7 @@ public class BuildMojo extends AbstractCachedGoMojo {
                 .binaryNames(binaryNames)
                 .defaultName(project.getArtifactId())
                 .options(options)
-                .parallelism(
-                        parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors())
+                .parallelism(targetsAtOnce(buildCache.isPresent()))
                 .verifyBinaries(verifyBinaries)
                 .force(force)
                 .outputsToIgnore(List.of(buildDirectory))
