@@ -33,6 +33,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -169,24 +171,34 @@ public final class GoBuilder {
         try (Heartbeat heartbeat = Heartbeat.start(
                 progressInterval, () -> prefix + output.getFileName() + ": " + progress.describe(), log::info)) {
             // Beside go build, not before it: waiting for the listing made every cold build a second slower per
-            // target, and the progress only needs its total by the first heartbeat.
+            // target. And only once the build has run for half the heartbeat's interval: the total is only shown
+            // by a heartbeat, and a shorter build would pay go list's CPU for nothing (on 2 cores, all of it is
+            // taken from the compiler).
+            AtomicBoolean listingDecided = new AtomicBoolean();
             CompletableFuture<Void> listing = !StalePackages.worthListing(environment, System.getenv())
                     ? CompletableFuture.completedFuture(null)
                     : CompletableFuture.runAsync(
-                            () -> StalePackages.of(
-                                            toolchain.goRoot(),
-                                            request.options(),
-                                            environment,
-                                            request.moduleDirectory(),
-                                            packagePath,
-                                            line -> {
-                                                if (downloads.add(line)) {
-                                                    log.info(prefix + line);
-                                                }
-                                            },
-                                            log)
-                                    .ifPresent(progress::expect),
-                            task -> startDaemon(task, "go list " + target));
+                            () -> {
+                                if (listingDecided.compareAndSet(false, true)) {
+                                    StalePackages.of(
+                                                    toolchain.goRoot(),
+                                                    request.options(),
+                                                    environment,
+                                                    request.moduleDirectory(),
+                                                    packagePath,
+                                                    line -> {
+                                                        if (downloads.add(line)) {
+                                                            log.info(prefix + line);
+                                                        }
+                                                    },
+                                                    log)
+                                            .ifPresent(progress::expect);
+                                }
+                            },
+                            CompletableFuture.delayedExecutor(
+                                    progressInterval.toMillis() / 2,
+                                    TimeUnit.MILLISECONDS,
+                                    task -> startDaemon(task, "go list " + target)));
             result = GoCommand.of(toolchain.goRoot(), request.options().buildArguments(written, packagePath))
                     .environment(environment)
                     .log(log)
@@ -195,7 +207,11 @@ public final class GoBuilder {
                     .onStderr(goOutput)
                     .run();
             try {
-                listing.join();
+                if (listingDecided.compareAndSet(false, true)) {
+                    listing.cancel(false);
+                } else {
+                    listing.join();
+                }
             } catch (CompletionException e) {
                 log.debug("Listing the packages of " + packagePath + " for the progress failed: "
                         + e.getCause().getMessage());

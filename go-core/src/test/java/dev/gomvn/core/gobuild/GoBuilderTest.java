@@ -38,6 +38,7 @@ class GoBuilderTest {
 
     Toolchain go;
     final List<String> log = new CopyOnWriteArrayList<>();
+    final List<String> goCommands = new CopyOnWriteArrayList<>();
     Optional<SbomSettings> sbom = Optional.empty();
 
     @BeforeEach
@@ -337,6 +338,18 @@ class GoBuilderTest {
     }
 
     @Test
+    void aBuildOverBeforeHalfTheHeartbeatIntervalDoesNotPayForListingItsPackages() {
+        build(List.of("host"), options(Map.of(), ""), false, module.resolve("out"), Duration.ofMinutes(1));
+        assertThat(goCommands)
+                .anyMatch(command -> command.contains(" build -v "))
+                .noneMatch(command -> command.contains(" list -deps "));
+
+        goCommands.clear();
+        build(List.of("host"), options(Map.of(), ""), true, module.resolve("out"), Duration.ofMillis(2));
+        assertThat(goCommands).anyMatch(command -> command.contains(" list -deps "));
+    }
+
+    @Test
     void aTargetWithSeveralBinariesEndsWithItsTotalTime() throws IOException {
         Files.createDirectories(module.resolve("cmd/tool"));
         Files.writeString(module.resolve("cmd/tool/main.go"), "package main\n\nfunc main() {}\n");
@@ -442,6 +455,15 @@ class GoBuilderTest {
     }
 
     private GoLog recording() {
-        return GoLog.of(log::add, log::add, message -> {}, () -> false, false);
+        return GoLog.of(
+                log::add,
+                log::add,
+                message -> {
+                    if (message.startsWith("Running in ")) {
+                        goCommands.add(message);
+                    }
+                },
+                () -> true,
+                false);
     }
 }
