@@ -1,17 +1,18 @@
-# Shared by bench/run and bench/vuln: timing with $reps repetitions, min and median into $results.
+# Shared by bench/run and bench/vuln: timing with $reps repetitions, min, median and max into $results.
 now() { date +%s.%N; }
-# record NAME TIME...: min and median of the times go to the results.
+# record NAME TIME...: the number of runs, min, median and max of the times go to the results.
 record() {
   local name=$1; shift
-  local sorted min median n=$#
+  local sorted min median max n=$#
   sorted=$(printf '%s\n' "$@" | sort -n)
   min=$(echo "$sorted" | sed -n 1p)
+  max=$(echo "$sorted" | sed -n "${n}p")
   if (( n % 2 )); then
     median=$(echo "$sorted" | sed -n "$(( (n + 1) / 2 ))p")
   else
     median=$(echo "($(echo "$sorted" | sed -n "$(( n / 2 ))p") + $(echo "$sorted" | sed -n "$(( n / 2 + 1 ))p")) / 2" | bc -l)
   fi
-  printf '%s\t%.2f\t%.2f\n' "$name" "$min" "$median" | tee -a "$results"
+  printf '%s\t%.2f\t%.2f\t%.2f\t%d\n' "$name" "$min" "$median" "$max" "$n" | tee -a "$results"
 }
 # timed COMMAND...: runs it once and prints its wall time; a failure stops the bench with the log.
 timed() {
