@@ -17,9 +17,9 @@
 //
 // go asks for one output at a time per action it runs, so a fresh agent would wait for thousands of
 // small round trips one or two at a time. When gomvn names the kind of build (GOMVN_CACHE_PREFETCH_KEY:
-// module, package, target, flags), the program reads that build's list from the store and downloads
-// its outputs, several at once, while go is still loading packages; go's requests then find them in
-// the local directory. A list that no longer fits only costs the download of outputs go does not ask
+// module, package, target, flags), the program reads that build's list from the store as go starts and
+// downloads its outputs, several at once, ahead of go's requests, which then find them in the local
+// directory. A list that no longer fits only costs the download of outputs go does not ask
 // for: every output is still checked against its SHA-256. At the end the program stores the list of
 // this build, unless read-only or unchanged.
 //
