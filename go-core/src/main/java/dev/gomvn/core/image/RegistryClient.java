@@ -1,0 +1,210 @@
+package dev.gomvn.core.image;
+
+import dev.gomvn.core.ConfigurationException;
+import dev.gomvn.core.EnvironmentException;
+import dev.gomvn.core.VerificationException;
+import dev.gomvn.core.net.UrlLogin;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
+import land.oras.ContainerRef;
+import land.oras.Registry;
+import land.oras.auth.AuthProvider;
+import land.oras.auth.AuthStoreAuthenticationProvider;
+import land.oras.auth.HttpClient;
+import land.oras.auth.Scope;
+import land.oras.auth.Scopes;
+import land.oras.auth.UsernamePasswordProvider;
+import land.oras.exception.OrasException;
+
+/**
+ * The one place that speaks the registry protocol, through the ORAS Java SDK: its {@link Registry} for blobs (existence,
+ * upload, cross-repository mount, download) with its token and credential-helper handling, and its HTTP client for
+ * manifests, which are sent and read as exact bytes so their digests are the ones gomvn computed (the SDK's own
+ * manifest model would re-serialize them). Failures become messages naming the registry and what to do.
+ */
+final class RegistryClient {
+    private static final String ACCEPT = String.join(", ", MediaTypes.ACCEPTED);
+    private final String registry;
+    private final RegistryLogin login;
+    private final boolean insecure;
+    private final Registry oras;
+    private final HttpClient http;
+    private final AuthProvider auth;
+
+    RegistryClient(String registry, RegistryLogin login, boolean insecure) {
+        this.registry = registry;
+        this.login = login;
+        this.insecure = insecure;
+        this.auth = login.credentials()
+                .<AuthProvider>map(
+                        credentials -> new UsernamePasswordProvider(credentials.username(), credentials.password()))
+                .orElseGet(AuthStoreAuthenticationProvider::new);
+        this.oras = Registry.builder()
+                .withAuthProvider(auth)
+                .withInsecure(insecure)
+                .withParallelism(1)
+                .build();
+        this.http = HttpClient.Builder.builder().build();
+    }
+
+    String registry() {
+        return registry;
+    }
+
+    boolean hasBlob(String repository, String digest) {
+        return call("check blob " + digest + " in " + repository, () -> {
+            try {
+                oras.fetchBlobDescriptor(ref(repository, digest));
+                return true;
+            } catch (OrasException e) {
+                if (Integer.valueOf(404).equals(e.getStatusCode())) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
+    void pushBlob(String repository, Path file, String digest) {
+        call(
+                "upload blob " + digest + " to " + repository,
+                () -> oras.pushBlob(ref(repository, digest), file, Map.of()));
+    }
+
+    /** Asks the registry to link a blob it holds in another repository: no bytes travel. */
+    boolean mountBlob(String repository, String digest, String fromRepository) {
+        return call(
+                "mount blob " + digest + " from " + fromRepository + " into " + repository,
+                () -> oras.mountBlob(ref(fromRepository, digest), ref(repository, digest)));
+    }
+
+    void fetchBlob(String repository, String digest, Path target) {
+        call("download blob " + digest + " from " + repository, () -> {
+            oras.fetchBlob(ref(repository, digest), target);
+            return null;
+        });
+    }
+
+    /** A manifest or index as the registry holds it, checked against the digest when the reference is one. */
+    FetchedManifest manifest(String repository, String reference) {
+        HttpClient.ResponseWrapper<String> response = call(
+                "read manifest " + repository + ":" + reference,
+                () -> http.get(
+                        manifestUri(repository, reference),
+                        Map.of("Accept", ACCEPT),
+                        scopes(repository, Scope.PULL),
+                        auth));
+        check(response, "read manifest " + repository + ":" + reference);
+        byte[] bytes = response.response().getBytes(StandardCharsets.UTF_8);
+        String digest = "sha256:"
+                + HexFormat.of().formatHex(dev.gomvn.core.Sha256.newDigest().digest(bytes));
+        if (reference.startsWith("sha256:") && !reference.equals(digest)) {
+            throw new VerificationException(registry + "/" + repository + "@" + reference + " came back with digest "
+                    + digest + ": the registry did not send what was asked.");
+        }
+        String mediaType = response.headers().getOrDefault("content-type", "");
+        return new FetchedManifest(
+                bytes, mediaType.contains(";") ? mediaType.substring(0, mediaType.indexOf(';')) : mediaType, digest);
+    }
+
+    /** Puts a manifest or index under a digest or tag, exactly as given. */
+    void putManifest(String repository, String reference, byte[] bytes, String mediaType) {
+        String action = "write manifest " + repository + ":" + reference;
+        HttpClient.ResponseWrapper<String> response = call(
+                action,
+                () -> http.put(
+                        manifestUri(repository, reference),
+                        bytes,
+                        Map.of("Content-Type", mediaType),
+                        scopes(repository, Scope.PULL, Scope.PUSH),
+                        auth));
+        check(response, action);
+    }
+
+    record FetchedManifest(byte[] bytes, String mediaType, String digest) {}
+
+    private URI manifestUri(String repository, String reference) {
+        return URI.create(
+                (insecure ? "http" : "https") + "://" + registry + "/v2/" + repository + "/manifests/" + reference);
+    }
+
+    private ContainerRef ref(String repository, String digest) {
+        return ContainerRef.parse(registry + "/" + repository + "@" + digest);
+    }
+
+    private Scopes scopes(String repository, Scope... scopes) {
+        return Scopes.of(ContainerRef.parse(registry + "/" + repository), scopes);
+    }
+
+    private void check(HttpClient.ResponseWrapper<String> response, String action) {
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return;
+        }
+        throw failure(status, action, response.response());
+    }
+
+    private <T> T call(String action, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (OrasException e) {
+            // The SDK reports a request that got no answer at all as status -1, with the I/O failure as cause.
+            if (e.getStatusCode() != null && e.getStatusCode() > 0) {
+                throw failure(
+                        e.getStatusCode(),
+                        action,
+                        e.getError() == null ? e.getMessage() : e.getError().message());
+            }
+            throw connectionFailure(action, e);
+        } catch (RuntimeException e) {
+            if (e instanceof dev.gomvn.core.GoCoreException) {
+                throw e;
+            }
+            throw connectionFailure(action, e);
+        }
+    }
+
+    private RuntimeException failure(int status, String action, String detail) {
+        if (status == 401 || status == 403) {
+            return new ConfigurationException(
+                    "settings.xml",
+                    "The registry " + registry + " refused to " + action + " (HTTP " + status
+                            + (status == 401 ? " Unauthorized" : " Forbidden")
+                            + ") with the login from " + login
+                            + "; put a <username> and <password> allowed to push there into the settings.xml <server> with <id>"
+                            + login.serverId() + "</id> (or log in with docker login " + registry + ").");
+        }
+        return new EnvironmentException("The registry " + registry + " could not " + action + ": HTTP " + status
+                + (detail == null || detail.isBlank() ? "" : " " + UrlLogin.redact(detail.strip())));
+    }
+
+    private RuntimeException connectionFailure(String action, RuntimeException e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof IOException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof SSLException && !insecure) {
+            return new ConfigurationException(
+                    "go.image.allowInsecureRegistries",
+                    "The registry " + registry + " did not answer over HTTPS (" + cause.getMessage()
+                            + "); if it is a plain-http registry you trust, set <allowInsecureRegistries>true</allowInsecureRegistries> (go.image.allowInsecureRegistries).",
+                    e);
+        }
+        String why = cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException
+                ? "nothing answers there"
+                : cause instanceof UnknownHostException ? "unknown host" : String.valueOf(cause.getMessage());
+        return new EnvironmentException(
+                "Could not reach the registry " + registry + " to " + action + " (" + why + ", "
+                        + cause.getClass().getSimpleName() + "); check the registry in <image> and the network.",
+                e);
+    }
+}
