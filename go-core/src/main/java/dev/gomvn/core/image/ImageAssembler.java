@@ -1,5 +1,7 @@
 package dev.gomvn.core.image;
 
+import java.util.Locale;
+import dev.gomvn.core.HumanReadable;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -97,10 +99,7 @@ public final class ImageAssembler {
             manifest.addProperty("mediaType", MediaTypes.MANIFEST);
             manifest.add("config", configDescriptor.toJson());
             JsonArray layers = new JsonArray();
-            platformBase
-                    .layers()
-                    .forEach(descriptor ->
-                            layers.add(descriptor.withAnnotations(Map.of()).toJson()));
+            platformBase.layers().forEach(descriptor -> layers.add(MediaTypes.asOciLayer(descriptor).toJson()));
             layers.add(layer.descriptor().toJson());
             manifest.add("layers", layers);
             manifest.add("annotations", OciDescriptor.annotations(manifestAnnotations(base, settings, created)));
@@ -108,7 +107,7 @@ public final class ImageAssembler {
             log.info("Image for " + platform + ": "
                     + (base.isScratch() ? "" : platformBase.layers().size() + " base layers + ")
                     + "1 layer with " + String.join(", ", target.binaries().keySet()) + " ("
-                    + dev.gomvn.core.HumanReadable.size(layer.descriptor().size()) + " gzipped)");
+                    + HumanReadable.size(layer.descriptor().size()) + " gzipped)");
         }
         JsonObject index = new JsonObject();
         index.addProperty("schemaVersion", 2);
@@ -211,7 +210,7 @@ public final class ImageAssembler {
     }
 
     static String normalizedPort(String port) {
-        String text = port.strip().toLowerCase(java.util.Locale.ROOT);
+        String text = port.strip().toLowerCase(Locale.ROOT);
         if (!text.matches("[0-9]{1,5}(/(tcp|udp|sctp))?")
                 || Integer.parseInt(text.replaceAll("/.*", "")) > 65535
                 || Integer.parseInt(text.replaceAll("/.*", "")) == 0) {

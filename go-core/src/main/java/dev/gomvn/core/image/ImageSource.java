@@ -1,5 +1,6 @@
 package dev.gomvn.core.image;
 
+import java.util.Optional;
 import java.nio.file.Path;
 
 /** Where a base image's manifests and blobs are read from: a registry (through a local cache) or an OCI layout. */
@@ -17,7 +18,7 @@ interface ImageSource {
      * The name the image's {@code org.opencontainers.image.base.name} annotation gives it: a registry reference; none
      * for a layout on disk, whose path would make the digest depend on the machine.
      */
-    java.util.Optional<String> publishedName(String reference);
+    Optional<String> publishedName(String reference);
 
     /** A local file holding the blob, verified. */
     Path blob(OciDescriptor descriptor);

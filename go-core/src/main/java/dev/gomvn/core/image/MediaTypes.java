@@ -1,5 +1,7 @@
 package dev.gomvn.core.image;
 
+import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 
 /** The OCI media types gomvn writes, and the Docker ones it accepts in a base image. */
@@ -15,6 +17,17 @@ final class MediaTypes {
     static final Set<String> ACCEPTED = Set.of(INDEX, MANIFEST, DOCKER_LIST, DOCKER_MANIFEST);
 
     private MediaTypes() {}
+
+    static final String DOCKER_LAYER_GZIP = "application/vnd.docker.image.rootfs.diff.tar.gzip";
+
+    /**
+     * A base layer as an OCI manifest lists it: a Docker base's gzipped layer is the same bytes under the OCI name,
+     * so an OCI manifest never mixes in Docker types. Annotations of the base's manifest are not carried over.
+     */
+    static OciDescriptor asOciLayer(OciDescriptor layer) {
+        String mediaType = DOCKER_LAYER_GZIP.equals(layer.mediaType()) ? LAYER_GZIP : layer.mediaType();
+        return new OciDescriptor(mediaType, layer.digest(), layer.size(), Optional.empty(), Map.of());
+    }
 
     static boolean isIndex(String mediaType) {
         return INDEX.equals(mediaType) || DOCKER_LIST.equals(mediaType);

@@ -2,6 +2,8 @@ package dev.gomvn.core.image;
 
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.EnvironmentException;
+import dev.gomvn.core.GoCoreException;
+import dev.gomvn.core.Sha256;
 import dev.gomvn.core.VerificationException;
 import dev.gomvn.core.net.UrlLogin;
 import java.io.IOException;
@@ -106,7 +108,7 @@ final class RegistryClient {
         check(response, "read manifest " + repository + ":" + reference);
         byte[] bytes = response.response().getBytes(StandardCharsets.UTF_8);
         String digest = "sha256:"
-                + HexFormat.of().formatHex(dev.gomvn.core.Sha256.newDigest().digest(bytes));
+                + HexFormat.of().formatHex(Sha256.newDigest().digest(bytes));
         if (reference.startsWith("sha256:") && !reference.equals(digest)) {
             throw new VerificationException(registry + "/" + repository + "@" + reference + " came back with digest "
                     + digest + ": the registry did not send what was asked.");
@@ -132,9 +134,11 @@ final class RegistryClient {
 
     record FetchedManifest(byte[] bytes, String mediaType, String digest) {}
 
+    /** Docker Hub's API host is not its name (docker.io): the SDK knows the mapping. */
     private URI manifestUri(String repository, String reference) {
+        String apiHost = ContainerRef.parse(registry + "/" + repository).getApiRegistry();
         return URI.create(
-                (insecure ? "http" : "https") + "://" + registry + "/v2/" + repository + "/manifests/" + reference);
+                (insecure ? "http" : "https") + "://" + apiHost + "/v2/" + repository + "/manifests/" + reference);
     }
 
     private ContainerRef ref(String repository, String digest) {
@@ -166,7 +170,7 @@ final class RegistryClient {
             }
             throw connectionFailure(action, e);
         } catch (RuntimeException e) {
-            if (e instanceof dev.gomvn.core.GoCoreException) {
+            if (e instanceof GoCoreException) {
                 throw e;
             }
             throw connectionFailure(action, e);

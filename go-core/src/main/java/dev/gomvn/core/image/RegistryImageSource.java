@@ -1,5 +1,6 @@
 package dev.gomvn.core.image;
 
+import java.util.Optional;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.Sha256;
 import dev.gomvn.core.VerificationException;
@@ -41,9 +42,9 @@ final class RegistryImageSource implements ImageSource {
     }
 
     @Override
-    public java.util.Optional<String> publishedName(String reference) {
-        return java.util.Optional.of(
-                new ImageReference(image.registry(), image.repository(), image.tag(), java.util.Optional.empty())
+    public Optional<String> publishedName(String reference) {
+        return Optional.of(
+                new ImageReference(image.registry(), image.repository(), image.tag(), Optional.empty())
                         .toString());
     }
 

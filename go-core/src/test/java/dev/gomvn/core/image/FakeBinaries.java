@@ -1,5 +1,6 @@
 package dev.gomvn.core.image;
 
+import java.nio.charset.StandardCharsets;
 import dev.gomvn.core.Sha256;
 import dev.gomvn.core.gobuild.Sha256Sums;
 import java.io.IOException;
@@ -49,7 +50,7 @@ final class FakeBinaries {
         buffer.putShort((short) 2);
         buffer.putShort((short) machine);
         buffer.position(64);
-        buffer.put(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        buffer.put(text.getBytes(StandardCharsets.UTF_8));
         return buffer.array();
     }
 }

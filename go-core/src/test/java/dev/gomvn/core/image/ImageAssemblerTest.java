@@ -1,5 +1,9 @@
 package dev.gomvn.core.image;
 
+import dev.gomvn.core.Sha256;
+import dev.gomvn.core.gobuild.Sha256Sums;
+import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import static dev.gomvn.core.image.ImageTestSupport.assemble;
 import static dev.gomvn.core.image.ImageTestSupport.json;
 import static dev.gomvn.core.image.ImageTestSupport.settings;
@@ -49,7 +53,7 @@ class ImageAssemblerTest {
             assertThat(config.has("variant") ? config.get("variant").getAsString() : null)
                     .isEqualTo(platform.variant());
         }
-        assertThat(Files.readString(image.layout().resolve("oci-layout"), java.nio.charset.StandardCharsets.US_ASCII))
+        assertThat(Files.readString(image.layout().resolve("oci-layout"), StandardCharsets.US_ASCII))
                 .isEqualTo("{\"imageLayoutVersion\":\"1.0.0\"}");
     }
 
@@ -148,7 +152,7 @@ class ImageAssemblerTest {
                 settings(Optional.of(ImageReference.parse("ghcr.io/acme/op", "<image>", "go.image"))),
                 "linux_amd64/manager");
 
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         try (TarArchiveInputStream tar = new TarArchiveInputStream(Files.newInputStream(image.tar()))) {
             for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
                 names.add(entry.getName());
@@ -273,11 +277,11 @@ class ImageAssemblerTest {
         FakeBinaries.write(bin, "linux_arm64/manager");
         // An amd64 executable where go:build's directory says arm64, with a matching SHA256SUMS.
         Files.write(bin.resolve("linux_arm64/manager"), FakeBinaries.elf("amd64", "x"));
-        dev.gomvn.core.gobuild.Sha256Sums.write(
+        Sha256Sums.write(
                 bin.resolve("SHA256SUMS"),
                 Map.of(
                         bin.resolve("linux_arm64/manager"),
-                        dev.gomvn.core.Sha256.of(bin.resolve("linux_arm64/manager"))));
+                        Sha256.of(bin.resolve("linux_arm64/manager"))));
         ImageAssembler assembler = new ImageAssembler(new ImageTestSupport.Lines());
 
         assertThatThrownBy(() -> assembler.assemble(
