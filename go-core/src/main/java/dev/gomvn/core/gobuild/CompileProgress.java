@@ -3,14 +3,17 @@ package dev.gomvn.core.gobuild;
 import dev.gomvn.core.HumanReadable;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * How far one {@code go build -v} is, told apart from what go says about the code. go names each
  * package on a line of its own as it starts compiling it; every other line (compiler errors, their
  * {@code # package} headers, linker messages) is go's real output and stays the user's to see.
- * Fed from go's output threads, read by the heartbeat's: every method is synchronized.
+ * Fed from go's output threads, read by the heartbeat's, told the plan by go list's (which runs beside go
+ * build, so the plan may come after go started): every method is synchronized.
  */
 final class CompileProgress {
     /** As many of go's own lines as GoCommand keeps for a failure message. */
@@ -19,11 +22,15 @@ final class CompileProgress {
     private static final Pattern IMPORT_PATH = Pattern.compile("[A-Za-z0-9_.~+-]+(/[A-Za-z0-9_.~+-]+)*");
 
     private final Deque<String> output = new ArrayDeque<>();
+    private final Set<String> started = new LinkedHashSet<>();
     private StalePackages plan;
-    private int started;
     private String latest;
 
-    /** From now on, package lines are checked against the packages of the build, and counted against those to compile. */
+    /**
+     * From now on, package lines are checked against the packages of the build, and counted against those to
+     * compile. Packages go compiled before go list looked at them are cached by then, so go list calls them
+     * up to date: they count as to compile all the same.
+     */
     synchronized void expect(StalePackages packages) {
         this.plan = packages;
     }
@@ -34,7 +41,7 @@ final class CompileProgress {
                 ? IMPORT_PATH.matcher(line).matches()
                 : plan.dependencies().contains(line);
         if (packageLine) {
-            started++;
+            started.add(line);
             latest = line;
         } else {
             output.addLast(line);
@@ -52,11 +59,15 @@ final class CompileProgress {
 
     /** {@code compiling package 58 of 184 (k8s.io/client-go/kubernetes)}. */
     synchronized String describe() {
-        // More started than go list expected (a cache entry dropped meanwhile): count without a total.
-        int total = plan == null || started > plan.toCompile().size()
-                ? -1
-                : plan.toCompile().size();
-        if (started == 0) {
+        int total = -1;
+        if (plan != null) {
+            Set<String> toCompile = new LinkedHashSet<>(plan.toCompile());
+            started.stream().filter(plan.dependencies()::contains).forEach(toCompile::add);
+            // A line taken for a package before the plan came that is none of the build's: count without a total.
+            total = started.size() > toCompile.size() ? -1 : toCompile.size();
+        }
+        int count = started.size();
+        if (count == 0) {
             if (total < 0) {
                 return "loading packages";
             }
@@ -65,9 +76,9 @@ final class CompileProgress {
                     : "loading packages, " + HumanReadable.count(total, "package", "packages") + " to compile";
         }
         if (total < 0) {
-            return "compiling package " + started + " (" + latest + ")";
+            return "compiling package " + count + " (" + latest + ")";
         }
-        return "compiling package " + started + " of " + total + " (" + latest + ")"
-                + (started == total ? ", then linking" : "");
+        return "compiling package " + count + " of " + total + " (" + latest + ")"
+                + (count == total ? ", then linking" : "");
     }
 }

@@ -24,6 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -144,25 +148,37 @@ public final class GoBuilder {
         Map<String, String> environment = request.options().environment(target, toolchain.platform());
         boolean packageNamesAsked = request.options().packageNamesAsked();
         CompileProgress progress = new CompileProgress();
+        // go list and go build run side by side and may both say they download a module: once is news.
+        Set<String> downloads = ConcurrentHashMap.newKeySet();
         Consumer<String> goOutput = line -> {
             if (progress.accept(line) && !packageNamesAsked) {
                 log.debug(prefix + line);
-            } else {
+            } else if (!line.startsWith(StalePackages.DOWNLOADING) || downloads.add(line)) {
                 log.info(prefix + line);
             }
         };
         GoProcessResult result;
         try (Heartbeat heartbeat = Heartbeat.start(
                 progressInterval, () -> prefix + output.getFileName() + ": " + progress.describe(), log::info)) {
-            StalePackages.of(
-                            toolchain.goRoot(),
-                            request.options(),
-                            environment,
-                            request.moduleDirectory(),
-                            packagePath,
-                            line -> log.info(prefix + line),
-                            log)
-                    .ifPresent(progress::expect);
+            // Beside go build, not before it: waiting for the listing made every cold build a second slower per
+            // target, and the progress only needs its total by the first heartbeat.
+            CompletableFuture<Void> listing = !StalePackages.worthListing(environment, System.getenv())
+                    ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.runAsync(
+                            () -> StalePackages.of(
+                                            toolchain.goRoot(),
+                                            request.options(),
+                                            environment,
+                                            request.moduleDirectory(),
+                                            packagePath,
+                                            line -> {
+                                                if (downloads.add(line)) {
+                                                    log.info(prefix + line);
+                                                }
+                                            },
+                                            log)
+                                    .ifPresent(progress::expect),
+                            task -> startDaemon(task, "go list " + target));
             result = GoCommand.of(toolchain.goRoot(), request.options().buildArguments(written, packagePath))
                     .environment(environment)
                     .log(log)
@@ -170,6 +186,12 @@ public final class GoBuilder {
                     .onStdout(goOutput)
                     .onStderr(goOutput)
                     .run();
+            try {
+                listing.join();
+            } catch (CompletionException e) {
+                log.debug("Listing the packages of " + packagePath + " for the progress failed: "
+                        + e.getCause().getMessage());
+            }
         }
         if (!result.succeeded()) {
             deleteQuietly(written.equals(output) ? null : written);
@@ -225,6 +247,12 @@ public final class GoBuilder {
         String executable = binary.getFileName().toString();
         String suffix = target.executableName("");
         return target.sbomName(executable.substring(0, executable.length() - suffix.length()));
+    }
+
+    private static void startDaemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static boolean sameContent(Path a, Path b) {

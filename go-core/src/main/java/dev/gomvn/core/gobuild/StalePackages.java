@@ -21,6 +21,9 @@ import java.util.function.Consumer;
  * @param toCompile    those go build will compile, each named by {@code go build -v} as it starts
  */
 record StalePackages(Set<String> dependencies, Set<String> toCompile) {
+    /** How go announces a module it fetches, on stderr. */
+    static final String DOWNLOADING = "go: downloading ";
+
     private static final String FORMAT = "{{.ImportPath}}\t{{.Stale}}\t{{.StaleReason}}";
     /** go list's reason for a main package whose compiled form is cached but not installed: only linking is left. */
     private static final String ONLY_LINKING = "not installed but available in build cache";
@@ -51,7 +54,7 @@ record StalePackages(Set<String> dependencies, Set<String> toCompile) {
                 .in(moduleDirectory)
                 .captureStdout()
                 .onStderr(line -> {
-                    if (line.startsWith("go: downloading ")) {
+                    if (line.startsWith(DOWNLOADING)) {
                         goMessages.accept(line);
                     } else {
                         log.debug(line);
@@ -64,6 +67,20 @@ record StalePackages(Set<String> dependencies, Set<String> toCompile) {
             return Optional.empty();
         }
         return Optional.of(parse(result.stdout()));
+    }
+
+    /**
+     * Whether the listing is worth its cost. With a cache program (GOCACHEPROG: gomvn's shared build cache, or
+     * the user's own), go list's staleness check asks the program for every package, so it would fetch from the
+     * shared store all that go build fetches beside it: the progress then counts without a total.
+     *
+     * @param environment what gomvn sets for go
+     * @param inherited   the environment go inherits (System.getenv())
+     */
+    static boolean worthListing(Map<String, String> environment, Map<String, String> inherited) {
+        return environment
+                .getOrDefault("GOCACHEPROG", inherited.getOrDefault("GOCACHEPROG", ""))
+                .isBlank();
     }
 
     static StalePackages parse(String listing) {

@@ -2,6 +2,7 @@ package dev.gomvn.core.gobuild;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -59,12 +60,46 @@ class CompileProgressTest {
     }
 
     @Test
-    void morePackagesThanExpectedAreCountedWithoutAWrongTotal() {
+    void packagesGoCompilesThoughGoListCalledThemCachedJoinTheTotal() {
         CompileProgress progress = new CompileProgress();
         progress.expect(new StalePackages(Set.of("fmt", "example.com/app"), Set.of("example.com/app")));
         progress.accept("fmt");
-        progress.accept("example.com/app");
-        assertThat(progress.describe()).isEqualTo("compiling package 2 (example.com/app)");
+        assertThat(progress.describe()).isEqualTo("compiling package 1 of 2 (fmt)");
+    }
+
+    @Test
+    void aPlanThatArrivesAfterGoStartedCountsWhatWasAlreadyCompiled() {
+        CompileProgress progress = new CompileProgress();
+        assertThat(progress.accept("internal/goarch")).isTrue();
+        assertThat(progress.accept("fmt")).isTrue();
+        // go list ran beside go build: by the time it looked, fmt was cached and so not stale.
+        progress.expect(new StalePackages(
+                Set.of("internal/goarch", "fmt", "example.com/app/lib", "example.com/app"),
+                Set.of("example.com/app/lib", "example.com/app")));
+        assertThat(progress.describe()).isEqualTo("compiling package 2 of 4 (fmt)");
+        assertThat(progress.accept("example.com/app/lib")).isTrue();
+        assertThat(progress.accept("example.com/app")).isTrue();
+        assertThat(progress.describe()).isEqualTo("compiling package 4 of 4 (example.com/app), then linking");
+    }
+
+    @Test
+    void aLinePackageNamesCannotExplainDropsTheTotal() {
+        CompileProgress progress = new CompileProgress();
+        progress.accept("command-line-arguments");
+        progress.expect(new StalePackages(Set.of("example.com/app"), Set.of()));
+        assertThat(progress.describe()).isEqualTo("compiling package 1 (command-line-arguments)");
+    }
+
+    @Test
+    void withACacheProgramGoListIsNotAskedSinceItWouldFetchWhatGoBuildFetches() {
+        assertThat(StalePackages.worthListing(Map.of(), Map.of())).isTrue();
+        assertThat(StalePackages.worthListing(Map.of("GOCACHEPROG", "/sdk/gomvn-cacheprog"), Map.of()))
+                .isFalse();
+        assertThat(StalePackages.worthListing(Map.of(), Map.of("GOCACHEPROG", "/usr/local/bin/my-cache")))
+                .isFalse();
+        // An empty GOCACHEPROG set for go turns off the one go would inherit.
+        assertThat(StalePackages.worthListing(Map.of("GOCACHEPROG", ""), Map.of("GOCACHEPROG", "/usr/local/bin/x")))
+                .isTrue();
     }
 
     @Test
