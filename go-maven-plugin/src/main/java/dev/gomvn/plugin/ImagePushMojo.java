@@ -30,8 +30,8 @@ public class ImagePushMojo extends AbstractImageMojo {
                                 "go.image",
                                 "go:image-push needs <image> (go.image): the registry/repository to push to, e.g. ghcr.io/acme/operator."));
         if (session.isOffline()) {
-            throw new EnvironmentException("Maven runs offline (-o), so go:image-push cannot push to " + target.registry()
-                    + "; run it without -o (go:image alone works offline).");
+            throw new EnvironmentException("Maven runs offline (-o), so go:image-push cannot push to "
+                    + target.registry() + "; run it without -o (go:image alone works offline).");
         }
         OciLayout layout = OciLayout.open(
                 imageDirectory().resolve("layout"), "run go:image first (mvn package runs it when it is configured).");

@@ -100,7 +100,9 @@ class ParameterDefinitionsTest {
     void theReadmeTablesOfTheImageGoalsListExactlyTheirParameters() {
         for (String goal : List.of("image", "image-push")) {
             Map<String, List<String>> rows = table("### `go:" + goal + "`");
-            assertThat(rows.keySet()).as("README rows of go:%s", goal).containsExactlyInAnyOrderElementsOf(userParameters(goal));
+            assertThat(rows.keySet())
+                    .as("README rows of go:%s", goal)
+                    .containsExactlyInAnyOrderElementsOf(userParameters(goal));
             for (String name : userParameters(goal)) {
                 assertRowMatches(rows.get(name), descriptor.get(goal).get(name));
             }

@@ -1,17 +1,17 @@
 package dev.gomvn.core.image;
 
-import java.util.Locale;
-import dev.gomvn.core.HumanReadable;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.GoLog;
+import dev.gomvn.core.HumanReadable;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -99,7 +99,10 @@ public final class ImageAssembler {
             manifest.addProperty("mediaType", MediaTypes.MANIFEST);
             manifest.add("config", configDescriptor.toJson());
             JsonArray layers = new JsonArray();
-            platformBase.layers().forEach(descriptor -> layers.add(MediaTypes.asOciLayer(descriptor).toJson()));
+            platformBase
+                    .layers()
+                    .forEach(descriptor ->
+                            layers.add(MediaTypes.asOciLayer(descriptor).toJson()));
             layers.add(layer.descriptor().toJson());
             manifest.add("layers", layers);
             manifest.add("annotations", OciDescriptor.annotations(manifestAnnotations(base, settings, created)));

@@ -1,7 +1,7 @@
 package dev.gomvn.core.image;
 
-import java.util.Optional;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Where a base image's manifests and blobs are read from: a registry (through a local cache) or an OCI layout. */
 interface ImageSource {

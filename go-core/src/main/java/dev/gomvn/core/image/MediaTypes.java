@@ -1,7 +1,7 @@
 package dev.gomvn.core.image;
 
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The OCI media types gomvn writes, and the Docker ones it accepts in a base image. */

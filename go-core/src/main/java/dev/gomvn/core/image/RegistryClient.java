@@ -107,8 +107,7 @@ final class RegistryClient {
                         auth));
         check(response, "read manifest " + repository + ":" + reference);
         byte[] bytes = response.response().getBytes(StandardCharsets.UTF_8);
-        String digest = "sha256:"
-                + HexFormat.of().formatHex(Sha256.newDigest().digest(bytes));
+        String digest = "sha256:" + HexFormat.of().formatHex(Sha256.newDigest().digest(bytes));
         if (reference.startsWith("sha256:") && !reference.equals(digest)) {
             throw new VerificationException(registry + "/" + repository + "@" + reference + " came back with digest "
                     + digest + ": the registry did not send what was asked.");

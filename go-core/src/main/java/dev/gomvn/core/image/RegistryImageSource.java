@@ -1,6 +1,5 @@
 package dev.gomvn.core.image;
 
-import java.util.Optional;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.Sha256;
 import dev.gomvn.core.VerificationException;
@@ -10,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * A base image in a registry, read through a local cache keyed by digest (and, for tags, the digest each tag
@@ -44,8 +44,7 @@ final class RegistryImageSource implements ImageSource {
     @Override
     public Optional<String> publishedName(String reference) {
         return Optional.of(
-                new ImageReference(image.registry(), image.repository(), image.tag(), Optional.empty())
-                        .toString());
+                new ImageReference(image.registry(), image.repository(), image.tag(), Optional.empty()).toString());
     }
 
     @Override

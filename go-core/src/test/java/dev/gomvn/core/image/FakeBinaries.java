@@ -1,12 +1,12 @@
 package dev.gomvn.core.image;
 
-import java.nio.charset.StandardCharsets;
 import dev.gomvn.core.Sha256;
 import dev.gomvn.core.gobuild.Sha256Sums;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

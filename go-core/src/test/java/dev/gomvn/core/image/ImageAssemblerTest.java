@@ -1,9 +1,5 @@
 package dev.gomvn.core.image;
 
-import dev.gomvn.core.Sha256;
-import dev.gomvn.core.gobuild.Sha256Sums;
-import java.util.ArrayList;
-import java.nio.charset.StandardCharsets;
 import static dev.gomvn.core.image.ImageTestSupport.assemble;
 import static dev.gomvn.core.image.ImageTestSupport.json;
 import static dev.gomvn.core.image.ImageTestSupport.settings;
@@ -12,11 +8,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
 import dev.gomvn.core.ConfigurationException;
+import dev.gomvn.core.Sha256;
 import dev.gomvn.core.VerificationException;
 import dev.gomvn.core.binary.BinaryInspector;
+import dev.gomvn.core.gobuild.Sha256Sums;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -279,9 +279,7 @@ class ImageAssemblerTest {
         Files.write(bin.resolve("linux_arm64/manager"), FakeBinaries.elf("amd64", "x"));
         Sha256Sums.write(
                 bin.resolve("SHA256SUMS"),
-                Map.of(
-                        bin.resolve("linux_arm64/manager"),
-                        Sha256.of(bin.resolve("linux_arm64/manager"))));
+                Map.of(bin.resolve("linux_arm64/manager"), Sha256.of(bin.resolve("linux_arm64/manager"))));
         ImageAssembler assembler = new ImageAssembler(new ImageTestSupport.Lines());
 
         assertThatThrownBy(() -> assembler.assemble(

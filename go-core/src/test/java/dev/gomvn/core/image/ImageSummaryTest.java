@@ -33,13 +33,15 @@ class ImageSummaryTest {
                 false);
 
         assertThat(Files.readString(directory.resolve("image.digest"))).isEqualTo(image.digest() + "\n");
-        JsonObject summary = JsonParser.parseString(Files.readString(directory.resolve("image.json"))).getAsJsonObject();
+        JsonObject summary = JsonParser.parseString(Files.readString(directory.resolve("image.json")))
+                .getAsJsonObject();
         assertThat(summary.get("image").getAsString()).isEqualTo("ghcr.io/acme/op");
         assertThat(summary.get("imageDigest").getAsString()).isEqualTo(image.digest());
         assertThat(summary.getAsJsonArray("tags").toString()).isEqualTo("[\"1.0.0\",\"latest\"]");
         assertThat(summary.getAsJsonArray("platforms").toString()).isEqualTo("[\"linux/amd64\",\"linux/arm/v7\"]");
         assertThat(summary.get("imagePushed").getAsBoolean()).isFalse();
-        assertThat(ImageSummary.digestOf(OciLayout.open(image.layout(), "test"))).isEqualTo(image.digest());
+        assertThat(ImageSummary.digestOf(OciLayout.open(image.layout(), "test")))
+                .isEqualTo(image.digest());
     }
 
     @Test
@@ -54,8 +56,10 @@ class ImageSummaryTest {
     void withoutGoBuildsChecksumsThereIsNothingToPack() {
         assertThatThrownBy(() -> TargetBinaries.read(temp.resolve("bin")))
                 .isInstanceOf(VerificationException.class)
-                .hasMessage("There is no " + temp.resolve("bin/SHA256SUMS") + ": go:image packs the binaries go:build wrote;"
-                        + " run go:build first (mvn package runs both), with the same <outputDirectory> (go.outputDirectory).");
+                .hasMessage(
+                        "There is no " + temp.resolve("bin/SHA256SUMS")
+                                + ": go:image packs the binaries go:build wrote;"
+                                + " run go:build first (mvn package runs both), with the same <outputDirectory> (go.outputDirectory).");
     }
 
     @Test
@@ -64,17 +68,21 @@ class ImageSummaryTest {
 
         assertThatThrownBy(() -> BaseImage.from("oci:" + temp.resolve("missing"), access))
                 .isInstanceOf(VerificationException.class)
-                .hasMessage(temp.resolve("missing") + " is not an OCI image layout (no oci-layout and index.json in it);"
-                        + " fix <from> (go.image.from), which names it as base image.");
+                .hasMessage(
+                        temp.resolve("missing") + " is not an OCI image layout (no oci-layout and index.json in it);"
+                                + " fix <from> (go.image.from), which names it as base image.");
     }
 
     @Test
     void aBaseFromARegistryMustBeCachedToBuildOffline() {
-        RegistryAccess offline = new RegistryAccess(r -> new RegistryLogin(r, Optional.empty()), false, temp.resolve("cache"), true);
+        RegistryAccess offline =
+                new RegistryAccess(r -> new RegistryLogin(r, Optional.empty()), false, temp.resolve("cache"), true);
 
         assertThatThrownBy(() -> BaseImage.from("registry.example.com/base/static:1", offline))
-                .hasMessage("The base image registry.example.com/base/static:1 is not in the image cache " + temp.resolve("cache")
-                        + " and Maven runs offline (-o); build once online, or use a base from an OCI layout on disk (<from>oci:/path</from>).");
+                .hasMessage(
+                        "The base image registry.example.com/base/static:1 is not in the image cache "
+                                + temp.resolve("cache")
+                                + " and Maven runs offline (-o); build once online, or use a base from an OCI layout on disk (<from>oci:/path</from>).");
     }
 
     @Test
@@ -86,7 +94,8 @@ class ImageSummaryTest {
                 "linux_amd64/sh");
         RegistryAccess access = new RegistryAccess(r -> new RegistryLogin(r, Optional.empty()), false, temp, true);
 
-        assertThat(BaseImage.from("oci:" + base.layout() + ":1.0.0", access).digest()).contains(base.digest());
+        assertThat(BaseImage.from("oci:" + base.layout() + ":1.0.0", access).digest())
+                .contains(base.digest());
         assertThatThrownBy(() -> BaseImage.from("oci:" + base.layout() + ":2.0", access))
                 .hasMessage("The OCI layout " + base.layout() + " has no image named '2.0' (names: 1.0.0).");
     }
