@@ -110,7 +110,7 @@ public class ImageMojo extends AbstractImageMojo {
         BaseImage base = BaseImage.from(from, registryAccess());
         getLog().info("Packing " + HumanReadable.count(targets.size(), "linux target", "linux targets") + " onto "
                 + from);
-        AssembledImage assembled = new ImageAssembler(goLog()).assemble(targets, base, settings, imageDirectory());
+        AssembledImage assembled = assembler.assemble(targets, base, settings, imageDirectory());
         ImageSummary.write(
                 imageDirectory(), assembled.digest(), settings.image(), tagList, assembled.platforms(), false);
         getLog().info("Image " + assembled.digest() + " (" + String.join(", ", assembled.platforms()) + ") in "
