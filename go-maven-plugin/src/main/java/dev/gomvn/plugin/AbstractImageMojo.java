@@ -81,12 +81,25 @@ abstract class AbstractImageMojo extends AbstractMojo {
             getLog().info("Skipping: " + (skip ? "go.image.skip" : "go.skip") + " is true.");
             return;
         }
+        quietRegistryLibrary();
         try {
             run();
         } catch (EnvironmentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (GoCoreException e) {
             throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The ORAS SDK logs beside gomvn's own lines: an ERROR with a stack trace for a registry that does not answer
+     * (before gomvn's message that names it), an INFO line per blob mount. gomvn says what happened itself, so the
+     * SDK's loggers are off unless -X asks for everything. Maven's logger (slf4j-simple) reads a logger's level from
+     * this property when the logger is made, at the SDK's first use; a level the user set wins.
+     */
+    private void quietRegistryLibrary() {
+        if (!getLog().isDebugEnabled()) {
+            System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.land.oras", "off");
         }
     }
 

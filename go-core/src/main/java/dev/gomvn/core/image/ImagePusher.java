@@ -1,12 +1,15 @@
 package dev.gomvn.core.image;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.gomvn.core.GoLog;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Pushes the image of an OCI layout {@code go:image} wrote: every blob the registry lacks (a base layer it holds
@@ -34,6 +37,7 @@ public final class ImagePusher {
         JsonObject indexJson = OciJson.parse(indexBytes, "the image index " + index.digest());
         Map<OciDescriptor, byte[]> manifests = new LinkedHashMap<>();
         Map<String, OciDescriptor> blobs = new LinkedHashMap<>();
+        Set<String> baseLayers = new HashSet<>();
         Optional<ImageReference> base = Optional.empty();
         for (var entry : indexJson.getAsJsonArray("manifests")) {
             OciDescriptor descriptor = OciDescriptor.fromJson(entry.getAsJsonObject());
@@ -42,10 +46,16 @@ public final class ImagePusher {
             JsonObject manifest = OciJson.parse(bytes, "the manifest " + descriptor.digest());
             OciDescriptor config = OciDescriptor.fromJson(manifest.getAsJsonObject("config"));
             blobs.put(config.digest(), config);
-            manifest.getAsJsonArray("layers").forEach(layer -> {
-                OciDescriptor descriptorOfLayer = OciDescriptor.fromJson(layer.getAsJsonObject());
-                blobs.put(descriptorOfLayer.digest(), descriptorOfLayer);
-            });
+            JsonArray layers = manifest.getAsJsonArray("layers");
+            for (int i = 0; i < layers.size(); i++) {
+                OciDescriptor layer = OciDescriptor.fromJson(layers.get(i).getAsJsonObject());
+                blobs.put(layer.digest(), layer);
+                // gomvn's own layer is each manifest's last (ImageAssembler): only the base's, before it, can be
+                // in the base's repository, so only they are worth a mount request.
+                if (i < layers.size() - 1) {
+                    baseLayers.add(layer.digest());
+                }
+            }
             if (manifest.has("annotations")
                     && manifest.getAsJsonObject("annotations").has("org.opencontainers.image.base.name")) {
                 String name = manifest.getAsJsonObject("annotations")
@@ -63,7 +73,9 @@ public final class ImagePusher {
         for (OciDescriptor blob : blobs.values()) {
             if (client.hasBlob(target.repository(), blob.digest())) {
                 present++;
-            } else if (mountFrom.isPresent() && client.mountBlob(target.repository(), blob.digest(), mountFrom.get())) {
+            } else if (mountFrom.isPresent()
+                    && baseLayers.contains(blob.digest())
+                    && client.mountBlob(target.repository(), blob.digest(), mountFrom.get())) {
                 mounted++;
             } else {
                 client.pushBlob(target.repository(), layout.blob(blob.digest()), blob.digest());

@@ -205,9 +205,12 @@ final class RegistryClient {
         String why = cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException
                 ? "nothing answers there"
                 : cause instanceof UnknownHostException ? "unknown host" : String.valueOf(cause.getMessage());
-        return new EnvironmentException(
-                "Could not reach the registry " + registry + " to " + action + " (" + why + ", "
-                        + cause.getClass().getSimpleName() + "); check the registry in <image> and the network.",
-                e);
+        EnvironmentException unreachable = new EnvironmentException("Could not reach the registry " + registry + " to "
+                + action + " (" + why + ", " + cause.getClass().getSimpleName()
+                + "); check the registry in <image> and the network.");
+        // Kept for -e, but not as the cause: Maven would append the message of every cause (the SDK's "Unable to
+        // create HTTP request", the JDK's bare exception names) to the one that says what to do.
+        unreachable.addSuppressed(e);
+        return unreachable;
     }
 }
