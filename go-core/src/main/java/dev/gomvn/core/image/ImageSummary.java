@@ -69,8 +69,4 @@ public final class ImageSummary {
                         .orElse("?"))
                 .toList();
     }
-
-    public static String digestOf(OciLayout layout) {
-        return layout.manifest(Optional.empty()).digest();
-    }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -73,8 +72,8 @@ final class LayerTar {
         } catch (IOException e) {
             throw new EnvironmentException("Could not write the image layer " + output + ": " + e.getMessage(), e);
         }
-        String digest = "sha256:" + HexFormat.of().formatHex(compressedDigest.digest());
-        String diffId = "sha256:" + HexFormat.of().formatHex(tarDigest.digest());
+        String digest = OciDescriptor.digestOf(compressedDigest);
+        String diffId = OciDescriptor.digestOf(tarDigest);
         return new Layer(output, OciDescriptor.of(MediaTypes.LAYER_GZIP, digest, size), diffId);
     }
 

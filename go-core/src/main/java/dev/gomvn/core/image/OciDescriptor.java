@@ -1,6 +1,9 @@
 package dev.gomvn.core.image;
 
 import com.google.gson.JsonObject;
+import dev.gomvn.core.Sha256;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -62,8 +65,15 @@ public record OciDescriptor(
         return json;
     }
 
-    /** The hex part of {@code sha256:<hex>}. */
-    String hex() {
-        return digest.substring(digest.indexOf(':') + 1);
+    /** The OCI digest ({@code sha256:<hex>}) of a document or blob held in memory. */
+    static String digestOf(byte[] content) {
+        MessageDigest digest = Sha256.newDigest();
+        digest.update(content);
+        return digestOf(digest);
+    }
+
+    /** The OCI digest of content a SHA-256 was computed over while it streamed. */
+    static String digestOf(MessageDigest finished) {
+        return "sha256:" + HexFormat.of().formatHex(finished.digest());
     }
 }

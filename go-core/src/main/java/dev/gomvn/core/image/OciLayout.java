@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -78,8 +77,7 @@ public final class OciLayout {
     byte[] readBlob(OciDescriptor descriptor) {
         try {
             byte[] bytes = Files.readAllBytes(blob(descriptor.digest()));
-            String actual =
-                    "sha256:" + HexFormat.of().formatHex(Sha256.newDigest().digest(bytes));
+            String actual = OciDescriptor.digestOf(bytes);
             if (!actual.equals(descriptor.digest())) {
                 throw new VerificationException(blob(descriptor.digest()) + " has digest " + actual + ", not "
                         + descriptor.digest() + ": the layout " + directory + " is damaged.");
@@ -96,7 +94,7 @@ public final class OciLayout {
     /** Stores a JSON document (config, manifest, index) as a blob and describes it. */
     OciDescriptor writeJson(String mediaType, JsonObject document) {
         byte[] bytes = OciJson.bytes(document);
-        String digest = "sha256:" + HexFormat.of().formatHex(Sha256.newDigest().digest(bytes));
+        String digest = OciDescriptor.digestOf(bytes);
         try {
             Files.write(blob(digest), bytes);
         } catch (IOException e) {
@@ -131,7 +129,7 @@ public final class OciLayout {
                     out.write(buffer, 0, read);
                 }
             }
-            String actual = "sha256:" + HexFormat.of().formatHex(digest.digest());
+            String actual = OciDescriptor.digestOf(digest);
             if (!actual.equals(descriptor.digest())) {
                 Files.delete(partial);
                 throw new VerificationException(

@@ -3,7 +3,6 @@ package dev.gomvn.core.image;
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoCoreException;
-import dev.gomvn.core.Sha256;
 import dev.gomvn.core.VerificationException;
 import dev.gomvn.core.net.UrlLogin;
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
@@ -56,10 +54,6 @@ final class RegistryClient {
                 .withParallelism(1)
                 .build();
         this.http = HttpClient.Builder.builder().build();
-    }
-
-    String registry() {
-        return registry;
     }
 
     boolean hasBlob(String repository, String digest) {
@@ -107,7 +101,7 @@ final class RegistryClient {
                         auth));
         check(response, "read manifest " + repository + ":" + reference);
         byte[] bytes = response.response().getBytes(StandardCharsets.UTF_8);
-        String digest = "sha256:" + HexFormat.of().formatHex(Sha256.newDigest().digest(bytes));
+        String digest = OciDescriptor.digestOf(bytes);
         if (reference.startsWith("sha256:") && !reference.equals(digest)) {
             throw new VerificationException(registry + "/" + repository + "@" + reference + " came back with digest "
                     + digest + ": the registry did not send what was asked.");

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -26,14 +25,6 @@ final class RegistryImageSource implements ImageSource {
         this.image = image;
         this.cache = cache;
         this.offline = offline;
-    }
-
-    String repository() {
-        return image.repository();
-    }
-
-    String registry() {
-        return image.registry();
     }
 
     @Override
@@ -124,7 +115,7 @@ final class RegistryImageSource implements ImageSource {
     }
 
     private void checkDigest(byte[] bytes, String digest) {
-        String actual = "sha256:" + HexFormat.of().formatHex(Sha256.newDigest().digest(bytes));
+        String actual = OciDescriptor.digestOf(bytes);
         if (!actual.equals(digest)) {
             throw new VerificationException("The cached " + digest + " of " + image + " in " + cache + " has digest "
                     + actual + "; delete " + cache + " and build again.");

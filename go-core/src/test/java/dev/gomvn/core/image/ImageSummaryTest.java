@@ -38,7 +38,5 @@ class ImageSummaryTest {
         assertThat(summary.getAsJsonArray("tags").toString()).isEqualTo("[\"1.0.0\",\"latest\"]");
         assertThat(summary.getAsJsonArray("platforms").toString()).isEqualTo("[\"linux/amd64\",\"linux/arm/v7\"]");
         assertThat(summary.get("imagePushed").getAsBoolean()).isFalse();
-        assertThat(ImageSummary.digestOf(OciLayout.open(image.layout(), "test")))
-                .isEqualTo(image.digest());
     }
 }
