@@ -70,10 +70,30 @@ final class RegistryClient {
         });
     }
 
+    /**
+     * Uploads a blob in two requests: a POST opens the upload, a PUT sends the file and its digest. Not the SDK's
+     * pushBlob, which first sends the whole file in a POST that the distribution registry answers without reading
+     * (it has no single-request upload) and then again in the PUT, and hashes the file twice before: a second per
+     * 8 MiB layer on a local registry.
+     */
     void pushBlob(String repository, Path file, String digest) {
-        call(
-                "upload blob " + digest + " to " + repository,
-                () -> oras.pushBlob(ref(repository, digest), file, Map.of()));
+        String action = "upload blob " + digest + " to " + repository;
+        Scopes scopes = scopes(repository, Scope.PULL, Scope.PUSH);
+        HttpClient.ResponseWrapper<String> opened = call(
+                action, () -> http.post(apiUri(repository, "blobs/uploads/"), new byte[0], Map.of(), scopes, auth));
+        check(opened, action);
+        String location = opened.headers().get("location");
+        if (location == null || location.isBlank()) {
+            throw new EnvironmentException("The registry " + registry + " could not " + action
+                    + ": it opened the upload without saying where to send it (no Location header).");
+        }
+        URI upload = apiUri(repository, "").resolve(location);
+        URI complete = URI.create(upload + (upload.getRawQuery() == null ? "?" : "&") + "digest=" + digest);
+        HttpClient.ResponseWrapper<String> sent = call(
+                action,
+                () -> http.upload(
+                        "PUT", complete, Map.of("Content-Type", "application/octet-stream"), file, scopes, auth));
+        check(sent, action);
     }
 
     /** Asks the registry to link a blob it holds in another repository: no bytes travel. */
@@ -127,11 +147,14 @@ final class RegistryClient {
 
     record FetchedManifest(byte[] bytes, String mediaType, String digest) {}
 
-    /** Docker Hub's API host is not its name (docker.io): the SDK knows the mapping. */
     private URI manifestUri(String repository, String reference) {
+        return apiUri(repository, "manifests/" + reference);
+    }
+
+    /** {@code <scheme>://<api host>/v2/<repository>/<path>}; Docker Hub's API host is not its name (docker.io): the SDK knows the mapping. */
+    private URI apiUri(String repository, String path) {
         String apiHost = ContainerRef.parse(registry + "/" + repository).getApiRegistry();
-        return URI.create(
-                (insecure ? "http" : "https") + "://" + apiHost + "/v2/" + repository + "/manifests/" + reference);
+        return URI.create((insecure ? "http" : "https") + "://" + apiHost + "/v2/" + repository + "/" + path);
     }
 
     private ContainerRef ref(String repository, String digest) {

@@ -22,8 +22,9 @@ import java.util.TreeMap;
  * has the digest SHA256SUMS records, and its ELF header names the target's architecture.
  *
  * @param binaries the target's binaries by name
+ * @param sha256   their SHA-256 (hex) by name, as SHA256SUMS records and the files have
  */
-public record TargetBinaries(BuildTarget target, Map<String, Path> binaries) {
+public record TargetBinaries(BuildTarget target, Map<String, Path> binaries, Map<String, String> sha256) {
 
     /** Every target's binaries in the order of their directories, SBOMs left out. */
     public static List<TargetBinaries> read(Path outputDirectory) {
@@ -40,6 +41,7 @@ public record TargetBinaries(BuildTarget target, Map<String, Path> binaries) {
             throw new EnvironmentException("Could not read " + sums + ": " + e.getMessage(), e);
         }
         Map<String, Map<String, Path>> byDirectory = new TreeMap<>();
+        Map<Path, String> digests = new TreeMap<>();
         for (String line : lines) {
             int separator = line.indexOf("  ");
             if (line.isBlank() || separator < 0) {
@@ -60,10 +62,14 @@ public record TargetBinaries(BuildTarget target, Map<String, Path> binaries) {
             byDirectory
                     .computeIfAbsent(name.substring(0, slash), key -> new TreeMap<>())
                     .put(name.substring(slash + 1), binary);
+            digests.put(binary, actual);
         }
         List<TargetBinaries> targets = new ArrayList<>();
-        byDirectory.forEach((directory, binaries) ->
-                targets.add(new TargetBinaries(targetOf(directory), new LinkedHashMap<>(binaries))));
+        byDirectory.forEach((directory, binaries) -> {
+            Map<String, String> sha256 = new LinkedHashMap<>();
+            binaries.forEach((name, binary) -> sha256.put(name, digests.get(binary)));
+            targets.add(new TargetBinaries(targetOf(directory), new LinkedHashMap<>(binaries), sha256));
+        });
         return targets;
     }
 
