@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -49,7 +50,7 @@ final class LayerTar {
         try (CountingOutputStream counted = new CountingOutputStream(
                         new DigestOutputStream(Files.newOutputStream(output), compressedDigest));
                 TarArchiveOutputStream tar = new TarArchiveOutputStream(
-                        new DigestOutputStream(new GZIPOutputStream(counted, 1 << 16), tarDigest),
+                        new DigestOutputStream(new FastestGzipOutputStream(counted), tarDigest),
                         StandardCharsets.UTF_8.name())) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
@@ -75,6 +76,18 @@ final class LayerTar {
         String digest = OciDescriptor.digestOf(compressedDigest);
         String diffId = OciDescriptor.digestOf(tarDigest);
         return new Layer(output, OciDescriptor.of(MediaTypes.LAYER_GZIP, digest, size), diffId);
+    }
+
+    /**
+     * gzip at level 1, as go-containerregistry (ko, crane) writes layers: compressing the binaries is most of
+     * go:image's time, and level 6 takes twice as long for a layer about 5% smaller (a 15 MB Go binary: 0.38 s and
+     * 8.5 MB against 0.77 s and 8.0 MB).
+     */
+    private static final class FastestGzipOutputStream extends GZIPOutputStream {
+        FastestGzipOutputStream(OutputStream out) throws IOException {
+            super(out, 1 << 16);
+            def.setLevel(Deflater.BEST_SPEED);
+        }
     }
 
     /** Root-owned, nameless, with the given mode and time: nothing of the machine that wrote it. */
