@@ -5,6 +5,7 @@ def normalize = { String xml -> xml.replaceAll(/\s+/, ' ').replace('@project.ver
 def poms = [new File(basedir, 'pom.xml'), new File(root, 'examples/company-parent/pom.xml'), new File(root, 'examples/hello-cli/pom.xml'),
             new File(root, 'src/it/pipeline-published/pom.xml'),
             new File(root, 'src/it/operator-kubebuilder/pom.xml'),
+            new File(root, 'src/it/image-hello-operator/pom.xml'),
             new File(root, 'src/it/build-cache-extension/.mvn/extensions.xml'),
             new File(root, 'src/it/build-cache-extension/.mvn/maven-build-cache-config.xml')]
 def built = poms.collect { normalize(it.text) }.join(' ')

@@ -96,6 +96,19 @@ class ParameterDefinitionsTest {
         }
     }
 
+    @Test
+    void theReadmeTablesOfTheImageGoalsListExactlyTheirParameters() {
+        for (String goal : List.of("image", "image-push")) {
+            Map<String, List<String>> rows = table("### `go:" + goal + "`");
+            assertThat(rows.keySet())
+                    .as("README rows of go:%s", goal)
+                    .containsExactlyInAnyOrderElementsOf(userParameters(goal));
+            for (String name : userParameters(goal)) {
+                assertRowMatches(rows.get(name), descriptor.get(goal).get(name));
+            }
+        }
+    }
+
     private static void assertRowMatches(List<String> row, DescribedParameter described) {
         String property = row.get(1).replace("`", "").strip();
         assertThat(property)

@@ -1,0 +1,16 @@
+package dev.gomvn.core.image;
+
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * How registries are reached: the login for each registry host, whether plain-http registries are allowed, the
+ * cache of pulled base images and Maven's offline mode.
+ */
+public record RegistryAccess(
+        Function<String, RegistryLogin> logins, boolean allowInsecure, Path cache, boolean offline) {
+
+    RegistryClient client(String registry) {
+        return new RegistryClient(registry, logins.apply(registry), allowInsecure);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.gomvn.plugin;
+
+import dev.gomvn.core.ConfigurationException;
+import dev.gomvn.core.EnvironmentException;
+import dev.gomvn.core.HumanReadable;
+import dev.gomvn.core.image.ImagePusher;
+import dev.gomvn.core.image.ImageReference;
+import dev.gomvn.core.image.ImageSummary;
+import dev.gomvn.core.image.OciLayout;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Pushes the image go:image wrote to &lt;image&gt; with &lt;tags&gt;: only blobs the registry lacks are uploaded
+ * (base layers it holds elsewhere are mounted), the tags are written last. Bound to deploy; {@code mvn package
+ * go:image-push} pushes without deploying.
+ */
+@Mojo(name = "image-push", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
+public class ImagePushMojo extends AbstractImageMojo {
+
+    @Override
+    void run() {
+        long started = System.nanoTime();
+        ImageReference target = imageReference()
+                .orElseThrow(
+                        () -> new ConfigurationException(
+                                "go.image",
+                                "go:image-push needs <image> (go.image): the registry/repository to push to, e.g. ghcr.io/acme/operator."));
+        if (session.isOffline()) {
+            throw new EnvironmentException("Maven runs offline (-o), so go:image-push cannot push to "
+                    + target.registry() + "; run it without -o (go:image alone works offline).");
+        }
+        OciLayout layout = OciLayout.open(
+                imageDirectory().resolve("layout"), "run go:image first (mvn package runs it when it is configured).");
+        List<String> tagList = tagList();
+        ImagePusher.PushResult result = new ImagePusher(goLog()).push(layout, target, tagList, registryAccess());
+        ImageSummary.write(
+                imageDirectory(),
+                result.digest(),
+                Optional.of(target),
+                tagList,
+                ImageSummary.platformsOf(layout),
+                true);
+        getLog().info("Image " + target.name() + "@" + result.digest() + " [go:image-push "
+                + HumanReadable.duration(Duration.ofNanos(System.nanoTime() - started)) + "]");
+    }
+}

@@ -1,0 +1,3 @@
+module example.com/imagefailures
+
+go 1.21

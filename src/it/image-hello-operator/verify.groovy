@@ -1,0 +1,98 @@
+import groovy.json.JsonSlurper
+import java.net.http.HttpClient
+import java.net.http.HttpRequest
+import java.net.http.HttpResponse
+import java.security.MessageDigest
+import java.util.zip.GZIPInputStream
+
+def props = new Properties()
+new File(basedir, 'registry.properties').withInputStream { props.load(it) }
+def host = props.host
+def log = new File(basedir, 'build.log').text
+def http = HttpClient.newHttpClient()
+def get = { String path, String accept ->
+    def response = http.send(HttpRequest.newBuilder(URI.create("http://${host}/v2/acme/hello-operator/${path}")).header('Accept', accept).build(),
+            HttpResponse.BodyHandlers.ofByteArray())
+    assert response.statusCode() == 200 : "GET ${path}: ${response.statusCode()}"
+    response
+}
+def json = { byte[] bytes -> new JsonSlurper().parse(bytes) }
+def sha256 = { byte[] bytes -> MessageDigest.getInstance('SHA-256').digest(bytes).encodeHex().toString() }
+/** The files of a gzipped tar layer (ustar, names under 100 characters as gomvn writes them). */
+def untar = { byte[] gzipped ->
+    def tar = new GZIPInputStream(new ByteArrayInputStream(gzipped)).bytes
+    def files = [:]
+    int offset = 0
+    while (offset + 512 <= tar.length && tar[offset] != 0) {
+        def name = new String(tar, offset, 100, 'US-ASCII').replaceAll('\u0000.*', '')
+        def size = Long.parseLong(new String(tar, offset + 124, 12, 'US-ASCII').replaceAll('[\u0000 ]', '') ?: '0', 8) as int
+        files[name] = Arrays.copyOfRange(tar, offset + 512, offset + 512 + size)
+        offset += 512 + ((size + 511).intdiv(512)) * 512
+    }
+    files
+}
+try {
+    def runs = log.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)
+    assert runs.size() == 2
+    assert runs.every { it.contains('BUILD SUCCESS') }
+    def digest = new File(basedir, 'target/go/image/image.digest').text.trim()
+    assert digest ==~ /sha256:[0-9a-f]{64}/
+
+    // The index behind both tags is the image go:image wrote, with the three platforms of the targets.
+    def indexResponse = get('manifests/1.0.0-SNAPSHOT', 'application/vnd.oci.image.index.v1+json')
+    assert indexResponse.headers().firstValue('Docker-Content-Digest').get() == digest
+    assert get('manifests/latest', 'application/vnd.oci.image.index.v1+json').headers().firstValue('Docker-Content-Digest').get() == digest
+    def index = json(indexResponse.body())
+    assert index.mediaType == 'application/vnd.oci.image.index.v1+json'
+    assert index.manifests*.platform.collect { [it.os, it.architecture, it.variant] } ==
+            [['linux', 'amd64', null], ['linux', 'arm64', null], ['linux', 'arm', 'v7']]
+    assert index.annotations['org.opencontainers.image.version'] == '1.0.0-SNAPSHOT'
+    assert index.annotations['org.opencontainers.image.source'] == 'https://github.com/example/hello-operator'
+    assert index.annotations['org.opencontainers.image.revision'] == '0123456789abcdef0123456789abcdef01234567'
+    assert index.annotations['org.opencontainers.image.licenses'] == 'Apache-2.0'
+    assert index.annotations['org.opencontainers.image.created'] == '2024-01-01T00:00:00Z'
+
+    // Each platform: its config says the platform, its base layer is the base's, its own layer holds the very
+    // binary go:build verified for that target (same SHA-256, ELF machine of the architecture).
+    def machines = [amd64: 62, arm64: 183, arm: 40]
+    def directories = [amd64: 'linux_amd64', arm64: 'linux_arm64', arm: 'linux_arm_7']
+    index.manifests.each { entry ->
+        def manifest = json(get("manifests/${entry.digest}", 'application/vnd.oci.image.manifest.v1+json').body())
+        def config = json(get("blobs/${manifest.config.digest}", '*/*').body())
+        assert [config.os, config.architecture, config.variant] == [entry.platform.os, entry.platform.architecture, entry.platform.variant]
+        assert config.config.Entrypoint == ['/usr/local/bin/manager']
+        assert config.config.Cmd == null : 'the base Cmd would become the binary\'s arguments'
+        assert config.config.User == '65532:65532' && config.config.WorkingDir == '/home/nonroot'
+        assert config.config.ExposedPorts.keySet() == ['8080/tcp'] as Set
+        assert manifest.layers.size() == 2 && manifest.layers[0].digest == props.baseLayer
+        assert manifest.annotations['org.opencontainers.image.base.digest'] == props.baseDigest
+        def files = untar(get("blobs/${manifest.layers[1].digest}", '*/*').body())
+        assert files.keySet() == ['usr/', 'usr/local/', 'usr/local/bin/', 'usr/local/bin/manager'] as Set
+        def binary = files['usr/local/bin/manager']
+        def built = new File(basedir, "target/go/bin/${directories[config.architecture]}/manager").bytes
+        assert sha256(binary) == sha256(built)
+        int machine = (binary[0x12] & 0xff) | (binary[0x13] & 0xff) << 8
+        assert binary[0..3] == [0x7f, 0x45, 0x4c, 0x46] as byte[] && machine == machines[config.architecture]
+    }
+
+    // Run 1 (deploy): the base's layer mounted from its repository, the rest uploaded, tags written; gomvn's lines
+    // only (the registry library logs nothing of its own, and asks to mount only the base's layer).
+    def pushLines = runs[0].readLines().dropWhile { !it.contains(':image-push (default) @') }.drop(1).takeWhile { !it.startsWith('[INFO] ---') }
+    assert pushLines.size() == 2 && pushLines[0].startsWith('[INFO] Pushed ') && pushLines[1].startsWith('[INFO] Image ') : pushLines
+    assert runs[0].contains("[INFO] Pushed ${host}/acme/hello-operator@${digest} (3 platforms) tagged 1.0.0-SNAPSHOT, latest: 6 of 7 blobs uploaded, 1 mounted, 0 already there")
+    def summary = new JsonSlurper().parse(new File(basedir, 'target/go/image/image.json'))
+    assert summary.image == "${host}/acme/hello-operator".toString() && summary.imageDigest == digest && summary.imagePushed == true
+    assert summary.tags == ['1.0.0-SNAPSHOT', 'latest'] && summary.platforms == ['linux/amd64', 'linux/arm64', 'linux/arm/v7']
+    assert new File(basedir, 'target/go/image/image.tar').length() > 0
+
+    // Run 2 (the binaries up to date, the image into another directory, the base from the cache by its digest):
+    // the same digest, the same tar, no blob uploaded.
+    assert new File(basedir, 'target/rebuilt-image/image.digest').text.trim() == digest
+    assert new File(basedir, 'target/rebuilt-image/image.tar').bytes == new File(basedir, 'target/go/image/image.tar').bytes
+    assert runs[1].contains("[INFO] Pushed ${host}/acme/hello-operator@${digest} (3 platforms) tagged 1.0.0-SNAPSHOT, latest: 0 of 7 blobs uploaded, 0 mounted, 7 already there")
+} finally {
+    def pid = new File(basedir, 'registry/registry.pid')
+    if (pid.exists()) {
+        ['kill', pid.text.trim()].execute().waitFor()
+    }
+}
