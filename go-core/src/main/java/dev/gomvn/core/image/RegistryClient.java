@@ -18,6 +18,7 @@ import javax.net.ssl.SSLException;
 import land.oras.ContainerRef;
 import land.oras.Registry;
 import land.oras.auth.AuthProvider;
+import land.oras.auth.AuthStore;
 import land.oras.auth.AuthStoreAuthenticationProvider;
 import land.oras.auth.HttpClient;
 import land.oras.auth.Scope;
@@ -47,7 +48,7 @@ final class RegistryClient {
         this.auth = login.credentials()
                 .<AuthProvider>map(
                         credentials -> new UsernamePasswordProvider(credentials.username(), credentials.password()))
-                .orElseGet(AuthStoreAuthenticationProvider::new);
+                .orElseGet(() -> new AuthStoreAuthenticationProvider(AuthStore.newStore(login.authFiles())));
         this.oras = Registry.builder()
                 .withAuthProvider(auth)
                 .withInsecure(insecure)

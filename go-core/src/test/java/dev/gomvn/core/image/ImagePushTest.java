@@ -15,9 +15,12 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,6 +173,34 @@ class ImagePushTest {
                     "linux_amd64/manager",
                     "linux_arm64/manager");
             assertThat(again.digest()).isEqualTo(image.digest());
+        }
+    }
+
+    @Test
+    void withoutAServerTheLoginComesFromTheDockerConfigurationThatDockerConfigNames() throws IOException {
+        try (TestRegistry registry = TestRegistry.start(temp.resolve("registry"), true)) {
+            ImageReference target = ImageReference.parse(registry.host + "/acme/operator", "<image>", "go.image");
+            AssembledImage image = assemble(
+                    temp.resolve("build"), BaseImage.scratch(), settings(Optional.of(target)), "linux_amd64/manager");
+            Path dockerConfig = Files.createDirectories(temp.resolve("job-docker-config"));
+            String login = Base64.getEncoder()
+                    .encodeToString((TestRegistry.USER + ":" + TestRegistry.PASSWORD).getBytes(StandardCharsets.UTF_8));
+            Files.writeString(
+                    dockerConfig.resolve("config.json"),
+                    "{\"auths\": {\"" + registry.host + "\": {\"auth\": \"" + login + "\"}}}");
+            RegistryAccess fromDockerConfig = new RegistryAccess(
+                    host -> new RegistryLogin(
+                            host,
+                            Optional.empty(),
+                            RegistryAuthFiles.of(Map.of("DOCKER_CONFIG", dockerConfig.toString()), temp)),
+                    true,
+                    temp.resolve("cache"),
+                    false);
+
+            ImagePusher.PushResult pushed = new ImagePusher(new ImageTestSupport.Lines())
+                    .push(OciLayout.open(image.layout(), "test"), target, List.of("1.0.0"), fromDockerConfig);
+
+            assertThat(pushed.digest()).isEqualTo(image.digest());
         }
     }
 
