@@ -82,8 +82,11 @@ const maxObjectSize = 4 << 30
 
 const (
 	manifestHeader = "gomvn-prefetch 1"
-	// A manifest line is 64 + 1 + 64 + 1 + size + 1 bytes: this allows a few hundred thousand outputs.
-	maxManifestSize = 64 << 20
+	// A manifest line is 64 + 1 + 64 + 1 + size + 1 bytes: this allows a hundred thousand outputs.
+	maxManifestSize = 16 << 20
+	// The time a list may take is that of a 1 MiB object (a list of 4 targets is about 100 KiB): the end of
+	// the build waits for it.
+	listTransferBound = 1 << 20
 	// Downloads at once ahead of go: enough to hide the round trips, few enough to leave go a core.
 	prefetchWorkers = 4
 )
@@ -287,7 +290,8 @@ func (c *cache) startPrefetch() {
 	c.prefetching.Add(1)
 	go func() {
 		defer c.prefetching.Done()
-		c.loadList(ctx)
+		// Not cancelled with the downloads: the end of the build compares what go used with this list.
+		c.loadList()
 		close(loaded)
 		work := make(chan string)
 		for i := 0; i < prefetchWorkers; i++ {
@@ -310,9 +314,9 @@ func (c *cache) startPrefetch() {
 	}()
 }
 
-func (c *cache) loadList(ctx context.Context) {
+func (c *cache) loadList() {
 	path := "v1/m/" + c.prefetchKey
-	body, ok := c.fetch(ctx, path, maxManifestSize+1, 0, c.transferTimeout(maxManifestSize))
+	body, ok := c.fetch(context.Background(), path, maxManifestSize+1, 0, c.transferTimeout(listTransferBound))
 	if !ok {
 		return
 	}
