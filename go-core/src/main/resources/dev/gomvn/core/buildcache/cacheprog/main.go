@@ -316,7 +316,7 @@ func (c *cache) startPrefetch() {
 
 func (c *cache) loadList() {
 	path := "v1/m/" + c.prefetchKey
-	body, ok := c.fetch(context.Background(), path, maxManifestSize+1, 0, c.transferTimeout(listTransferBound))
+	body, ok := c.fetch(path, maxManifestSize+1, 0, c.transferTimeout(listTransferBound))
 	if !ok {
 		return
 	}
@@ -568,7 +568,7 @@ func (c *cache) send(path string, body []byte) bool {
 func (c *cache) fetchAction(actionID string) (outputID string, size int64, found bool) {
 	c.transfers <- struct{}{}
 	defer func() { <-c.transfers }()
-	record, ok := c.fetch(context.Background(), "v1/a/"+actionID, 256, 0, c.timeout)
+	record, ok := c.fetch("v1/a/"+actionID, 256, 0, c.timeout)
 	if !ok {
 		return "", 0, false
 	}
@@ -584,7 +584,7 @@ func (c *cache) fetchAction(actionID string) (outputID string, size int64, found
 func (c *cache) fetchObject(outputID string, size int64) bool {
 	c.transfers <- struct{}{}
 	defer func() { <-c.transfers }()
-	body, ok := c.fetch(context.Background(), "v1/o/"+outputID, size+1, size, c.transferTimeout(size))
+	body, ok := c.fetch("v1/o/"+outputID, size+1, size, c.transferTimeout(size))
 	if !ok {
 		return false
 	}
@@ -599,15 +599,14 @@ func (c *cache) fetchObject(outputID string, size int64) bool {
 	return true
 }
 
-// fetch GETs a path of the store: not found is a plain miss; any other answer but 200 fails the store,
-// unless the caller cancelled the transfer (parent done): nothing is wrong with the store then. expected is
-// the size the caller expects, if it knows: reading into a buffer of that size from the start halves the
-// cost of a download against growing one.
-func (c *cache) fetch(parent context.Context, path string, limit, expected int64, timeout time.Duration) ([]byte, bool) {
+// fetch GETs a path of the store: not found is a plain miss; any other answer but 200 fails the store.
+// expected is the size the caller expects, if it knows: reading into a buffer of that size from the start
+// halves the cost of a download against growing one.
+func (c *cache) fetch(path string, limit, expected int64, timeout time.Duration) ([]byte, bool) {
 	if !c.storeUsable() {
 		return nil, false
 	}
-	ctx, cancel := context.WithTimeout(parent, timeout)
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.url+"/"+path, nil)
 	if err != nil {
@@ -617,9 +616,7 @@ func (c *cache) fetch(parent context.Context, path string, limit, expected int64
 	c.authorize(req)
 	res, err := c.client.Do(req)
 	if err != nil {
-		if parent.Err() == nil {
-			c.failStore(describe(err))
-		}
+		c.failStore(describe(err))
 		return nil, false
 	}
 	defer func() {
@@ -638,9 +635,7 @@ func (c *cache) fetch(parent context.Context, path string, limit, expected int64
 	_, err = buffer.ReadFrom(io.LimitReader(res.Body, limit))
 	body := buffer.Bytes()
 	if err != nil {
-		if parent.Err() == nil {
-			c.failStore(describe(err))
-		}
+		c.failStore(describe(err))
 		return nil, false
 	}
 	c.mu.Lock()
@@ -843,8 +838,9 @@ func (c *cache) serve(in io.Reader, out io.Writer) error {
 	}
 }
 
-// finish ends the build's use of the cache: go asks for nothing more, so what is still being prefetched is
-// of no use; uploads complete before the list that names them.
+// finish ends the build's use of the cache: go asks for nothing more, so the prefetch starts no more
+// downloads (the few in flight complete, each bounded by its timeout); uploads complete before the list that
+// names them.
 func (c *cache) finish() error {
 	c.stopPrefetch()
 	c.prefetching.Wait()

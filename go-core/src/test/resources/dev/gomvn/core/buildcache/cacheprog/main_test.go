@@ -424,7 +424,7 @@ func TestFinishingStopsThePrefetchWithoutBlamingTheStore(t *testing.T) {
 	if err := fresh.finish(); err != nil {
 		t.Fatal(err)
 	}
-	// 40 outputs by 4 workers at a second each would take 10 s; the build is over, so they are not waited for.
+	// 40 outputs by 4 workers at a second each would take 10 s; the build is over, so only those in flight are waited for.
 	if elapsed := time.Since(started); elapsed > 3*time.Second {
 		t.Fatalf("finishing waited %v for a prefetch nobody needs", elapsed)
 	}
