@@ -7,9 +7,8 @@ return { File dir, boolean withLogin ->
     def binary = new File('/usr/bin/docker-registry')
     assert binary.canExecute() : 'docker-registry is missing: run src/it/install-test-servers.sh (as root) to install Debian\'s docker-registry'
     dir.mkdirs()
-    def socket = new ServerSocket(0, 1, InetAddress.getByName('127.0.0.1'))
-    int port = socket.localPort
-    socket.close()
+    def local = evaluate(new File(repositoryRoot, 'src/it/local-server.groovy'))
+    int port = local.freePort()
     def auth = ''
     if (withLogin) {
         // User ci, password registry-s3cret (bcrypt, cost 4); settings.xml's <server> image-registry has a wrong one.
@@ -26,24 +25,8 @@ storage:
 http:
   addr: 127.0.0.1:${port}
 ${auth}"""
-    // The registry under a watchdog shell that stops it when this JVM ends, whatever ends it.
-    def watchdog = '"$0" serve "$1/config.yml" & server=$!; echo $server > "$1/registry.pid"; ' +
-            "while kill -0 ${ProcessHandle.current().pid()} 2>/dev/null && kill -0 \$server 2>/dev/null; do sleep 1; done; " +
-            'kill $server 2>/dev/null'
-    new ProcessBuilder('sh', '-c', watchdog, binary.absolutePath, dir.absolutePath)
-            .redirectInput(new File('/dev/null'))
-            .redirectErrorStream(true)
-            .redirectOutput(new File(dir, 'registry.log'))
-            .start()
-    long deadline = System.currentTimeMillis() + 10000
-    while (true) {
-        try {
-            new Socket('127.0.0.1', port).close()
-            break
-        } catch (IOException e) {
-            assert System.currentTimeMillis() < deadline : "docker-registry did not listen on ${port}: ${new File(dir, 'registry.log').text}"
-            Thread.sleep(100)
-        }
-    }
+    def log = new File(dir, 'registry.log')
+    new File(dir, 'registry.pid').text =
+            local.start([binary.absolutePath, 'serve', "${dir.absolutePath}/config.yml".toString()], log, port, 'docker-registry') { log.text }
     return [host: "127.0.0.1:${port}".toString()]
 }

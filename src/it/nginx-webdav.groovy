@@ -9,9 +9,8 @@ return { File dir ->
     def root = new File(dir, 'root')
     new File(root, 'go-build-cache').mkdirs()
     ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].each { new File(dir, "temp/${it}").mkdirs() }
-    def socket = new ServerSocket(0, 1, InetAddress.getByName('127.0.0.1'))
-    int port = socket.localPort
-    socket.close()
+    def local = evaluate(new File(repositoryRoot, 'src/it/local-server.groovy'))
+    int port = local.freePort()
     boolean root_user = 'id -u'.execute().text.trim() == '0'
     def path = dir.absolutePath
     // The server block is the README's, as written, with this machine's port, directory and password file:
@@ -44,26 +43,8 @@ http {
 ${server}
 }
 """
-    // nginx in the foreground under a watchdog shell that stops it when this JVM ends, whatever ends it:
-    // verify.groovy stops it first, but a build that fails before verify must not leave it running.
-    def watchdog = '"$0" -p "$1" -c "$1/nginx.conf" -e "$1/error.log" -g "daemon off;" & server=$!; ' +
-            "while kill -0 ${ProcessHandle.current().pid()} 2>/dev/null && kill -0 \$server 2>/dev/null; do sleep 1; done; " +
-            'kill $server 2>/dev/null'
-    new ProcessBuilder('sh', '-c', watchdog, nginx, path)
-            .redirectInput(new File('/dev/null'))
-            .redirectErrorStream(true)
-            .redirectOutput(new File(dir, 'watchdog.log'))
-            .start()
-    // Ready when it answers.
-    long deadline = System.currentTimeMillis() + 10000
-    while (true) {
-        try {
-            new Socket('127.0.0.1', port).close()
-            break
-        } catch (IOException e) {
-            assert System.currentTimeMillis() < deadline : "nginx did not listen on ${port}: ${new File(dir, 'error.log').text}"
-            Thread.sleep(100)
-        }
-    }
+    // In the foreground: the watchdog stops it with the JVM. It writes nginx.pid itself, which verify.groovy kills.
+    local.start([nginx, '-p', path, '-c', "${path}/nginx.conf".toString(), '-e', "${path}/error.log".toString(), '-g', 'daemon off;'],
+            new File(dir, 'watchdog.log'), port, 'nginx') { new File(dir, 'error.log').text }
     return [url: "http://127.0.0.1:${port}/go-build-cache".toString(), files: new File(root, 'go-build-cache')]
 }
