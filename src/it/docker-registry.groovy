@@ -1,13 +1,12 @@
-// Shared by the image ITs: the CNCF distribution registry (Debian's docker-registry) on 127.0.0.1 and a free port,
-// storing under <dir>, with a login (htpasswd, bcrypt) when asked; stopped when the invoker's JVM ends if
-// verify.groovy did not (it kills the pid in <dir>/registry.pid).
+// Shared by the image ITs: the CNCF distribution registry (built from the Go module proxy by servers/provision.sh)
+// on 127.0.0.1 and a free port, storing under <dir>, with a login (htpasswd, bcrypt) when asked; stopped when the
+// invoker's JVM ends if verify.groovy did not (it kills the pid in <dir>/registry.pid).
 // Use: def registry = evaluate(new File(repositoryRoot, 'src/it/docker-registry.groovy'))(new File(basedir, 'registry'), false)
 // It returns [host: '127.0.0.1:<port>'].
 return { File dir, boolean withLogin ->
-    def binary = new File('/usr/bin/docker-registry')
-    assert binary.canExecute() : 'docker-registry is missing: run src/it/install-test-servers.sh (as root) to install Debian\'s docker-registry'
-    dir.mkdirs()
     def local = evaluate(new File(repositoryRoot, 'src/it/local-server.groovy'))
+    def binary = local.provision('registry')
+    dir.mkdirs()
     int port = local.freePort()
     def auth = ''
     if (withLogin) {
@@ -27,6 +26,6 @@ http:
 ${auth}"""
     def log = new File(dir, 'registry.log')
     new File(dir, 'registry.pid').text =
-            local.start([binary.absolutePath, 'serve', "${dir.absolutePath}/config.yml".toString()], log, port, 'docker-registry') { log.text }
+            local.start([binary, 'serve', "${dir.absolutePath}/config.yml".toString()], log, port, 'registry') { log.text }
     return [host: "127.0.0.1:${port}".toString()]
 }

@@ -31,7 +31,7 @@ try {
     assert warnings('fill').isEmpty() && warnings('fresh-agent').isEmpty()
 
     // Each kind of build leaves the list of what it used; a fresh agent reads it to fetch ahead of go.
-    def lists = new File(basedir, 'nginx/root/go-build-cache/v1/m').listFiles()
+    def lists = new File(basedir, 'store/root/go-build-cache/v1/m').listFiles()
     // go:build for linux/amd64 and go:test; the read-only agent's linux/arm64 build leaves none.
     assert lists != null && lists.size() == 2 : lists
     lists.each { list ->
@@ -39,7 +39,7 @@ try {
         assert lines[0] == 'gomvn-prefetch 1' && lines.size() > 10 : lines.take(3)
         assert lines.drop(1).every { it ==~ /[0-9a-f]{64} [0-9a-f]{64} \d+/ } : lines.take(3)
     }
-    def access = new File(basedir, 'nginx/access.log').readLines()
+    def access = new File(basedir, 'store/access.log').readLines()
     def listRead = access.findAll { it =~ /"GET \/go-build-cache\/v1\/m\/[0-9a-f]{64} HTTP\/1\.1" 200 / }
     assert listRead.size() >= 2 : 'the fresh agents did not read the lists'
 
@@ -50,7 +50,7 @@ try {
     assert poisonWarnings.size() == 1 : poisonWarnings
     assert poisonWarnings[0] ==~ /\[WARNING\] The shared build cache \Q${url}\E served \d+ entries whose content does not match its SHA-256 \(e\.g\. v1\/o\/[0-9a-f]{64}\): not used, go built them again and replaced them in the store\. Something wrote wrong content into the store; look at who can write to it\./
     assert binary(3) == binary(1)
-    def objects = new File(basedir, 'nginx/root/go-build-cache/v1/o').listFiles()
+    def objects = new File(basedir, 'store/root/go-build-cache/v1/o').listFiles()
     def repaired = objects.findAll { it.text != 'poisoned' }
     assert !repaired.isEmpty() : 'the rebuilt outputs did not replace the poisoned objects'
     repaired.each {
@@ -89,7 +89,7 @@ try {
     assert !log.contains('cache-s3cret')
     evaluate(new File(repositoryRoot, 'src/it/as-committed.groovy'))(basedir, 'build-cache-shared', ['go.mod', 'main.go', 'main_test.go'])
 } finally {
-    def pid = new File(basedir, 'nginx/nginx.pid')
+    def pid = new File(basedir, 'store/server.pid')
     if (pid.exists()) {
         ['kill', pid.text.trim()].execute().waitFor()
     }

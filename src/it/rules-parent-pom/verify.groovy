@@ -17,13 +17,13 @@ assert log.contains("[INFO] requireModules passed for ${good}: module example.co
 assert log.contains("[INFO] requireGoSumVerified passed for ${good}: every module of the build matches go.sum, downloaded and checked")
 assert log.contains("[INFO] forbidGosumdbOff passed for ${good}: checksum database sum.golang.org is on")
 // The Java child and the aggregator went through the enforcer, which says "passed", but no rule checked them.
-assert log.contains('--- enforcer:3.6.1:enforce (go-environment) @ java-lib ---')
+assert log.contains('--- enforcer:3.7.0:enforce (go-environment) @ java-lib ---')
 assert !log.contains("passed for ${root.resolve('java-lib')}")
 assert !log.contains("passed for ${root}:")
 
 // Each failure belongs to its child and its rule, and that rule did not pass there.
 def failure = { String child, String rule, String message ->
-    int at = lines.findIndexOf { it.startsWith('[ERROR] Failed to execute goal org.apache.maven.plugins:maven-enforcer-plugin:3.6.1:enforce (go-environment) on project ' + child + ':') }
+    int at = lines.findIndexOf { it.startsWith('[ERROR] Failed to execute goal org.apache.maven.plugins:maven-enforcer-plugin:3.7.0:enforce (go-environment) on project ' + child + ':') }
     assert at >= 0 : "no enforcer failure for ${child}"
     assert lines[at + 1].startsWith("[ERROR] Rule ") && lines[at + 1].endsWith(": dev.gomvn.enforcer.${rule} failed with message:")
     assert lines[at + 2].startsWith('[ERROR] ' + message)

@@ -9,7 +9,7 @@ assert runs[0].contains('[WARNING] Ignored as configured (tags come from our own
         + '  golang.org/x/text v0.3.6 is in use, fixed in v0.3.7\n'
         + '  call path: example.com/rules-vuln-ignored.main (main.go:13:28) -> golang.org/x/text/language.Parse\n')
 def dir = basedir.toPath().toAbsolutePath().normalize()
-def db = new File(repositoryRoot, 'src/it/vulndb').toPath().toAbsolutePath().normalize()
+def db = new File(repositoryRoot, 'examples/vulndb').toPath().toAbsolutePath().normalize()
 assert runs[0].contains("[INFO] requireNoKnownVulnerabilities passed for ${dir}: no known vulnerability reachable "
         + "(govulncheck v1.9.0, scan level symbol, database: ${db})\n")
 

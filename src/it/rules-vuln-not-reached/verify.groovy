@@ -2,7 +2,7 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD SUCCESS')
 
 def dir = basedir.toPath().toAbsolutePath().normalize()
-def db = new File(repositoryRoot, 'src/it/vulndb').toPath().toAbsolutePath().normalize()
+def db = new File(repositoryRoot, 'examples/vulndb').toPath().toAbsolutePath().normalize()
 // Present but not reached: information, not failure.
 assert log.contains('[INFO] requireNoKnownVulnerabilities: GO-2021-0113 (CVE-2021-38561, GHSA-ppp9-7jff-5vj2) Out-of-bounds read in golang.org/x/text/language: '
         + 'golang.org/x/text v0.3.6 is in use; not reached: the vulnerable package is imported but no vulnerable function is called\n')

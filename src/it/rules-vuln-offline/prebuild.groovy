@@ -1,8 +1,8 @@
 import com.sun.net.httpserver.HttpServer
 import java.util.zip.GZIPOutputStream
 
-// Serves src/it/vulndb as vuln.go.dev serves the database: every file gzipped, as <name>.json.gz.
-def root = new File(repositoryRoot, 'src/it/vulndb')
+// Serves examples/vulndb as vuln.go.dev serves the database: every file gzipped, as <name>.json.gz.
+def root = new File(repositoryRoot, 'examples/vulndb')
 def server = HttpServer.create(new InetSocketAddress('127.0.0.1', 0), 0)
 server.createContext('/vulndb/') { exchange ->
     def path = exchange.requestURI.path.substring('/vulndb/'.length())

@@ -3,7 +3,7 @@ assert log.contains('BUILD FAILURE')
 
 // One failure: the OSV id with its aliases, the module and version in use, the fix, one call path from main.
 def dir = basedir.toPath().toAbsolutePath().normalize()
-def db = new File(repositoryRoot, 'src/it/vulndb').toPath().toAbsolutePath().normalize()
+def db = new File(repositoryRoot, 'examples/vulndb').toPath().toAbsolutePath().normalize()
 assert log.contains("""[ERROR] Rule 0: dev.gomvn.enforcer.RequireNoKnownVulnerabilities failed with message:
 [ERROR] 1 known vulnerability is reachable from ${dir} (govulncheck v1.9.0, scan level symbol, database: ${db}):
 [ERROR] GO-2021-0113 (CVE-2021-38561, GHSA-ppp9-7jff-5vj2) Out-of-bounds read in golang.org/x/text/language

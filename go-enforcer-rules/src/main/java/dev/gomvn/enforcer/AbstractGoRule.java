@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.enforcer.rule.api.AbstractEnforcerRule;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleException;
@@ -113,6 +114,11 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
 
     MavenProject project() {
         return context.project();
+    }
+
+    /** A user or POM property, for a rule parameter that falls back to one. */
+    Optional<String> property(String name) {
+        return context.property(name);
     }
 
     MavenSession session() {

@@ -1,15 +1,18 @@
 package dev.gomvn.enforcer;
 
+import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.maven.MavenBuildContext;
 import dev.gomvn.maven.PluginConfigurationReader;
 import dev.gomvn.maven.ToolchainSettings;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Named;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluationException;
 import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluator;
 import org.eclipse.aether.RepositorySystem;
 
@@ -50,6 +53,20 @@ public class GoRuleContext {
     /** The Maven process's environment, the layer that messages call "the environment". */
     Map<String, String> processEnvironment() {
         return build.processEnvironment();
+    }
+
+    /**
+     * A user or POM property, as Maven resolves {@code ${name}}: for a rule parameter that falls back to a
+     * {@code go.*} property as the plugin's parameters do.
+     */
+    Optional<String> property(String name) {
+        try {
+            Object value = evaluator.evaluate("${" + name + "}");
+            String text = value == null ? "" : value.toString().strip();
+            return text.isEmpty() || text.contains("${") ? Optional.empty() : Optional.of(text);
+        } catch (ExpressionEvaluationException e) {
+            throw new ConfigurationException(name, "${" + name + "} cannot be evaluated: " + e.getMessage());
+        }
     }
 
     /** Every target go:build is configured with in this project, as written. */

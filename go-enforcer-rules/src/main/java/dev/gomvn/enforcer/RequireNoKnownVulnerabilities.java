@@ -30,8 +30,11 @@ import javax.inject.Named;
 @Named("requireNoKnownVulnerabilities")
 public final class RequireNoKnownVulnerabilities extends AbstractGoRule {
 
-    /** The vulnerability database: an http(s) URL or a file: directory in the v1 layout. */
-    private String database = VulnerabilityDatabase.DEFAULT;
+    /**
+     * The vulnerability database: an http(s) URL or a file: directory in the v1 layout; unset, the {@code
+     * go.vulnDatabase} property, else vuln.go.dev.
+     */
+    private String database;
 
     /** module, package or symbol: what counts as reached. */
     private String scanLevel = "symbol";
@@ -63,7 +66,7 @@ public final class RequireNoKnownVulnerabilities extends AbstractGoRule {
         // The download root's login belongs to its own host; the database gets the proxies only.
         HttpDownloader downloader = new HttpDownloader(network().withCredentials(null), goLog());
         Optional<VulnerabilityDatabase.Local> local = new VulnerabilityDatabase(downloader, goLog())
-                .prepare(database, directory, offline(), offlinePolicy, cache, lockTimeout());
+                .prepare(database(), directory, offline(), offlinePolicy, cache, lockTimeout());
         if (local.isEmpty()) {
             return null;
         }
@@ -99,12 +102,19 @@ public final class RequireNoKnownVulnerabilities extends AbstractGoRule {
     @Override
     public String getCacheId() {
         // Not cached across modules: each Maven module is its own Go module with its own dependencies.
-        return moduleDirectory() + "|" + database + "|" + scanLevel + "|" + ignores + "|" + offline;
+        return moduleDirectory() + "|" + database() + "|" + scanLevel + "|" + ignores + "|" + offline;
+    }
+
+    private String database() {
+        if (database != null && !database.isBlank()) {
+            return database;
+        }
+        return property(VulnerabilityDatabase.PROPERTY).orElse(VulnerabilityDatabase.DEFAULT);
     }
 
     @Override
     public String toString() {
-        return "RequireNoKnownVulnerabilities[database=" + database + ", scanLevel=" + scanLevel + ", ignores="
+        return "RequireNoKnownVulnerabilities[database=" + database() + ", scanLevel=" + scanLevel + ", ignores="
                 + ignores + ", offline=" + offline + "]";
     }
 }

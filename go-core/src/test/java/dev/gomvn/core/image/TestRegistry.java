@@ -15,9 +15,10 @@ import java.nio.file.Path;
 import java.util.Base64;
 
 /**
- * The CNCF distribution registry (Debian's docker-registry, installed by src/it/install-test-servers.sh) on
- * 127.0.0.1 and a free port, storing under a test's directory; with a login (htpasswd, bcrypt) when asked.
- * Missing, it fails the test: a push test that skips proves nothing.
+ * The CNCF distribution registry on 127.0.0.1 and a free port, storing under a test's directory; with a login
+ * (htpasswd, bcrypt) when asked. src/it/servers/provision.sh builds it from the Go module proxy once and caches it
+ * (the path comes from the system property {@code gomvn.provisionTestServer}, set by go-core's POM). A registry
+ * that cannot be had fails the test: a push test that skips proves nothing.
  */
 final class TestRegistry implements AutoCloseable {
     static final String USER = "ci";
@@ -37,12 +38,8 @@ final class TestRegistry implements AutoCloseable {
     }
 
     static TestRegistry start(Path directory, boolean withLogin) {
-        Path binary = Path.of("/usr/bin/docker-registry");
-        if (!Files.isExecutable(binary)) {
-            throw new AssertionError(
-                    "docker-registry is missing: run src/it/install-test-servers.sh (as root) to install Debian's docker-registry");
-        }
         try {
+            Path binary = provision();
             int port;
             try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
                 port = socket.getLocalPort();
@@ -86,6 +83,23 @@ final class TestRegistry implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    private static Path provision() throws IOException, InterruptedException {
+        String script = System.getProperty("gomvn.provisionTestServer");
+        if (script == null) {
+            throw new AssertionError(
+                    "System property gomvn.provisionTestServer is not set: run the tests through Maven "
+                            + "(go-core's POM sets it to src/it/servers/provision.sh)");
+        }
+        Process provision = new ProcessBuilder("bash", script, "registry")
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String path = new String(provision.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (provision.waitFor() != 0 || path.isEmpty()) {
+            throw new AssertionError(script + " registry failed (its output is above)");
+        }
+        return Path.of(path);
     }
 
     /** GET through the registry API, as a client that pulls would: {@code /v2/<repo>/manifests/<ref>} and blobs. */

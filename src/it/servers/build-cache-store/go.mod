@@ -1,0 +1,3 @@
+module gomvn.test/build-cache-store
+
+go 1.22
