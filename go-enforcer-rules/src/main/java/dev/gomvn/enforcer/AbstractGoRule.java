@@ -65,9 +65,9 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
         } catch (RuleViolation violation) {
             throw new EnforcerRuleException(withUserMessage(violation.getMessage()));
         } catch (InvalidPathException e) {
-            throw new EnforcerRuleError(PathEncoding.explain(e).getMessage(), e);
+            throw ruleError(PathEncoding.explain(e).getMessage(), e);
         } catch (EnvironmentException e) {
-            throw new EnforcerRuleError(e.getMessage(), e);
+            throw ruleError(e.getMessage(), e);
         } catch (GoCoreException e) {
             throw new EnforcerRuleException(withUserMessage(e.getMessage()), e);
         }
@@ -75,6 +75,17 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
         if (verified != null) {
             getLog().info(ruleName() + " passed for " + directory + ": " + verified);
         }
+    }
+
+    /**
+     * Our messages are complete, with their fix: maven-enforcer-plugin 3.7 appends every cause's message to an
+     * error's, which would add the transport's own advice and exception names. The cause goes to -X instead.
+     */
+    private EnforcerRuleError ruleError(String message, Exception cause) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        cause.printStackTrace(new java.io.PrintWriter(trace));
+        getLog().debug(ruleName() + " failed: " + trace);
+        return new EnforcerRuleError(message);
     }
 
     /**
