@@ -1,4 +1,4 @@
-// Shared by the image ITs: the CNCF distribution registry (built from the Go module proxy by servers/provision.sh)
+// Shared by the image ITs: the CNCF distribution registry (servers/registry, built from the Go module proxy by servers/provision.sh)
 // on 127.0.0.1 and a free port, storing under <dir>, with a login (htpasswd, bcrypt) when asked; stopped when the
 // invoker's JVM ends if verify.groovy did not (it kills the pid in <dir>/registry.pid).
 // Use: def registry = evaluate(new File(repositoryRoot, 'src/it/docker-registry.groovy'))(new File(basedir, 'registry'), false)
