@@ -12,8 +12,11 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,12 +36,19 @@ import java.util.regex.Pattern;
  * credentials. The relay sends each CONNECT it receives to the real proxy once, with the credentials, and then only
  * copies bytes: TLS stays end to end between the client and the origin server. A CONNECT the proxy refuses is
  * answered with the proxy's status and remembered as {@link #failure()}; after a 407 the relay no longer offers the
- * credentials to the proxy at all. Only CONNECT is relayed, only on the loopback interface.
+ * credentials to the proxy at all. Only CONNECT is relayed, only on the loopback interface, and only for a client
+ * that presents this relay's random admission token in the {@value #ADMISSION_HEADER} header (java.net.http sends a
+ * request's {@code Proxy-*} headers with its CONNECT, and to no origin): any other local process, which could reach
+ * the port too, is refused before the proxy sees anything, so the proxy login serves this build alone.
  *
  * <p>Close it when the download is done: that closes every socket and ends every thread it started.
  */
 public final class ProxyTunnelRelay implements AutoCloseable {
+    /** The header that carries {@link #admissionToken()} on the client's CONNECT. */
+    public static final String ADMISSION_HEADER = "Proxy-Gomvn-Relay";
+
     private static final int MAX_HEAD_BYTES = 16 * 1024;
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern TARGET = Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):[0-9]{1,5}");
     private static final AtomicInteger RELAYS = new AtomicInteger();
 
@@ -47,6 +57,7 @@ public final class ProxyTunnelRelay implements AutoCloseable {
     private final int answerTimeoutMillis;
     private final String name;
     private final ServerSocket server;
+    private final String admissionToken;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final AtomicReference<Failure> failure = new AtomicReference<>();
@@ -77,6 +88,9 @@ public final class ProxyTunnelRelay implements AutoCloseable {
         this.answerTimeoutMillis = millis(answerTimeout);
         this.name = "gomvn-proxy-relay-" + RELAYS.incrementAndGet();
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        byte[] token = new byte[32];
+        RANDOM.nextBytes(token);
+        this.admissionToken = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
     }
 
     /**
@@ -98,6 +112,11 @@ public final class ProxyTunnelRelay implements AutoCloseable {
     /** The address to give the HTTP client as its (unauthenticated) proxy. */
     public InetSocketAddress address() {
         return new InetSocketAddress(server.getInetAddress(), server.getLocalPort());
+    }
+
+    /** What a client must send in {@link #ADMISSION_HEADER}; the relay refuses every CONNECT without it. */
+    public String admissionToken() {
+        return admissionToken;
     }
 
     /** The proxy the relay forwards to. */
@@ -167,6 +186,11 @@ public final class ProxyTunnelRelay implements AutoCloseable {
             String[] requestLine = request.get(0).split(" ");
             if (requestLine.length != 3 || !requestLine[0].equals("CONNECT") || !requestLine[2].startsWith("HTTP/1.")) {
                 answer(toClient, 405, "Method Not Allowed", "Allow: CONNECT\r\n");
+                return;
+            }
+            if (!admitted(request)) {
+                // Not this build's client: no failure is recorded, and the proxy never hears of it.
+                answer(toClient, 403, "Forbidden", "");
                 return;
             }
             String target = requestLine[1];
@@ -261,6 +285,18 @@ public final class ProxyTunnelRelay implements AutoCloseable {
                 release(upstream);
             }
         }
+    }
+
+    private boolean admitted(List<String> request) {
+        byte[] expected = admissionToken.getBytes(StandardCharsets.ISO_8859_1);
+        for (String header : request.subList(1, request.size())) {
+            int colon = header.indexOf(':');
+            if (colon > 0 && header.substring(0, colon).trim().equalsIgnoreCase(ADMISSION_HEADER)) {
+                byte[] presented = header.substring(colon + 1).trim().getBytes(StandardCharsets.ISO_8859_1);
+                return MessageDigest.isEqual(expected, presented);
+            }
+        }
+        return false;
     }
 
     /** Copies until end of stream, then passes the half-close on; the last direction to end closes both sockets. */

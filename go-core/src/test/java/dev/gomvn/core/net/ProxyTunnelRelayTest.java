@@ -88,7 +88,7 @@ class ProxyTunnelRelayTest {
             client.setSoTimeout(5_000);
             OutputStream out = client.getOutputStream();
             InputStream in = client.getInputStream();
-            out.write(("CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\n\r\n")
+            out.write(("CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\n" + admission(relay) + "\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             assertThat(readHead(in)).isEqualTo("HTTP/1.1 200 Connection established\r\n\r\n");
 
@@ -170,6 +170,44 @@ class ProxyTunnelRelayTest {
     }
 
     @Test
+    void anotherLocalClientWithoutTheAdmissionTokenIsRefusedBeforeTheProxyHearsOfIt() throws IOException {
+        String target = "127.0.0.1:" + echo.getLocalPort();
+        try (FakeConnectProxy proxy = checkingProxy();
+                ProxyTunnelRelay relay = ProxyTunnelRelay.start(proxyAt(proxy), TIMEOUT, TIMEOUT)) {
+            // Any local process can reach the port; without the token it gets nothing, with a wrong one neither.
+            assertThat(exchange(relay, "CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\n\r\n"))
+                    .startsWith("HTTP/1.1 403 Forbidden\r\n");
+            assertThat(exchange(
+                            relay,
+                            "CONNECT " + target + " HTTP/1.1\r\n" + ProxyTunnelRelay.ADMISSION_HEADER + ": "
+                                    + relay.admissionToken().substring(1) + "x\r\n\r\n"))
+                    .startsWith("HTTP/1.1 403 Forbidden\r\n");
+            assertThat(proxy.requests).isEmpty();
+            assertThat(relay.failure()).isEmpty();
+            // The build's own client still gets its tunnel, and the token never reaches the proxy.
+            try (Socket client =
+                    new Socket(relay.address().getAddress(), relay.address().getPort())) {
+                client.setSoTimeout(5_000);
+                client.getOutputStream()
+                        .write(("CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\n" + admission(relay)
+                                        + "\r\n")
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                assertThat(readHead(client.getInputStream())).isEqualTo("HTTP/1.1 200 Connection established\r\n\r\n");
+            }
+            assertThat(proxy.requests)
+                    .singleElement()
+                    .satisfies(head -> assertThat(FakeConnectProxy.header(head, ProxyTunnelRelay.ADMISSION_HEADER))
+                            .isNull());
+        }
+        try (ProxyTunnelRelay first = ProxyTunnelRelay.start(
+                        new ProxySettings("https", "127.0.0.1", 3128, "bob", PASSWORD, null), TIMEOUT, TIMEOUT);
+                ProxyTunnelRelay second = ProxyTunnelRelay.start(
+                        new ProxySettings("https", "127.0.0.1", 3128, "bob", PASSWORD, null), TIMEOUT, TIMEOUT)) {
+            assertThat(first.admissionToken()).hasSizeGreaterThanOrEqualTo(43).isNotEqualTo(second.admissionToken());
+        }
+    }
+
+    @Test
     void relaysOnlyConnectAndListensOnlyOnLoopback() throws IOException {
         try (FakeConnectProxy proxy = checkingProxy();
                 ProxyTunnelRelay relay = ProxyTunnelRelay.start(proxyAt(proxy), TIMEOUT, TIMEOUT)) {
@@ -192,6 +230,7 @@ class ProxyTunnelRelayTest {
                     .connectTimeout(TIMEOUT)
                     .build();
             HttpRequest request = HttpRequest.newBuilder(URI.create("https://go.mirror.invalid/dl/"))
+                    .header(ProxyTunnelRelay.ADMISSION_HEADER, relay.admissionToken())
                     .timeout(TIMEOUT)
                     .build();
             // The fake proxy cannot reach go.mirror.invalid: it keeps the TLS handshake's first bytes and hangs up.
@@ -219,7 +258,13 @@ class ProxyTunnelRelayTest {
     }
 
     static String connect(ProxyTunnelRelay relay, String target) throws IOException {
-        return exchange(relay, "CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\n\r\n");
+        return exchange(
+                relay, "CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\n" + admission(relay) + "\r\n");
+    }
+
+    /** The header line only the relay's own client knows. */
+    static String admission(ProxyTunnelRelay relay) {
+        return ProxyTunnelRelay.ADMISSION_HEADER + ": " + relay.admissionToken() + "\r\n";
     }
 
     /** Sends {@code request} and returns everything the relay answers before it hangs up. */
