@@ -1,6 +1,7 @@
 package dev.gomvn.core.image;
 
 import com.google.gson.JsonObject;
+import dev.gomvn.core.AtomicFiles;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoCoreException;
 import dev.gomvn.core.Sha256;
@@ -87,21 +88,10 @@ final class LayerCache {
         fields.addProperty("digest", layer.descriptor().digest());
         fields.addProperty("diffId", layer.diffId());
         try {
-            Files.createDirectories(directory);
-            Path blob = Files.createTempFile(directory, key + ".", ".partial");
+            Path blob = AtomicFiles.temporarySibling(directory.resolve(key + ".tar.gz"));
             Files.copy(layer.file(), blob, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(
-                    blob,
-                    directory.resolve(key + ".tar.gz"),
-                    StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-            Path record = Files.createTempFile(directory, key + ".", ".partial");
-            Files.write(record, OciJson.bytes(fields));
-            Files.move(
-                    record,
-                    directory.resolve(key + ".json"),
-                    StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.moveIntoPlace(blob, directory.resolve(key + ".tar.gz"));
+            AtomicFiles.write(directory.resolve(key + ".json"), OciJson.bytes(fields));
         } catch (IOException e) {
             throw new EnvironmentException("Could not keep the image layer in " + directory + ": " + e.getMessage(), e);
         }

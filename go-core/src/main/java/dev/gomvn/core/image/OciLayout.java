@@ -2,6 +2,7 @@ package dev.gomvn.core.image;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.gomvn.core.AtomicFiles;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.Sha256;
 import dev.gomvn.core.VerificationException;
@@ -118,8 +119,9 @@ public final class OciLayout {
             return;
         }
         Path target = blob(descriptor.digest());
-        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        Path partial = null;
         try {
+            partial = AtomicFiles.temporarySibling(target);
             var digest = Sha256.newDigest();
             try (InputStream in = Files.newInputStream(source);
                     OutputStream out = Files.newOutputStream(partial)) {
@@ -131,14 +133,21 @@ public final class OciLayout {
             }
             String actual = OciDescriptor.digestOf(digest);
             if (!actual.equals(descriptor.digest())) {
-                Files.delete(partial);
                 throw new VerificationException(
                         source + " has digest " + actual + ", not " + descriptor.digest() + " as its manifest says.");
             }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.moveIntoPlace(partial, target);
         } catch (IOException e) {
             throw new EnvironmentException(
                     "Could not copy " + source + " into " + directory + ": " + e.getMessage(), e);
+        } finally {
+            if (partial != null) {
+                try {
+                    Files.deleteIfExists(partial);
+                } catch (IOException e) {
+                    // A leftover temporary file; the layout never names it.
+                }
+            }
         }
     }
 

@@ -1,11 +1,11 @@
 package dev.gomvn.core.sumdb;
 
+import dev.gomvn.core.AtomicFiles;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.VerificationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -53,14 +53,7 @@ public final class TreeHeadStore {
     void save(TreeHead head, String databaseName) {
         Path file = fileOf(databaseName);
         try {
-            Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), "latest.", ".tmp");
-            try {
-                Files.write(temporary, head.note().encoded());
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            AtomicFiles.write(file, head.note().encoded());
         } catch (IOException e) {
             throw new EnvironmentException(
                     "Cannot store the verified tree head in " + file + ": " + e
