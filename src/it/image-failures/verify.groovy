@@ -5,7 +5,7 @@ try {
     assert runs.size() == 4
 
     // 1. Unreachable: the image was assembled, the push failed at its first request, naming the registry.
-    assert runs[0] =~ /(?m)^\[ERROR\] Failed to execute goal dev\.gomvn:go-maven-plugin:[^:]+:image-push \(default-cli\) on project image-failures: Could not reach the registry 127\.0\.0\.1:9 to check blob sha256:[0-9a-f]{64} in acme\/tool \(nothing answers there, \w+\); check the registry in <image> and the network\. -> \[Help 1\]$/
+    assert runs[0] =~ /(?m)^\[ERROR\] Failed to execute goal dev\.gomvn:go-maven-plugin:[^:]+:image-push \(default-cli\) on project image-failures: Could not reach the registry 127\.0\.0\.1:9 to check blob sha256:[0-9a-f]{64} in acme\/tool \(nothing answers there, \w+\); check the registry in <image> \(go\.image\) and the network\. -> \[Help 1\]$/
     assert !runs[0].contains('Pushed ')
     // gomvn's message alone: the registry library's own ERROR line and stack trace are not shown.
     assert !log.contains('Failed to execute request')

@@ -115,7 +115,7 @@ public class ImageMojo extends AbstractImageMojo {
                 imageDirectory(), assembled.digest(), settings.image(), tagList, assembled.platforms(), false);
         getLog().info("Image " + assembled.digest() + " (" + String.join(", ", assembled.platforms()) + ") in "
                 + imageDirectory()
-                + ": OCI layout in layout/, image.tar for docker/podman load, image.digest, image.json"
+                + ": OCI layout in layout/, the same as an OCI archive in image.tar, image.digest, image.json"
                 + " [go:image " + HumanReadable.duration(Duration.ofNanos(System.nanoTime() - started)) + "]");
     }
 

@@ -56,7 +56,10 @@ public final class BaseImage {
         }
         ImageReference reference = ImageReference.parse(text, "<from> (go.image.from)", "go.image.from");
         RegistryImageSource source = new RegistryImageSource(
-                access.client(reference.registry()), reference, access.cache(), access.offline());
+                access.client(reference.registry(), "<from> (go.image.from)"),
+                reference,
+                access.cache(),
+                access.offline());
         return of(source, reference.manifestReference());
     }
 

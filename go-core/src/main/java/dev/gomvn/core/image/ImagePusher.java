@@ -3,6 +3,7 @@ package dev.gomvn.core.image;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.gomvn.core.GoLog;
+import dev.gomvn.core.VerificationException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ public final class ImagePusher {
     }
 
     public PushResult push(OciLayout layout, ImageReference target, List<String> tags, RegistryAccess access) {
-        RegistryClient client = access.client(target.registry());
+        RegistryClient client = access.client(target.registry(), "<image> (go.image)");
         OciDescriptor index = layout.manifest(Optional.empty());
         byte[] indexBytes = layout.readBlob(index);
         JsonObject indexJson = OciJson.parse(indexBytes, "the image index " + index.digest());
@@ -90,6 +91,7 @@ public final class ImagePusher {
         List<String> pushedTags = new ArrayList<>();
         for (String tag : tags) {
             client.putManifest(target.repository(), tag, indexBytes, MediaTypes.INDEX);
+            requireTagResolvesTo(client, target, tag, index.digest());
             pushedTags.add(tag);
         }
         PushResult result = new PushResult(index.digest(), uploaded, mounted, present);
@@ -97,5 +99,24 @@ public final class ImagePusher {
                 + String.join(", ", pushedTags) + ": " + uploaded + " of " + result.blobs() + " blobs uploaded, "
                 + mounted + " mounted, " + present + " already there");
         return result;
+    }
+
+    /**
+     * Reads the tag back as a puller would: a registry (or something in between) that keeps another manifest under
+     * the tag, or names another digest for it, must not leave a log line that says the image was published.
+     */
+    private static void requireTagResolvesTo(RegistryClient client, ImageReference target, String tag, String digest) {
+        RegistryClient.FetchedManifest stored = client.manifest(target.repository(), tag);
+        String named = stored.headerDigest().orElse(stored.digest());
+        if (!stored.digest().equals(digest) || !named.equals(digest)) {
+            throw new VerificationException("The registry " + target.registry()
+                    + " does not serve the pushed image under "
+                    + "the tag " + tag + ": " + target.name() + ":" + tag + " resolves to "
+                    + (stored.digest().equals(named)
+                            ? stored.digest()
+                            : stored.digest() + " (its header says " + named + ")")
+                    + ", not to the pushed " + digest + ". The image is not published as built; check the registry "
+                    + "(and any proxy in front of it) that <image> (go.image) names.");
+        }
     }
 }

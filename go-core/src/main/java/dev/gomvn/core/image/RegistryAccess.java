@@ -10,7 +10,8 @@ import java.util.function.Function;
 public record RegistryAccess(
         Function<String, RegistryLogin> logins, boolean allowInsecure, Path cache, boolean offline) {
 
-    RegistryClient client(String registry) {
-        return new RegistryClient(registry, logins.apply(registry), allowInsecure);
+    /** @param parameter what names the image this client is for, for messages: {@code <image> (go.image)} */
+    RegistryClient client(String registry, String parameter) {
+        return new RegistryClient(registry, logins.apply(registry), allowInsecure, parameter);
     }
 }

@@ -13,6 +13,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 import land.oras.ContainerRef;
@@ -35,14 +36,16 @@ import land.oras.exception.OrasException;
 final class RegistryClient {
     private static final String ACCEPT = String.join(", ", MediaTypes.ACCEPTED);
     private final String registry;
+    private final String parameter;
     private final RegistryLogin login;
     private final boolean insecure;
     private final Registry oras;
     private final HttpClient http;
     private final AuthProvider auth;
 
-    RegistryClient(String registry, RegistryLogin login, boolean insecure) {
+    RegistryClient(String registry, RegistryLogin login, boolean insecure, String parameter) {
         this.registry = registry;
+        this.parameter = parameter;
         this.login = login;
         this.insecure = insecure;
         this.auth = login.credentials()
@@ -105,10 +108,23 @@ final class RegistryClient {
     }
 
     void fetchBlob(String repository, String digest, Path target) {
-        call("download blob " + digest + " from " + repository, () -> {
-            oras.fetchBlob(ref(repository, digest), target);
-            return null;
-        });
+        String action = "download blob " + digest + " from " + repository;
+        try {
+            call(action, () -> {
+                oras.fetchBlob(ref(repository, digest), target);
+                return null;
+            });
+        } catch (EnvironmentException e) {
+            // The SDK checks the digest itself and reports a mismatch like a lost connection: it is not one.
+            if (e.getSuppressed().length > 0
+                    && String.valueOf(e.getSuppressed()[0].getMessage()).startsWith("Digest mismatch")) {
+                throw new VerificationException("The registry " + registry + " answered the request to " + action
+                        + " with other bytes (" + e.getSuppressed()[0].getMessage() + "): the blob was altered in the "
+                        + "registry or on the way, and nothing was stored. Check the image that " + parameter
+                        + " names and who can write to that registry.");
+            }
+            throw e;
+        }
     }
 
     /** A manifest or index as the registry holds it, checked against the digest when the reference is one. */
@@ -129,7 +145,11 @@ final class RegistryClient {
         }
         String mediaType = response.headers().getOrDefault("content-type", "");
         return new FetchedManifest(
-                bytes, mediaType.contains(";") ? mediaType.substring(0, mediaType.indexOf(';')) : mediaType, digest);
+                bytes,
+                mediaType.contains(";") ? mediaType.substring(0, mediaType.indexOf(';')) : mediaType,
+                digest,
+                Optional.ofNullable(response.headers().get("docker-content-digest"))
+                        .map(String::strip));
     }
 
     /** Puts a manifest or index under a digest or tag, exactly as given. */
@@ -146,7 +166,8 @@ final class RegistryClient {
         check(response, action);
     }
 
-    record FetchedManifest(byte[] bytes, String mediaType, String digest) {}
+    /** @param headerDigest what the registry's {@code Docker-Content-Digest} header says, if it sends one */
+    record FetchedManifest(byte[] bytes, String mediaType, String digest, Optional<String> headerDigest) {}
 
     private URI manifestUri(String repository, String reference) {
         return apiUri(repository, "manifests/" + reference);
@@ -225,7 +246,7 @@ final class RegistryClient {
                 : cause instanceof UnknownHostException ? "unknown host" : String.valueOf(cause.getMessage());
         EnvironmentException unreachable = new EnvironmentException("Could not reach the registry " + registry + " to "
                 + action + " (" + why + ", " + cause.getClass().getSimpleName()
-                + "); check the registry in <image> and the network.");
+                + "); check the registry in " + parameter + " and the network.");
         // Kept for -e, but not as the cause: Maven would append the message of every cause (the SDK's "Unable to
         // create HTTP request", the JDK's bare exception names) to the one that says what to do.
         unreachable.addSuppressed(e);

@@ -1,5 +1,6 @@
 package dev.gomvn.core.image;
 
+import dev.gomvn.core.AtomicFiles;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.Sha256;
 import dev.gomvn.core.VerificationException;
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -80,21 +80,21 @@ final class RegistryImageSource implements ImageSource {
             throw new EnvironmentException("The layer " + descriptor.digest() + " of the base image " + image
                     + " is not in the image cache " + cache + " and Maven runs offline (-o); build once online.");
         }
-        Path partial = file.resolveSibling(
-                file.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
+        Path partial = null;
         try {
-            Files.createDirectories(file.getParent());
+            partial = AtomicFiles.temporarySibling(file);
             client.fetchBlob(image.repository(), descriptor.digest(), partial);
             String actual = Sha256.of(partial);
             if (!("sha256:" + actual).equals(descriptor.digest())) {
-                Files.deleteIfExists(partial);
                 throw new VerificationException("The registry " + image.registry() + " sent a blob with digest sha256:"
                         + actual + " for " + descriptor.digest() + " of " + image + ".");
             }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.moveIntoPlace(partial, file);
         } catch (IOException e) {
             throw new EnvironmentException(
                     "Could not store a layer of " + image + " in " + cache + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(partial);
         }
         return file;
     }
@@ -132,13 +132,19 @@ final class RegistryImageSource implements ImageSource {
 
     private static void write(Path file, byte[] bytes) {
         try {
-            Files.createDirectories(file.getParent());
-            Path partial = file.resolveSibling(
-                    file.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
-            Files.write(partial, bytes);
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, bytes);
         } catch (IOException e) {
             throw new EnvironmentException("Could not write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // A leftover temporary file; it is never read.
+            }
         }
     }
 }

@@ -177,6 +177,138 @@ class ImagePushTest {
     }
 
     @Test
+    void aTagThatResolvesToAnotherImageAfterThePushFailsIt() {
+        try (TestRegistry registry = TestRegistry.start(temp.resolve("registry"), false)) {
+            AssembledImage decoy =
+                    assemble(temp.resolve("decoy"), BaseImage.scratch(), settings(), "linux_amd64/other");
+            new ImagePusher(new ImageTestSupport.Lines())
+                    .push(
+                            OciLayout.open(decoy.layout(), "test"),
+                            ImageReference.parse(registry.host + "/acme/app", "<image>", "go.image"),
+                            List.of("decoy"),
+                            access(Optional.empty(), true));
+            try (TamperingRegistryProxy proxy = new TamperingRegistryProxy(
+                    registry.host, "/v2/acme/app/manifests/1.0", "/v2/acme/app/manifests/decoy")) {
+                ImageReference target = ImageReference.parse(proxy.host + "/acme/app", "<image>", "go.image");
+                AssembledImage image = assemble(
+                        temp.resolve("build"),
+                        BaseImage.scratch(),
+                        settings(Optional.of(target)),
+                        "linux_amd64/manager");
+                ImageTestSupport.Lines log = new ImageTestSupport.Lines();
+
+                assertThatThrownBy(() -> new ImagePusher(log)
+                                .push(
+                                        OciLayout.open(image.layout(), "test"),
+                                        target,
+                                        List.of("1.0"),
+                                        access(Optional.empty(), true)))
+                        .isInstanceOf(dev.gomvn.core.VerificationException.class)
+                        .hasMessage("The registry " + proxy.host
+                                + " does not serve the pushed image under the tag 1.0: "
+                                + proxy.host + "/acme/app:1.0 resolves to " + decoy.digest() + ", not to the pushed "
+                                + image.digest() + ". The image is not published as built; check the registry (and any "
+                                + "proxy in front of it) that <image> (go.image) names.");
+                assertThat(log.lines).noneMatch(line -> line.startsWith("Pushed "));
+            }
+        }
+    }
+
+    @Test
+    void aBaseLayerWithOtherBytesIsRefusedNamingFromAndWhatHappened() throws IOException {
+        try (TestRegistry registry = TestRegistry.start(temp.resolve("registry"), false)) {
+            ImageReference baseReference =
+                    ImageReference.parse(registry.host + "/base/static:1", "<image>", "go.image");
+            AssembledImage base = assemble(temp.resolve("base"), BaseImage.scratch(), settings(), "linux_amd64/sh");
+            new ImagePusher(new ImageTestSupport.Lines())
+                    .push(
+                            OciLayout.open(base.layout(), "test"),
+                            baseReference,
+                            List.of("1"),
+                            access(Optional.empty(), true));
+            // The registry answers, but with other bytes for the base's layer (gzip data, 1f 8b).
+            try (var files = Files.walk(temp.resolve("registry/storage"))) {
+                for (Path data : files.filter(f -> f.getFileName().toString().equals("data"))
+                        .toList()) {
+                    byte[] bytes = Files.readAllBytes(data);
+                    if (bytes.length > 2 && bytes[0] == (byte) 0x1f && bytes[1] == (byte) 0x8b) {
+                        bytes[bytes.length - 1] ^= 1;
+                        Files.write(data, bytes);
+                    }
+                }
+            }
+
+            assertThatThrownBy(() -> assemble(
+                            temp.resolve("build"),
+                            BaseImage.from(baseReference.toString(), access(Optional.empty(), true)),
+                            settings(),
+                            "linux_amd64/manager"))
+                    .isInstanceOf(dev.gomvn.core.VerificationException.class)
+                    .hasMessageStartingWith("The registry " + registry.host + " answered the request to download blob ")
+                    .hasMessageContaining("with other bytes (Digest mismatch")
+                    .hasMessageEndingWith("the blob was altered in the registry or on the way, and nothing was stored. "
+                            + "Check the image that <from> (go.image.from) names and who can write to that registry.");
+            // Neither the altered layer nor a temporary file of it stays in the image cache.
+            try (var files = Files.walk(temp.resolve("cache"))) {
+                assertThat(files.filter(Files::isRegularFile).toList()).allSatisfy(file -> {
+                    assertThat(file.getFileName().toString()).doesNotEndWith(".partial");
+                    byte[] head = Files.readAllBytes(file);
+                    assertThat(head.length > 1 && head[0] == (byte) 0x1f && head[1] == (byte) 0x8b)
+                            .as("gzip layer %s in the cache", file)
+                            .isFalse();
+                });
+            }
+        }
+    }
+
+    @Test
+    void fourThreadsPullingOneBaseIntoOneCacheAllGetIt() throws Exception {
+        try (TestRegistry registry = TestRegistry.start(temp.resolve("registry"), false)) {
+            ImageReference baseReference =
+                    ImageReference.parse(registry.host + "/base/static:1", "<image>", "go.image");
+            AssembledImage base =
+                    assemble(temp.resolve("base"), BaseImage.scratch(), settings(), "linux_amd64/sh", "linux_arm64/sh");
+            new ImagePusher(new ImageTestSupport.Lines())
+                    .push(
+                            OciLayout.open(base.layout(), "test"),
+                            baseReference,
+                            List.of("1"),
+                            access(Optional.empty(), true));
+
+            // As -T 4 with four modules on one base: four builds fill one image cache at once, five times over.
+            for (int round = 0; round < 5; round++) {
+                Path cache = temp.resolve("cache-" + round);
+                RegistryAccess access =
+                        new RegistryAccess(r -> new RegistryLogin(r, Optional.empty()), true, cache, false);
+                java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+                try {
+                    List<java.util.concurrent.Future<String>> builds = new java.util.ArrayList<>();
+                    for (int module = 0; module < 4; module++) {
+                        Path output = temp.resolve("round-" + round + "-module-" + module);
+                        builds.add(threads.submit(() -> assemble(
+                                        output,
+                                        BaseImage.from(baseReference.toString(), access),
+                                        settings(),
+                                        "linux_amd64/manager",
+                                        "linux_arm64/manager")
+                                .digest()));
+                    }
+                    java.util.Set<String> digests = new java.util.HashSet<>();
+                    for (java.util.concurrent.Future<String> build : builds) {
+                        digests.add(build.get());
+                    }
+                    assertThat(digests).hasSize(1);
+                } finally {
+                    threads.shutdownNow();
+                }
+                try (var files = Files.walk(cache)) {
+                    assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith(".partial"));
+                }
+            }
+        }
+    }
+
+    @Test
     void withoutAServerTheLoginComesFromTheDockerConfigurationThatDockerConfigNames() throws IOException {
         try (TestRegistry registry = TestRegistry.start(temp.resolve("registry"), true)) {
             ImageReference target = ImageReference.parse(registry.host + "/acme/operator", "<image>", "go.image");
