@@ -95,7 +95,7 @@ public final class EnvtestProvisioner {
                     + " are not in the cache " + request.cacheDirectory()
                     + " and Maven runs offline (-o); run once online, or use a file: <envtest><downloadRoot>.");
         }
-        HttpDownloader downloader = new HttpDownloader(request.network(), log);
+        HttpDownloader downloader = new HttpDownloader(request.network(), log, "<envtest><downloadRoot>");
         ExpectedSha256 expected = pinned.map(
                         digest -> new ExpectedSha256(digest, "the pinned <envtest><sha256>", archiveName))
                 .orElseGet(() -> sidecarDigest(downloader, root, archiveName));

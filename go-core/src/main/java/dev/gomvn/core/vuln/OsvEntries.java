@@ -27,8 +27,16 @@ final class OsvEntries {
 
     /** @throws EnvironmentException naming the first entry that is not what the index says, and the parameter */
     static void requireAsIndexed(String database, Path directory, byte[] modulesIndex, Set<String> modules) {
-        for (Map.Entry<String, Set<String>> indexed :
-                modulesById(modulesIndex, modules).entrySet()) {
+        Map<String, Set<String>> byId;
+        try {
+            byId = modulesById(modulesIndex, modules);
+        } catch (RuntimeException e) {
+            throw new EnvironmentException("Could not check for known vulnerabilities: the vulnerability database "
+                    + database + " (<database>, " + VulnerabilityDatabase.PROPERTY + ") has an index/modules.json "
+                    + "that is not the v1 layout's list of modules with their vulnerabilities (" + e.getMessage()
+                    + "). Fix the mirror or point <database> at another (https://go.dev/security/vuln/database#api).");
+        }
+        for (Map.Entry<String, Set<String>> indexed : byId.entrySet()) {
             String id = indexed.getKey();
             Path file = directory.resolve("ID").resolve(id + ".json");
             String problem = problem(file, id, indexed.getValue());
@@ -87,16 +95,28 @@ final class OsvEntries {
         return modules;
     }
 
+    private static String string(JsonObject object, String field) {
+        JsonElement value = object.get(field);
+        if (value == null || !value.isJsonPrimitive()) {
+            throw new IllegalStateException("an entry has no \"" + field + "\"");
+        }
+        return value.getAsString();
+    }
+
     /** Each id the index lists under a module of {@code modules}, with those modules. */
     private static Map<String, Set<String>> modulesById(byte[] modulesIndex, Set<String> modules) {
         Map<String, Set<String>> byId = new TreeMap<>();
         JsonArray index = VulnerabilityDatabase.parseArray(modulesIndex);
         for (JsonElement element : index) {
             JsonObject module = element.getAsJsonObject();
-            String path = module.get("path").getAsString();
+            String path = string(module, "path");
             if (modules.contains(path)) {
-                for (JsonElement vuln : module.getAsJsonArray("vulns")) {
-                    byId.computeIfAbsent(vuln.getAsJsonObject().get("id").getAsString(), id -> new TreeSet<>())
+                JsonElement vulns = module.get("vulns");
+                if (vulns == null || !vulns.isJsonArray()) {
+                    throw new IllegalStateException("the module " + path + " has no \"vulns\" list");
+                }
+                for (JsonElement vuln : vulns.getAsJsonArray()) {
+                    byId.computeIfAbsent(string(vuln.getAsJsonObject(), "id"), id -> new TreeSet<>())
                             .add(path);
                 }
             }

@@ -77,6 +77,14 @@ public final class TestServer implements AutoCloseable {
         on(path, (exchange, attempt) -> send(exchange, 200, body));
     }
 
+    /** Answers {@code path} with a 302 to {@code location}. */
+    public void redirect(String path, String location) {
+        on(path, (exchange, attempt) -> {
+            exchange.getResponseHeaders().add("Location", location);
+            exchange.sendResponseHeaders(302, -1);
+        });
+    }
+
     public long count(String path) {
         return requests.stream().filter(r -> r.equals("GET " + path)).count();
     }

@@ -1,5 +1,6 @@
 package dev.gomvn.core.provision.download;
 
+import dev.gomvn.core.AtomicFiles;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.HumanReadable;
@@ -62,37 +63,50 @@ public final class HttpDownloader {
     /** In place of the bytes already downloaded: ask for the first byte only, to learn that a file exists. */
     private static final long FIRST_BYTE_ONLY = -1;
 
+    private static final String SDK_DOWNLOAD_ROOT = "<downloadRoot> (go.downloadRoot)";
+
     private final NetworkSettings settings;
     private final GoLog log;
+    private final String parameter;
     /** Proxies that answered their credentials with 407: each wrong password reaches its proxy only once. */
     private final Set<ProxySettings> refusedProxies = ConcurrentHashMap.newKeySet();
     /** Why each host (or proxy) could not be connected to: later requests to it fail at once, without a wait. */
     private final Map<String, String> unreachableHosts = new ConcurrentHashMap<>();
 
     public HttpDownloader(NetworkSettings settings, GoLog log) {
+        this(settings, log, SDK_DOWNLOAD_ROOT);
+    }
+
+    /**
+     * @param parameter what names the URLs this downloader fetches, as its messages show it, e.g. {@code <database>
+     *     (go.vulnDatabase)}: every message points the user at that, not at the SDK's download root
+     */
+    public HttpDownloader(NetworkSettings settings, GoLog log, String parameter) {
         this.settings = settings;
         this.log = log;
+        this.parameter = parameter;
     }
 
     /** Downloads {@code source} to {@code target}; a partial file is never left at {@code target}. */
     public void download(URI source, Path target) {
         refuseWhenOffline(source);
-        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        Path partial = null;
         try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
+            partial = AtomicFiles.temporarySibling(target);
             if ("file".equalsIgnoreCase(source.getScheme())) {
                 copyFile(source, partial);
             } else {
-                Files.deleteIfExists(partial);
                 downloadWithRetries(source, partial);
             }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.moveIntoPlace(partial, target);
         } catch (IOException e) {
             throw new EnvironmentException(
                     "Could not write " + target + ": " + e.getMessage() + "; check free disk space.", e);
         } finally {
             try {
-                Files.deleteIfExists(partial);
+                if (partial != null) {
+                    Files.deleteIfExists(partial);
+                }
             } catch (IOException ignored) {
                 // Left in the cache's temporary folder, which the next install cleans.
             }
@@ -167,11 +181,10 @@ public final class HttpDownloader {
         }
     }
 
-    private static void copyFile(URI source, Path partial) throws IOException {
+    private void copyFile(URI source, Path partial) throws IOException {
         Path file = Path.of(source);
         if (!Files.isRegularFile(file)) {
-            throw new ResourceNotFoundException(
-                    file + " does not exist; check <downloadRoot> (go.downloadRoot) and <version> " + "(go.version).");
+            throw new ResourceNotFoundException(file + " does not exist; check " + parameter + versionAdvice() + ".");
         }
         Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
     }
@@ -189,8 +202,7 @@ public final class HttpDownloader {
                             + HumanReadable.count(attempt + 1, "attempt", "attempts") + ": " + e.getMessage();
                     throw new UnreachableException(
                             Character.toUpperCase(reason.charAt(0)) + reason.substring(1)
-                                    + ". Check the network, the proxy in settings.xml and <downloadRoot> "
-                                    + "(go.downloadRoot).",
+                                    + ". Check the network, the proxy in settings.xml and " + parameter + ".",
                             reason,
                             e);
                 }
@@ -208,11 +220,15 @@ public final class HttpDownloader {
      * must travel as protected as the configured URL says, or the log and the cache marker would lie.
      */
     static URI followable(URI original, URI from, URI to) {
+        return followable(original, from, to, SDK_DOWNLOAD_ROOT);
+    }
+
+    private static URI followable(URI original, URI from, URI to, String parameter) {
         String scheme = to.getScheme() == null ? "" : to.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
             throw new EnvironmentException(from + " redirects to " + UrlLogin.redact(to.toString())
-                    + ", which is not an http(s) URL; gomvn follows only http(s) redirects. Point <downloadRoot> "
-                    + "(go.downloadRoot) or the proxy URL at the real location.");
+                    + ", which is not an http(s) URL; gomvn follows only http(s) redirects. Point " + parameter
+                    + " or the proxy URL at the real location.");
         }
         if ("https".equalsIgnoreCase(original.getScheme()) && scheme.equals("http")) {
             throw new EnvironmentException(from + " redirects to " + UrlLogin.redact(to.toString())
@@ -237,7 +253,7 @@ public final class HttpDownloader {
             if (location.isEmpty()) {
                 throw new EnvironmentException(uri + " answered " + status + " without a Location to follow.");
             }
-            uri = followable(original, uri, uri.resolve(location.get()));
+            uri = followable(original, uri, uri.resolve(location.get()), parameter);
         }
         throw new EnvironmentException(original + " redirects more than " + MAX_REDIRECTS + " times.");
     }
@@ -292,6 +308,7 @@ public final class HttpDownloader {
             }
             if ("https".equalsIgnoreCase(uri.getScheme())) {
                 relay = tunnels.relayTo(proxy);
+                request.header(ProxyTunnelRelay.ADMISSION_HEADER, relay.admissionToken());
             } else {
                 // Up front, so the proxy never sees a request without them and its 407 is final. java.net.http
                 // passes a Proxy-* header only to a proxy it sends plain http to, never to the origin server.
@@ -364,10 +381,10 @@ public final class HttpDownloader {
         return Optional.empty();
     }
 
-    private static UnreachableException unreachable(URI source, String why, Throwable cause) {
+    private UnreachableException unreachable(URI source, String why, Throwable cause) {
         return new UnreachableException(
                 "Cannot download " + source + ": " + why + ". Check the network, the <proxy> in settings.xml and "
-                        + "<downloadRoot> (go.downloadRoot).",
+                        + parameter + ".",
                 why,
                 cause);
     }
@@ -472,8 +489,10 @@ public final class HttpDownloader {
 
     private EnvironmentException failure(int status, URI source) {
         if (status == 404 || status == 410) {
-            return new ResourceNotFoundException(source + " was not found (HTTP " + status + "); check <downloadRoot> "
-                    + "(go.downloadRoot) and that <version> (go.version) exists for this platform.");
+            return new ResourceNotFoundException(source + " was not found (HTTP " + status + "); check " + parameter
+                    + (parameter.equals(SDK_DOWNLOAD_ROOT)
+                            ? " and that <version> (go.version) exists for this platform."
+                            : "."));
         }
         if (status == 401 || status == 403) {
             Credentials sent = settings.credentials();
@@ -495,8 +514,11 @@ public final class HttpDownloader {
         if (status >= 500 || status == 429 || status == 408) {
             return new RetryableException("HTTP " + status);
         }
-        return new EnvironmentException(
-                source + " answered HTTP " + status + "; check <downloadRoot> (go.downloadRoot).");
+        return new EnvironmentException(source + " answered HTTP " + status + "; check " + parameter + ".");
+    }
+
+    private String versionAdvice() {
+        return parameter.equals(SDK_DOWNLOAD_ROOT) ? " and <version> (go.version)" : "";
     }
 
     /** A 407: final for this downloader when it came with credentials. */
