@@ -10,7 +10,7 @@ def work = dir.resolve('go.work')
 def once = { String line -> assert log.count(line) == 1 : "expected once: ${line}" }
 def mode = "in module mode (GO111MODULE not off, no -mod=mod in GOFLAGS), one of the modules of the workspace ${work}"
 once("[INFO] requireModules passed for ${dir.resolve('app')}: module example.com/app with 'go 1.22' ${mode}, "
-        + "go.work.sum or a module's go.sum present for 1 requirement (1 more replaced by local directories), "
+        + "go.work.sum or a module's go.sum present for 1 requirement (1 more met by local directories: a replace or a workspace module), "
         + "no replace outside the repository\n")
 once("[INFO] requireModules passed for ${dir.resolve('lib')}: module example.com/lib with 'go 1.22' ${mode}, "
         + "no requirements, no replace outside the repository\n")

@@ -54,13 +54,15 @@ public final class RequireModules extends AbstractGoRule {
             sums = "no requirements";
         } else if (needSums == 0) {
             sums = HumanReadable.count(requirements, "requirement", "requirements")
-                    + ", all replaced by local directories";
+                    + ", all met by local directories (a replace or a workspace module)";
         } else {
             sums = workspace
                             .map(w -> "go.work.sum or a module's go.sum present for ")
                             .orElse("go.sum present for ")
                     + HumanReadable.count(needSums, "requirement", "requirements")
-                    + (replaced > 0 ? " (" + replaced + " more replaced by local directories)" : "");
+                    + (replaced > 0
+                            ? " (" + replaced + " more met by local directories: a replace or a workspace module)"
+                            : "");
         }
         Path vendor = ModuleLayoutPolicy.vendorDirectory(directory, workspace);
         return "module " + goMod.modulePath().orElse("(no module path)") + " with 'go "

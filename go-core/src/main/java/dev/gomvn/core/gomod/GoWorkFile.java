@@ -131,7 +131,7 @@ public final class GoWorkFile {
     }
 
     /** A Go interpreted string literal, as go.work accepts for paths with spaces or backslashes. */
-    private static String quoted(Path path) {
+    static String quoted(Path path) {
         return "\"" + path.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -134,21 +136,78 @@ public final class GoWorkspace {
         return files;
     }
 
+    /** The module path of each module the workspace uses, with its directory; a go.mod go cannot read counts as none. */
+    public Map<String, Path> usedModules() {
+        Map<String, Path> modules = new LinkedHashMap<>();
+        for (Path module : moduleDirectories()) {
+            readGoMod(module.resolve("go.mod"))
+                    .flatMap(GoModFile::modulePath)
+                    .ifPresent(path -> modules.putIfAbsent(path, module));
+        }
+        return modules;
+    }
+
+    /**
+     * Whether {@code path} is the module path of one of the workspace's modules: a requirement on it is met by that
+     * module's directory (go builds with it, at whatever version go.mod names), so it needs no sum line.
+     */
+    public boolean providesModule(String path) {
+        return usedModules().containsKey(path);
+    }
+
     /** The {@code replace} directives of go.work and of every module's go.mod, which all apply in workspace mode. */
     public List<ReplaceDirective> replaces() {
         List<ReplaceDirective> replaces = new ArrayList<>();
         workFile.replaces().forEach(r -> replaces.add(new ReplaceDirective(file, r)));
         for (Path module : moduleDirectories()) {
             Path goMod = module.resolve("go.mod");
-            if (Files.isRegularFile(goMod)) {
-                try {
-                    GoModFile.parse(goMod).replaces().forEach(r -> replaces.add(new ReplaceDirective(goMod, r)));
-                } catch (GoModParseException e) {
-                    // go reports a broken go.mod itself; its replacements cannot count.
+            readGoMod(goMod)
+                    .ifPresent(parsed -> parsed.replaces().forEach(r -> replaces.add(new ReplaceDirective(goMod, r))));
+        }
+        return replaces;
+    }
+
+    private static Optional<GoModFile> readGoMod(Path goMod) {
+        if (!Files.isRegularFile(goMod)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(GoModFile.parse(goMod));
+        } catch (GoModParseException e) {
+            // go reports a broken go.mod itself; what it says cannot count.
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * {@code replace} lines that point each requirement on a workspace module (app requires lib v0.0.0, both used)
+     * at that module's directory. go build already takes the workspace's lib, but 'go mod download' and 'go mod
+     * verify' would ask the module proxy for lib@v0.0.0, which exists nowhere; with these lines they take the
+     * directory too, as the build does. A requirement go.work already replaces keeps go.work's replacement.
+     */
+    private String workspaceModuleReplacements() {
+        Map<String, Path> used = usedModules();
+        StringBuilder lines = new StringBuilder();
+        Set<String> written = new HashSet<>();
+        for (Path module : moduleDirectories()) {
+            for (GoModFile.Requirement required :
+                    readGoMod(module.resolve("go.mod")).map(GoModFile::requires).orElse(List.of())) {
+                Path directory = used.get(required.path());
+                boolean replaced = workFile.replaces().stream()
+                        .anyMatch(r -> r.oldPath().equals(required.path())
+                                && (r.oldVersion() == null || r.oldVersion().equals(required.version())));
+                if (directory != null && !replaced && written.add(required.path() + " " + required.version())) {
+                    lines.append("replace ")
+                            .append(required.path())
+                            .append(' ')
+                            .append(required.version())
+                            .append(" => ")
+                            .append(GoWorkFile.quoted(directory))
+                            .append('\n');
                 }
             }
         }
-        return replaces;
+        return lines.toString();
     }
 
     /** A {@code replace} directive and the file it is written in: go.work or a module's go.mod. */
@@ -165,7 +224,8 @@ public final class GoWorkspace {
     }
 
     /**
-     * A temporary go.work meaning the same as this one, beside a copy of go.work.sum: with
+     * A temporary go.work meaning the same as this one (plus the replacements of {@link
+     * #workspaceModuleReplacements}), beside a copy of go.work.sum: with
      * {@code GOWORK} pointing at it, go judges the module exactly as in the user's workspace but can
      * write nothing of the user's. Close it to delete it.
      */
@@ -178,7 +238,9 @@ public final class GoWorkspace {
                     "// Temporary copy of " + file
                             + " made by gomvn: paths are absolute, so go reads the same modules\n"
                             + "// and writes only the go.work.sum beside this file.\n"
-                            + workFile.withAbsolutePaths(),
+                            + workFile.withAbsolutePaths()
+                            + "\n"
+                            + workspaceModuleReplacements(),
                     StandardCharsets.UTF_8);
             if (Files.isRegularFile(sumFile())) {
                 Files.copy(sumFile(), directory.resolve("go.work.sum"));

@@ -134,8 +134,8 @@ public final class ModuleLayoutPolicy {
     /**
      * How many of go.mod's requirements need sum lines: those no local directory replaces. Replacements
      * are go.mod's own, in a workspace go.work's and every workspace module's go.mod's, which all apply
-     * there. A requirement on another workspace module at a version still needs the line for that
-     * version's go.mod, which go reads to build the module graph.
+     * there. A requirement on another workspace module (app requires lib, both used) is met by that
+     * module's directory: go builds with it and reads no sum for it.
      */
     public static long requirementsNeedingSums(Path goModPath, GoModFile goMod, Optional<GoWorkspace> workspace) {
         List<GoWorkspace.ReplaceDirective> replaces = workspace
@@ -144,6 +144,7 @@ public final class ModuleLayoutPolicy {
                         .map(r -> new GoWorkspace.ReplaceDirective(goModPath, r))
                         .toList());
         return goMod.requires().stream()
+                .filter(required -> workspace.isEmpty() || !workspace.get().providesModule(required.path()))
                 .filter(required -> replaces.stream()
                         .noneMatch(replace -> replace.localDirectory().isPresent()
                                 && replace.replacement().oldPath().equals(required.path())

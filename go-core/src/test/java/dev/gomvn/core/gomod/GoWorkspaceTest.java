@@ -154,4 +154,38 @@ class GoWorkspaceTest {
         }
         assertThat(scratchDirectory).doesNotExist();
     }
+
+    @Test
+    void aRequirementOnAWorkspaceModuleIsMetByItsDirectoryForDownloadAndVerifyToo() throws IOException {
+        // The ordinary workspace: app requires lib, both used, nothing replaces lib.
+        Files.writeString(root.resolve("ws/go.work"), "go 1.21\n\nuse (\n\t./app\n\t./lib\n)\n");
+        Files.writeString(
+                app.resolve("go.mod"), "module example.com/app\n\ngo 1.21\n\nrequire example.com/lib v0.0.0\n");
+        Files.writeString(app.resolve("main.go"), "package main\n\nimport _ \"example.com/lib\"\n\nfunc main() {}\n");
+        Files.writeString(root.resolve("ws/lib/lib.go"), "package lib\n");
+        Toolchain go = InstalledGoForTests.toolchain();
+        GoWorkspace workspace = GoWorkspace.of(app, environment, go.goRoot()).orElseThrow();
+
+        assertThat(workspace.usedModules())
+                .containsExactly(
+                        Map.entry("example.com/app", root.resolve("ws/app")),
+                        Map.entry("example.com/lib", root.resolve("ws/lib")));
+        assertThat(workspace.providesModule("example.com/lib")).isTrue();
+        assertThat(workspace.providesModule("example.com/other")).isFalse();
+        try (GoWorkspace.Scratch scratch = workspace.scratchCopy()) {
+            assertThat(scratch.workFile())
+                    .content()
+                    .contains("replace example.com/lib v0.0.0 => \"" + root.resolve("ws/lib") + "\"");
+            // Without the replacement, go mod verify asks the module proxy for example.com/lib@v0.0.0.
+            String verified = GoCommand.of(go.goRoot(), "mod", "verify")
+                    .environment(InstalledGoForTests.processEnvironmentWith(
+                            scratch.environment(Map.of("GOENV", "off", "GOPROXY", "off"))))
+                    .in(app)
+                    .captureStdout()
+                    .run()
+                    .requireSuccess()
+                    .stdout();
+            assertThat(verified).isEqualTo("all modules verified\n");
+        }
+    }
 }

@@ -1,0 +1,10 @@
+package main
+
+import (
+	"fmt"
+
+	"example.com/lib"
+	"github.com/google/uuid"
+)
+
+func main() { fmt.Println(lib.Greeting(), uuid.NewString()) }

@@ -1,0 +1,4 @@
+package lib
+
+// Greeting is what app prints first.
+func Greeting() string { return "hello" }
