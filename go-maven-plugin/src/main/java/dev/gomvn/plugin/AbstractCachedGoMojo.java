@@ -2,6 +2,7 @@ package dev.gomvn.plugin;
 
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.buildcache.BuildCacheSettings;
+import dev.gomvn.core.buildcache.FailedStores;
 import dev.gomvn.core.buildcache.SharedBuildCache;
 import dev.gomvn.core.net.Credentials;
 import dev.gomvn.core.net.UrlLogin;
@@ -83,6 +84,14 @@ abstract class AbstractCachedGoMojo extends AbstractGoMojo {
         Path sdkDirectory = toolchainSettings().request(moduleDirectory()).sdkDirectory();
         Path runDirectory =
                 Path.of(project.getBuild().getDirectory(), "go", "build-cache", mojoExecution.getExecutionId());
-        return SharedBuildCache.start(settings, toolchain, sdkDirectory, runDirectory, goEnvironment(), goLog());
+        return SharedBuildCache.start(
+                settings, failedStoresOfThisBuild(), toolchain, sdkDirectory, runDirectory, goEnvironment(), goLog());
+    }
+
+    /** Kept in the build's resolver session: it ends with the build, also in a Maven daemon that runs many. */
+    private FailedStores failedStoresOfThisBuild() {
+        return (FailedStores) session.getRepositorySession()
+                .getData()
+                .computeIfAbsent(FailedStores.class.getName(), FailedStores::new);
     }
 }

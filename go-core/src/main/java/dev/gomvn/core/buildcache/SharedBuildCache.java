@@ -9,7 +9,6 @@ import dev.gomvn.core.provision.install.FileTrees;
 import dev.gomvn.core.toolchain.Toolchain;
 import dev.gomvn.core.version.GoVersion;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The shared Go build cache for one goal: the variables that make every go command of the goal use the cache
@@ -35,21 +33,22 @@ public final class SharedBuildCache {
     /** Set in every environment that runs go with gomvn's cache program. */
     static final String LOCAL_DIRECTORY_VARIABLE = "GOMVN_CACHE_DIR";
 
-    /**
-     * Stores that failed in an earlier goal of this Maven build (reactor modules, go:build then go:test), with
-     * why: the rest of the build does not wait for them again, and only the first failure is a warning.
-     */
-    private static final Map<URI, String> FAILED_STORES = new ConcurrentHashMap<>();
-
     private final BuildCacheSettings settings;
+    private final FailedStores failedStores;
     private final boolean storeAsked;
     private final Path program;
     private final Path runDirectory;
     private final GoLog log;
 
     private SharedBuildCache(
-            BuildCacheSettings settings, boolean storeAsked, Path program, Path runDirectory, GoLog log) {
+            BuildCacheSettings settings,
+            FailedStores failedStores,
+            boolean storeAsked,
+            Path program,
+            Path runDirectory,
+            GoLog log) {
         this.settings = settings;
+        this.failedStores = failedStores;
         this.storeAsked = storeAsked;
         this.program = program;
         this.runDirectory = runDirectory;
@@ -59,11 +58,13 @@ public final class SharedBuildCache {
     /**
      * Ready for a goal's go commands, or nothing (with a warning) when this Go cannot run a cache program.
      *
+     * @param failedStores the stores that failed earlier in this build, which this goal does not ask again
      * @param runDirectory emptied now: it holds only this goal's reports
      * @param environment  the goal's environment, which must not set GOCACHEPROG itself
      */
     public static Optional<SharedBuildCache> start(
             BuildCacheSettings settings,
+            FailedStores failedStores,
             Toolchain toolchain,
             Path sdkDirectory,
             Path runDirectory,
@@ -94,7 +95,7 @@ public final class SharedBuildCache {
                             + " for the shared build cache: " + e.getMessage(),
                     e);
         }
-        String earlierFailure = FAILED_STORES.get(settings.url());
+        String earlierFailure = failedStores.reason(settings.url()).orElse(null);
         if (settings.offline()) {
             log.info("Offline: the shared build cache answers from " + settings.localDirectory() + " only, not from "
                     + settings.displayUrl() + ".");
@@ -103,7 +104,7 @@ public final class SharedBuildCache {
                     + UrlLogin.redact(earlierFailure) + "); this goal uses only " + settings.localDirectory() + ".");
         }
         boolean storeAsked = !settings.offline() && earlierFailure == null;
-        return Optional.of(new SharedBuildCache(settings, storeAsked, executable, runDirectory, log));
+        return Optional.of(new SharedBuildCache(settings, failedStores, storeAsked, executable, runDirectory, log));
     }
 
     /** {@code environment} with the variables that make go use the cache; the password only in its own variable. */
@@ -131,7 +132,7 @@ public final class SharedBuildCache {
         Optional<BuildCacheStatistics> statistics = BuildCacheStatistics.read(runDirectory);
         String store = settings.displayUrl();
         storeFailure().ifPresent(reason -> {
-            FAILED_STORES.putIfAbsent(settings.url(), reason);
+            failedStores.record(settings.url(), reason);
             log.warn("The shared build cache " + store + " failed: " + UrlLogin.redact(reason)
                     + ". The rest of this build goes on without it (only " + settings.localDirectory()
                     + "); check the store, " + BuildCacheSettings.URL_PARAMETER + " and its <server>.");

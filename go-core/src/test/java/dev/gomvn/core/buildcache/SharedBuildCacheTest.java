@@ -46,9 +46,13 @@ class SharedBuildCacheTest {
                 offline);
     }
 
+    /** The build these goals belong to: what failed in it stays failed for its later goals. */
+    FailedStores build = new FailedStores();
+
     SharedBuildCache start(BuildCacheSettings settings) {
         return SharedBuildCache.start(
                         settings,
+                        build,
                         InstalledGoForTests.toolchain(),
                         temp.resolve("sdk"),
                         temp.resolve("run"),
@@ -96,7 +100,8 @@ class SharedBuildCacheTest {
     @Test
     void aGoWithoutGocacheprogBuildsWithoutTheCacheAndSaysWhy() {
         Toolchain old = new Toolchain(temp.resolve("go1.23"), GoVersion.parse("1.23.4"), Platform.host(), "test");
-        assertThat(SharedBuildCache.start(settings(false, false), old, temp, temp.resolve("run"), Map.of(), log))
+        assertThat(SharedBuildCache.start(
+                        settings(false, false), new FailedStores(), old, temp, temp.resolve("run"), Map.of(), log))
                 .isEmpty();
         assertThat(warnings)
                 .containsExactly("The shared build cache (<buildCacheUrl> (go.buildCache.url)) needs Go 1.24 or newer"
@@ -107,6 +112,7 @@ class SharedBuildCacheTest {
     void aGocacheprogOfTheUsersOwnIsRefused() {
         assertThatThrownBy(() -> SharedBuildCache.start(
                         settings(false, false),
+                        new FailedStores(),
                         InstalledGoForTests.toolchain(),
                         temp,
                         temp.resolve("run"),
@@ -173,6 +179,12 @@ class SharedBuildCacheTest {
         assertThat(start(settings(false, false)).environment(Map.of()))
                 .as("another store is asked")
                 .containsKey("GOMVN_CACHE_URL");
+
+        // The next build in the same JVM (the Maven daemon) asks the failed store afresh.
+        build = new FailedStores();
+        info.clear();
+        assertThat(start(failing).environment(Map.of())).containsKey("GOMVN_CACHE_URL");
+        assertThat(info).noneMatch(line -> line.contains("failed earlier in this build"));
     }
 
     @Test
