@@ -15,22 +15,32 @@ case "$name" in
   *) echo "provision.sh: unknown server '$name'; use registry or build-cache-store" >&2; exit 2 ;;
 esac
 # The sources' digest names the build: a changed pin or program builds anew.
-version="$(cat "$here/$name"/go.* "$here/$name"/*.go | sha256sum | cut -c1-12)"
+sha256() { if command -v sha256sum > /dev/null; then sha256sum; else shasum -a 256; fi; }
+version="$(cat "$here/$name"/go.* "$here/$name"/*.go | sha256 | cut -c1-12)"
 cache="${GOMVN_TEST_SERVERS:-${XDG_CACHE_HOME:-$HOME/.cache}/gomvn-test-servers}"
 directory="$cache/$name-$version-$(go env GOVERSION)"
 binary="$directory/$name"
 if [ ! -x "$binary" ]; then
   mkdir -p "$cache"
-  exec 9> "$cache/$name.lock"
-  flock 9
+  if command -v flock > /dev/null; then
+    exec 9> "$cache/$name.lock"
+    flock 9
+  else
+    # macOS has no flock(1): a directory is created atomically; one left by a killed build is taken over.
+    until mkdir "$cache/$name.lock.d" 2> /dev/null; do
+      owner="$(cat "$cache/$name.lock.d/pid" 2> /dev/null || true)"
+      if [ -n "$owner" ] && ! kill -0 "$owner" 2> /dev/null; then rm -rf "$cache/$name.lock.d"; else sleep 1; fi
+    done
+    echo $$ > "$cache/$name.lock.d/pid"
+    trap 'rm -rf "$cache/$name.lock.d"' EXIT
+  fi
   if [ ! -x "$binary" ]; then
     partial="$(mktemp -d "$cache/.$name.XXXXXX")"
-    trap 'rm -rf "$partial"' EXIT
+    trap 'rm -rf "$partial" "$cache/$name.lock.d"' EXIT
     started=$SECONDS
     (cd "$here/$name" && GOFLAGS=-mod=readonly go build -trimpath -o "$partial/$name" .) >&2
     rm -rf "$directory"
     mv "$partial" "$directory"
-    trap - EXIT
     echo "provision.sh: built $name $version with $(go env GOVERSION) in $((SECONDS - started)) s: $binary" >&2
   fi
 fi
