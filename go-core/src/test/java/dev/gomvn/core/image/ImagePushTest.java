@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.gson.JsonObject;
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.EnvironmentException;
+import dev.gomvn.core.VerificationException;
 import dev.gomvn.core.binary.BinaryInspector;
 import dev.gomvn.core.net.Credentials;
 import java.io.ByteArrayInputStream;
@@ -18,10 +19,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +36,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ImagePushTest {
     @TempDir
     Path temp;
+
+    /** A base image of {@code binaries} on scratch, pushed to {@code reference} with tag 1. */
+    private AssembledImage pushBase(ImageReference reference, String... binaries) {
+        AssembledImage base = assemble(temp.resolve("base"), BaseImage.scratch(), settings(), binaries);
+        new ImagePusher(new ImageTestSupport.Lines())
+                .push(OciLayout.open(base.layout(), "test"), reference, List.of("1"), access(Optional.empty(), true));
+        return base;
+    }
 
     private RegistryAccess access(Optional<Credentials> credentials, boolean insecure) {
         return new RegistryAccess(
@@ -122,14 +137,7 @@ class ImagePushTest {
         try (TestRegistry registry = TestRegistry.start(temp.resolve("registry"), false)) {
             ImageReference baseReference =
                     ImageReference.parse(registry.host + "/base/static:1", "<image>", "go.image");
-            AssembledImage base =
-                    assemble(temp.resolve("base"), BaseImage.scratch(), settings(), "linux_amd64/sh", "linux_arm64/sh");
-            new ImagePusher(new ImageTestSupport.Lines())
-                    .push(
-                            OciLayout.open(base.layout(), "test"),
-                            baseReference,
-                            List.of("1"),
-                            access(Optional.empty(), true));
+            AssembledImage base = pushBase(baseReference, "linux_amd64/sh", "linux_arm64/sh");
 
             ImageReference target = ImageReference.parse(registry.host + "/acme/operator", "<image>", "go.image");
             AssembledImage image = assemble(
@@ -203,7 +211,7 @@ class ImagePushTest {
                                         target,
                                         List.of("1.0"),
                                         access(Optional.empty(), true)))
-                        .isInstanceOf(dev.gomvn.core.VerificationException.class)
+                        .isInstanceOf(VerificationException.class)
                         .hasMessage("The registry " + proxy.host
                                 + " does not serve the pushed image under the tag 1.0: "
                                 + proxy.host + "/acme/app:1.0 resolves to " + decoy.digest() + ", not to the pushed "
@@ -219,13 +227,7 @@ class ImagePushTest {
         try (TestRegistry registry = TestRegistry.start(temp.resolve("registry"), false)) {
             ImageReference baseReference =
                     ImageReference.parse(registry.host + "/base/static:1", "<image>", "go.image");
-            AssembledImage base = assemble(temp.resolve("base"), BaseImage.scratch(), settings(), "linux_amd64/sh");
-            new ImagePusher(new ImageTestSupport.Lines())
-                    .push(
-                            OciLayout.open(base.layout(), "test"),
-                            baseReference,
-                            List.of("1"),
-                            access(Optional.empty(), true));
+            pushBase(baseReference, "linux_amd64/sh");
             // The registry answers, but with other bytes for the base's layer (gzip data, 1f 8b).
             try (var files = Files.walk(temp.resolve("registry/storage"))) {
                 for (Path data : files.filter(f -> f.getFileName().toString().equals("data"))
@@ -243,7 +245,7 @@ class ImagePushTest {
                             BaseImage.from(baseReference.toString(), access(Optional.empty(), true)),
                             settings(),
                             "linux_amd64/manager"))
-                    .isInstanceOf(dev.gomvn.core.VerificationException.class)
+                    .isInstanceOf(VerificationException.class)
                     .hasMessageStartingWith("The registry " + registry.host + " answered the request to download blob ")
                     .hasMessageContaining("with other bytes (Digest mismatch")
                     .hasMessageEndingWith("the blob was altered in the registry or on the way, and nothing was stored. "
@@ -266,23 +268,16 @@ class ImagePushTest {
         try (TestRegistry registry = TestRegistry.start(temp.resolve("registry"), false)) {
             ImageReference baseReference =
                     ImageReference.parse(registry.host + "/base/static:1", "<image>", "go.image");
-            AssembledImage base =
-                    assemble(temp.resolve("base"), BaseImage.scratch(), settings(), "linux_amd64/sh", "linux_arm64/sh");
-            new ImagePusher(new ImageTestSupport.Lines())
-                    .push(
-                            OciLayout.open(base.layout(), "test"),
-                            baseReference,
-                            List.of("1"),
-                            access(Optional.empty(), true));
+            pushBase(baseReference, "linux_amd64/sh", "linux_arm64/sh");
 
             // As -T 4 with four modules on one base: four builds fill one image cache at once, five times over.
             for (int round = 0; round < 5; round++) {
                 Path cache = temp.resolve("cache-" + round);
                 RegistryAccess access =
                         new RegistryAccess(r -> new RegistryLogin(r, Optional.empty()), true, cache, false);
-                java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+                ExecutorService threads = Executors.newFixedThreadPool(4);
                 try {
-                    List<java.util.concurrent.Future<String>> builds = new java.util.ArrayList<>();
+                    List<Future<String>> builds = new ArrayList<>();
                     for (int module = 0; module < 4; module++) {
                         Path output = temp.resolve("round-" + round + "-module-" + module);
                         builds.add(threads.submit(() -> assemble(
@@ -293,8 +288,8 @@ class ImagePushTest {
                                         "linux_arm64/manager")
                                 .digest()));
                     }
-                    java.util.Set<String> digests = new java.util.HashSet<>();
-                    for (java.util.concurrent.Future<String> build : builds) {
+                    Set<String> digests = new HashSet<>();
+                    for (Future<String> build : builds) {
                         digests.add(build.get());
                     }
                     assertThat(digests).hasSize(1);
