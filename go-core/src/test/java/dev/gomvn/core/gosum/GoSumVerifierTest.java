@@ -153,6 +153,8 @@ class GoSumVerifierTest {
     void aTamperedModuleCacheIsReported() throws IOException {
         assertThat(verify(false).findings()).isEmpty();
         Path cached = cache.resolve("example.test/lib@v1.0.0/lib.go");
+        // go leaves the module cache read-only; whoever tampers with it makes the file writable first (root need not).
+        assertThat(cached.toFile().setWritable(true, true)).isTrue();
         Files.writeString(cached, Files.readString(cached) + "\n// injected\n");
         assertThat(verify(false).findings()).anySatisfy(f -> {
             assertThat(f.kind()).isEqualTo(GoSumFinding.Kind.CACHE_TAMPERED);
