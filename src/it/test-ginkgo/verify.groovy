@@ -25,7 +25,21 @@ assert plainCases['TestColouredFailure'].failure.@message.toString().contains('e
 assert new File(basedir, 'target/go/test/ginkgo/example.com.suite.calc.xml').isFile()
 assert new File(basedir, 'calc').list().every { !it.endsWith('.xml') }
 
+// A failed BeforeSuite keeps both specs from running: Ginkgo leaves them out of its report, gomvn lists them as
+// skipped with the reason (from the suite's dry run), so the report counts the suite's specs.
+def setup = new groovy.xml.XmlSlurper().parse(new File(reports, 'TEST-example.com.suite.setup.xml'))
+assert setup.@tests == '3' && setup.@failures == '1' && setup.@skipped == '2'
+def setupCases = setup.testcase.collectEntries { [(it.@name.toString()): it] }
+assert setupCases.keySet() == ['[BeforeSuite]', 'Orders stores an order', 'Orders lists orders'] as Set
+assert setupCases['[BeforeSuite]'].failure.@message.toString().startsWith('the database must be reachable')
+['Orders stores an order', 'Orders lists orders'].each {
+    assert setupCases[it].skipped.@message == 'not run: [BeforeSuite] failed (the database must be reachable)'
+}
+// A suite without specs ran and found none: it has its report, with no testcase.
+def empty = new groovy.xml.XmlSlurper().parse(new File(reports, 'TEST-example.com.suite.empty.xml'))
+assert empty.@tests == '0' && empty.@failures == '0' && empty.testcase.size() == 0
+
 def log = new File(basedir, 'build.log').text
-assert log.contains('Tests run: 8, Failures: 2, Errors: 0, Skipped: 2')
+assert log.contains('Tests run: 11, Failures: 3, Errors: 0, Skipped: 4')
 evaluate(new File(repositoryRoot, 'src/it/as-committed.groovy'))(basedir, 'test-ginkgo', ['go.mod', 'go.sum'])
 return true

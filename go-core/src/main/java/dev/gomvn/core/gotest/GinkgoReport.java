@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -27,6 +30,7 @@ import org.xml.sax.SAXException;
  */
 final class GinkgoReport {
     private static final String IT_PREFIX = "[It] ";
+    private static final Set<String> SETUP_NODES = Set.of("[BeforeSuite]", "[SynchronizedBeforeSuite]");
     /** {@code In [It] at: /src/calc_test.go:19 @ 11/29/26 16:59:06.563}: where the spec failed, without the time. */
     private static final Pattern LOCATION = Pattern.compile("(?m)^In \\[[^\\]]+\\] at: (\\S+:\\d+)");
 
@@ -47,6 +51,36 @@ final class GinkgoReport {
                     e);
         }
         return specs;
+    }
+
+    /**
+     * The suite setup node whose failure kept the specs from running: Ginkgo reports a failed {@code [BeforeSuite]}
+     * (or {@code [SynchronizedBeforeSuite]}) and leaves the specs it never ran out of the report altogether.
+     */
+    static Optional<TestCaseResult> failedSetup(List<TestCaseResult> specs) {
+        return specs.stream()
+                .filter(spec -> SETUP_NODES.contains(spec.name()))
+                .filter(spec ->
+                        spec.status() == TestCaseResult.Status.FAILED || spec.status() == TestCaseResult.Status.ERROR)
+                .findFirst();
+    }
+
+    /**
+     * {@code specs} and, for each spec of {@code allSpecs} (the suite's dry run) that is not among them, a skipped
+     * testcase that says why it did not run: the report then counts every spec the suite has.
+     */
+    static List<TestCaseResult> withSpecsNotRun(
+            List<TestCaseResult> specs, List<TestCaseResult> allSpecs, TestCaseResult failedSetup) {
+        Set<String> reported = specs.stream().map(TestCaseResult::name).collect(Collectors.toSet());
+        String firstLine = failedSetup.message().lines().findFirst().orElse("").strip();
+        String reason =
+                "not run: " + failedSetup.name() + " failed" + (firstLine.isEmpty() ? "" : " (" + firstLine + ")");
+        List<TestCaseResult> all = new ArrayList<>(specs);
+        allSpecs.stream()
+                .filter(spec -> !spec.name().startsWith("[") && !reported.contains(spec.name()))
+                .forEach(spec -> all.add(
+                        TestCaseResult.spec(spec.name(), TestCaseResult.Status.SKIPPED, 0, reason, "skipped", "", "")));
+        return all;
     }
 
     private static TestCaseResult spec(Element testcase) {

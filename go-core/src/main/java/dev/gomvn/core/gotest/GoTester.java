@@ -80,7 +80,7 @@ public final class GoTester {
                 }
             }
         }
-        mergeGinkgoReports(runs, events.packages());
+        mergeGinkgoReports(runs, events.packages(), request, testFlags);
         if (runs.size() > 1 && request.coverProfile() != null) {
             mergeCoverProfiles(runs, request.coverProfile());
         }
@@ -128,7 +128,8 @@ public final class GoTester {
         return profile == null ? null : profile.resolveSibling(profile.getFileName() + ".part" + index);
     }
 
-    private void mergeGinkgoReports(List<GoTestRun> runs, List<PackageResult> packages) {
+    private void mergeGinkgoReports(
+            List<GoTestRun> runs, List<PackageResult> packages, TestRequest request, List<String> testFlags) {
         Map<String, PackageResult> byImportPath =
                 packages.stream().collect(Collectors.toMap(PackageResult::importPath, Function.identity()));
         for (GoTestRun run : runs) {
@@ -137,12 +138,45 @@ public final class GoTester {
                 continue;
             }
             if (Files.isRegularFile(run.ginkgoReport())) {
-                result.replaceGinkgoHost(GinkgoReport.read(run.ginkgoReport()));
+                List<TestCaseResult> specs = GinkgoReport.read(run.ginkgoReport());
+                Optional<TestCaseResult> failedSetup = GinkgoReport.failedSetup(specs);
+                if (failedSetup.isPresent()) {
+                    specs = GinkgoReport.withSpecsNotRun(specs, dryRun(run, request, testFlags), failedSetup.get());
+                }
+                result.replaceGinkgoHost(specs);
             } else {
                 log.debug("The Ginkgo suite " + result.importPath() + " wrote no report (" + run.ginkgoReport()
                         + "); its go test result stands.");
             }
         }
+    }
+
+    /**
+     * Every spec of a suite whose setup failed, from a dry run ({@code -ginkgo.dry-run}: no node runs, every spec is
+     * reported): the specs the failure kept from running are then reported too, not left out.
+     */
+    private List<TestCaseResult> dryRun(GoTestRun run, TestRequest request, List<String> testFlags) {
+        Path report = run.ginkgoReport().resolveSibling(run.ginkgoReport().getFileName() + ".dry-run.xml");
+        try {
+            Files.deleteIfExists(report);
+        } catch (IOException e) {
+            throw new EnvironmentException("Could not remove the old " + report + ": " + e.getMessage(), e);
+        }
+        GoTestRun dryRun = new GoTestRun(run.packages(), report, null);
+        List<String> arguments = new ArrayList<>(dryRun.arguments(request, testFlags));
+        arguments.remove("-json");
+        arguments.add("-ginkgo.dry-run");
+        GoProcessResult result = GoCommand.of(toolchain.goRoot(), arguments)
+                .environment(request.environment())
+                .log(log)
+                .in(request.moduleDirectory())
+                .run();
+        if (!Files.isRegularFile(report)) {
+            log.debug("The dry run of the Ginkgo suite " + run.packages().get(0) + " wrote no report (exit "
+                    + result.exitCode() + "); the specs its setup kept from running are not listed.");
+            return List.of();
+        }
+        return GinkgoReport.read(report);
     }
 
     /** One profile, as a single go test writes it: the mode line once, then every package's blocks. */

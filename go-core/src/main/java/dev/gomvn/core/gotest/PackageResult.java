@@ -20,6 +20,7 @@ public final class PackageResult {
     private String status = "running";
     private double seconds;
     private boolean buildFailed;
+    private boolean ginkgoSuite;
 
     PackageResult(String importPath) {
         this.importPath = importPath;
@@ -43,6 +44,7 @@ public final class PackageResult {
      * a testcase and none is counted twice.
      */
     void replaceGinkgoHost(List<TestCaseResult> specs) {
+        ginkgoSuite = true;
         List<TestCaseResult> hosts = tests.values().stream()
                 .filter(test -> GINKGO_SUITE_OUTPUT
                         .matcher(AnsiEscapes.strip(test.output()))
@@ -111,5 +113,10 @@ public final class PackageResult {
 
     public String status() {
         return status;
+    }
+
+    /** A Ginkgo suite ran here: it has a report even with no spec, which says it ran and found none. */
+    public boolean isGinkgoSuite() {
+        return ginkgoSuite;
     }
 }

@@ -56,7 +56,7 @@ public final class SurefireReportWriter {
             Files.createDirectories(directory);
             for (PackageResult result : packages) {
                 TestSummary summary = TestSummary.of(result);
-                if (summary.tests() == 0) {
+                if (summary.tests() == 0 && !result.isGinkgoSuite()) {
                     continue; // a package without test files
                 }
                 total = total.plus(summary);

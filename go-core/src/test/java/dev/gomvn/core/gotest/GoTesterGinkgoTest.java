@@ -1,6 +1,7 @@
 package dev.gomvn.core.gotest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.testsupport.InstalledGoForTests;
@@ -130,6 +131,31 @@ class GoTesterGinkgoTest {
                     .as("nothing is written into the module")
                     .isEmpty();
         }
+    }
+
+    @Test
+    void specsAFailedBeforeSuiteKeptFromRunningAreReportedAsSkippedWithTheReason() {
+        TestCaseResult setup = TestCaseResult.spec(
+                "[BeforeSuite]", TestCaseResult.Status.FAILED, 0, "no database\nat suite_test.go:19", "failed", "", "");
+        List<TestCaseResult> reported = List.of(setup);
+        List<TestCaseResult> dryRun = List.of(
+                TestCaseResult.spec("Orders stores", TestCaseResult.Status.PASSED, 0, "", "", "", ""),
+                TestCaseResult.spec("Orders lists", TestCaseResult.Status.PASSED, 0, "", "", "", ""));
+
+        assertThat(GinkgoReport.failedSetup(reported)).contains(setup);
+        assertThat(GinkgoReport.withSpecsNotRun(reported, dryRun, setup))
+                .extracting(TestCaseResult::name, TestCaseResult::status, TestCaseResult::message)
+                .containsExactly(
+                        tuple("[BeforeSuite]", TestCaseResult.Status.FAILED, "no database\nat suite_test.go:19"),
+                        tuple(
+                                "Orders stores",
+                                TestCaseResult.Status.SKIPPED,
+                                "not run: [BeforeSuite] failed (no database)"),
+                        tuple(
+                                "Orders lists",
+                                TestCaseResult.Status.SKIPPED,
+                                "not run: [BeforeSuite] failed (no database)"));
+        assertThat(GinkgoReport.failedSetup(dryRun)).isEmpty();
     }
 
     @Test

@@ -1,0 +1,2 @@
+// Package empty has a Ginkgo suite without specs yet.
+package empty
