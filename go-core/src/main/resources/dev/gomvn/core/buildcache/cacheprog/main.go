@@ -192,7 +192,7 @@ func newCache(s settings) *cache {
 	close(listLoaded)
 	return &cache{
 		settings:     s,
-		client:       &http.Client{Transport: transport},
+		client:       &http.Client{Transport: transport, CheckRedirect: redirectPolicy},
 		transfers:    make(chan struct{}, 8),
 		listLoaded:   listLoaded,
 		stopPrefetch: func() {},
@@ -647,6 +647,24 @@ func (c *cache) fetch(path string, limit, expected int64, timeout time.Duration)
 // transferTimeout allows an object 512 KiB/s on top of the store's timeout, bounded however large it is.
 func (c *cache) transferTimeout(size int64) time.Duration {
 	return c.timeout + time.Duration(size/(512<<10))*time.Second
+}
+
+// redirectPolicy is the downloads' policy for a store's redirects: never from https to plain http or to another
+// scheme, and the login only to the store's own origin (scheme, host and port): go's client would forward it to
+// the same host on another port or scheme, in clear text there.
+func redirectPolicy(req *http.Request, via []*http.Request) error {
+	first := via[0].URL
+	if first.Scheme == "https" && req.URL.Scheme != "https" || req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+		return fmt.Errorf("the store redirected %s to %s, which is not https; refused, so that the login and "+
+			"the build's outputs never travel in clear text", first.Redacted(), req.URL.Redacted())
+	}
+	if req.URL.Scheme != first.Scheme || req.URL.Host != first.Host {
+		req.Header.Del("Authorization")
+	}
+	if len(via) >= 10 {
+		return errors.New("the store redirected more than 10 times")
+	}
+	return nil
 }
 
 func (c *cache) authorize(req *http.Request) {

@@ -249,6 +249,56 @@ func TestCredentialsAreSentAsBasicAuth(t *testing.T) {
 	assertHit(t, fresh.get(actionID), "with login")
 }
 
+func TestARedirectToPlainHTTPIsRefusedAndTheLoginGoesToNoOtherOrigin(t *testing.T) {
+	// Whatever reaches this plain-http server came through a redirect: it must never see the login.
+	var leaked, followed atomic.Int64
+	plain := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") != "" {
+			leaked.Add(1)
+		}
+		w.WriteHeader(http.StatusNotFound)
+	}))
+	t.Cleanup(plain.Close)
+	other := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		followed.Add(1)
+		if r.Header.Get("Authorization") != "" {
+			leaked.Add(1)
+		}
+		w.WriteHeader(http.StatusNotFound)
+	}))
+	t.Cleanup(other.Close)
+	var target string
+	secure := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, target+r.URL.Path, http.StatusFound)
+	}))
+	t.Cleanup(secure.Close)
+	// The https store redirects to another origin over https: followed, without the login.
+	target = other.URL
+	c := newTestCache(t, secure.URL+"/cache")
+	c.client.Transport = secure.Client().Transport
+	c.client.Transport.(*http.Transport).TLSClientConfig.RootCAs.AddCert(other.Certificate())
+	c.username, c.password = "ci", "s3cret"
+	actionID, _ := ids("redirected")
+	if res := c.get(actionID); !res.Miss || followed.Load() == 0 {
+		t.Fatalf("want a miss from the other origin, got %+v after %d requests there", res, followed.Load())
+	}
+	// Then to plain http on the same host: refused, nothing sent there.
+	target = plain.URL
+	c2 := newTestCache(t, secure.URL+"/cache")
+	c2.client.Transport = secure.Client().Transport
+	c2.username, c2.password = "ci", "s3cret"
+	if res := c2.get(actionID); !res.Miss {
+		t.Fatalf("want a miss, got %+v", res)
+	}
+	if leaked.Load() != 0 {
+		t.Fatalf("the login reached another origin %d times", leaked.Load())
+	}
+	failure, err := os.ReadFile(filepath.Join(c2.runDir, storeFailedMarker))
+	if err != nil || !strings.Contains(string(failure), "which is not https; refused") {
+		t.Fatalf("want the refused redirect recorded as the store's failure, got %q (%v)", failure, err)
+	}
+}
+
 func TestAnOutputOverTheStoresUploadLimitStaysLocalAndTheStoreStaysInUse(t *testing.T) {
 	s, url := newStore(t)
 	s.maxBody = 100
