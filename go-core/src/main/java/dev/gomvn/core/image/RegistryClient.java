@@ -109,22 +109,21 @@ final class RegistryClient {
 
     void fetchBlob(String repository, String digest, Path target) {
         String action = "download blob " + digest + " from " + repository;
-        try {
-            call(action, () -> {
+        call(action, () -> {
+            try {
                 oras.fetchBlob(ref(repository, digest), target);
-                return null;
-            });
-        } catch (EnvironmentException e) {
-            // The SDK checks the digest itself and reports a mismatch like a lost connection: it is not one.
-            if (e.getSuppressed().length > 0
-                    && String.valueOf(e.getSuppressed()[0].getMessage()).startsWith("Digest mismatch")) {
-                throw new VerificationException("The registry " + registry + " answered the request to " + action
-                        + " with other bytes (" + e.getSuppressed()[0].getMessage() + "): the blob was altered in the "
-                        + "registry or on the way, and nothing was stored. Check the image that " + parameter
-                        + " names and who can write to that registry.");
+            } catch (OrasException e) {
+                // The SDK checks the digest itself and reports a mismatch like any failure: the registry answered.
+                if (String.valueOf(e.getMessage()).startsWith("Digest mismatch")) {
+                    throw new VerificationException("The registry " + registry + " answered the request to " + action
+                            + " with other bytes (" + e.getMessage() + "): the blob was altered in the registry or on "
+                            + "the way, and nothing was stored. Check the image that " + parameter
+                            + " names and who can write to that registry.");
+                }
+                throw e;
             }
-            throw e;
-        }
+            return null;
+        });
     }
 
     /** A manifest or index as the registry holds it, checked against the digest when the reference is one. */
