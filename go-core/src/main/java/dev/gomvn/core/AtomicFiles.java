@@ -15,15 +15,13 @@ import java.nio.file.StandardCopyOption;
 public final class AtomicFiles {
     private AtomicFiles() {}
 
-    /** A new, empty temporary file beside {@code target} (its directory created), for {@link #moveIntoPlace}. */
-    public static Path temporarySibling(Path target) throws IOException {
+    private static Path temporarySibling(Path target) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
         Files.createDirectories(directory);
         return Files.createTempFile(directory, "." + target.getFileName() + ".", ".partial");
     }
 
-    /** Replaces {@code target} with {@code temporary} in one step (the temporary is gone afterwards). */
-    public static void moveIntoPlace(Path temporary, Path target) throws IOException {
+    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
         try {
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
@@ -31,14 +29,28 @@ public final class AtomicFiles {
         }
     }
 
-    /** Writes {@code content} to {@code target} through a temporary sibling. */
-    public static void write(Path target, byte[] content) throws IOException {
+    /** Fills a temporary file; it may throw to keep the target as it was (a digest that does not match). */
+    @FunctionalInterface
+    public interface Filler {
+        void fill(Path temporary) throws IOException;
+    }
+
+    /**
+     * Replaces {@code target} with what {@code filler} writes into a temporary sibling, in one step; if the filler
+     * throws, the target stays as it was and the temporary file is removed.
+     */
+    public static void replace(Path target, Filler filler) throws IOException {
         Path temporary = temporarySibling(target);
         try {
-            Files.write(temporary, content);
+            filler.fill(temporary);
             moveIntoPlace(temporary, target);
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /** Writes {@code content} to {@code target} through a temporary sibling. */
+    public static void write(Path target, byte[] content) throws IOException {
+        replace(target, temporary -> Files.write(temporary, content));
     }
 }

@@ -88,9 +88,9 @@ final class LayerCache {
         fields.addProperty("digest", layer.descriptor().digest());
         fields.addProperty("diffId", layer.diffId());
         try {
-            Path blob = AtomicFiles.temporarySibling(directory.resolve(key + ".tar.gz"));
-            Files.copy(layer.file(), blob, StandardCopyOption.REPLACE_EXISTING);
-            AtomicFiles.moveIntoPlace(blob, directory.resolve(key + ".tar.gz"));
+            AtomicFiles.replace(
+                    directory.resolve(key + ".tar.gz"),
+                    blob -> Files.copy(layer.file(), blob, StandardCopyOption.REPLACE_EXISTING));
             AtomicFiles.write(directory.resolve(key + ".json"), OciJson.bytes(fields));
         } catch (IOException e) {
             throw new EnvironmentException("Could not keep the image layer in " + directory + ": " + e.getMessage(), e);

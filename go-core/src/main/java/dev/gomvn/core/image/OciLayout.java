@@ -118,36 +118,26 @@ public final class OciLayout {
         if (hasBlob(descriptor.digest())) {
             return;
         }
-        Path target = blob(descriptor.digest());
-        Path partial = null;
         try {
-            partial = AtomicFiles.temporarySibling(target);
-            var digest = Sha256.newDigest();
-            try (InputStream in = Files.newInputStream(source);
-                    OutputStream out = Files.newOutputStream(partial)) {
-                byte[] buffer = new byte[1 << 16];
-                for (int read; (read = in.read(buffer)) >= 0; ) {
-                    digest.update(buffer, 0, read);
-                    out.write(buffer, 0, read);
+            AtomicFiles.replace(blob(descriptor.digest()), partial -> {
+                var digest = Sha256.newDigest();
+                try (InputStream in = Files.newInputStream(source);
+                        OutputStream out = Files.newOutputStream(partial)) {
+                    byte[] buffer = new byte[1 << 16];
+                    for (int read; (read = in.read(buffer)) >= 0; ) {
+                        digest.update(buffer, 0, read);
+                        out.write(buffer, 0, read);
+                    }
                 }
-            }
-            String actual = OciDescriptor.digestOf(digest);
-            if (!actual.equals(descriptor.digest())) {
-                throw new VerificationException(
-                        source + " has digest " + actual + ", not " + descriptor.digest() + " as its manifest says.");
-            }
-            AtomicFiles.moveIntoPlace(partial, target);
+                String actual = OciDescriptor.digestOf(digest);
+                if (!actual.equals(descriptor.digest())) {
+                    throw new VerificationException(source + " has digest " + actual + ", not " + descriptor.digest()
+                            + " as its manifest says.");
+                }
+            });
         } catch (IOException e) {
             throw new EnvironmentException(
                     "Could not copy " + source + " into " + directory + ": " + e.getMessage(), e);
-        } finally {
-            if (partial != null) {
-                try {
-                    Files.deleteIfExists(partial);
-                } catch (IOException e) {
-                    // A leftover temporary file; the layout never names it.
-                }
-            }
         }
     }
 

@@ -80,21 +80,19 @@ final class RegistryImageSource implements ImageSource {
             throw new EnvironmentException("The layer " + descriptor.digest() + " of the base image " + image
                     + " is not in the image cache " + cache + " and Maven runs offline (-o); build once online.");
         }
-        Path partial = null;
         try {
-            partial = AtomicFiles.temporarySibling(file);
-            client.fetchBlob(image.repository(), descriptor.digest(), partial);
-            String actual = Sha256.of(partial);
-            if (!("sha256:" + actual).equals(descriptor.digest())) {
-                throw new VerificationException("The registry " + image.registry() + " sent a blob with digest sha256:"
-                        + actual + " for " + descriptor.digest() + " of " + image + ".");
-            }
-            AtomicFiles.moveIntoPlace(partial, file);
+            AtomicFiles.replace(file, partial -> {
+                client.fetchBlob(image.repository(), descriptor.digest(), partial);
+                String actual = Sha256.of(partial);
+                if (!("sha256:" + actual).equals(descriptor.digest())) {
+                    throw new VerificationException("The registry " + image.registry()
+                            + " sent a blob with digest sha256:" + actual + " for " + descriptor.digest() + " of "
+                            + image + ".");
+                }
+            });
         } catch (IOException e) {
             throw new EnvironmentException(
                     "Could not store a layer of " + image + " in " + cache + ": " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(partial);
         }
         return file;
     }
@@ -135,16 +133,6 @@ final class RegistryImageSource implements ImageSource {
             AtomicFiles.write(file, bytes);
         } catch (IOException e) {
             throw new EnvironmentException("Could not write " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                // A leftover temporary file; it is never read.
-            }
         }
     }
 }

@@ -90,26 +90,17 @@ public final class HttpDownloader {
     /** Downloads {@code source} to {@code target}; a partial file is never left at {@code target}. */
     public void download(URI source, Path target) {
         refuseWhenOffline(source);
-        Path partial = null;
         try {
-            partial = AtomicFiles.temporarySibling(target);
-            if ("file".equalsIgnoreCase(source.getScheme())) {
-                copyFile(source, partial);
-            } else {
-                downloadWithRetries(source, partial);
-            }
-            AtomicFiles.moveIntoPlace(partial, target);
+            AtomicFiles.replace(target, partial -> {
+                if ("file".equalsIgnoreCase(source.getScheme())) {
+                    copyFile(source, partial);
+                } else {
+                    downloadWithRetries(source, partial);
+                }
+            });
         } catch (IOException e) {
             throw new EnvironmentException(
                     "Could not write " + target + ": " + e.getMessage() + "; check free disk space.", e);
-        } finally {
-            try {
-                if (partial != null) {
-                    Files.deleteIfExists(partial);
-                }
-            } catch (IOException ignored) {
-                // Left in the cache's temporary folder, which the next install cleans.
-            }
         }
     }
 
