@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,6 +37,7 @@ import java.util.stream.Stream;
 public final class GoWorkspace {
     private final Path file;
     private final GoWorkFile workFile;
+    private Map<String, Path> usedModules;
 
     private GoWorkspace(Path file) {
         this.file = file;
@@ -138,13 +140,17 @@ public final class GoWorkspace {
 
     /** The module path of each module the workspace uses, with its directory; a go.mod go cannot read counts as none. */
     public Map<String, Path> usedModules() {
-        Map<String, Path> modules = new LinkedHashMap<>();
-        for (Path module : moduleDirectories()) {
-            readGoMod(module.resolve("go.mod"))
-                    .flatMap(GoModFile::modulePath)
-                    .ifPresent(path -> modules.putIfAbsent(path, module));
+        // Read once: requirementsNeedingSums asks for every requirement of a module.
+        if (usedModules == null) {
+            Map<String, Path> modules = new LinkedHashMap<>();
+            for (Path module : moduleDirectories()) {
+                readGoMod(module.resolve("go.mod"))
+                        .flatMap(GoModFile::modulePath)
+                        .ifPresent(path -> modules.putIfAbsent(path, module));
+            }
+            usedModules = Collections.unmodifiableMap(modules);
         }
-        return modules;
+        return usedModules;
     }
 
     /**
