@@ -1,6 +1,5 @@
 package dev.gomvn.enforcer;
 
-import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.maven.MavenBuildContext;
 import dev.gomvn.maven.PluginConfigurationReader;
 import dev.gomvn.maven.ToolchainSettings;
@@ -12,7 +11,6 @@ import javax.inject.Named;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluationException;
 import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluator;
 import org.eclipse.aether.RepositorySystem;
 
@@ -55,18 +53,9 @@ public class GoRuleContext {
         return build.processEnvironment();
     }
 
-    /**
-     * A user or POM property, as Maven resolves {@code ${name}}: for a rule parameter that falls back to a
-     * {@code go.*} property as the plugin's parameters do.
-     */
+    /** A user or POM property, for a rule parameter that falls back to a {@code go.*} property. */
     Optional<String> property(String name) {
-        try {
-            Object value = evaluator.evaluate("${" + name + "}");
-            String text = value == null ? "" : value.toString().strip();
-            return text.isEmpty() || text.contains("${") ? Optional.empty() : Optional.of(text);
-        } catch (ExpressionEvaluationException e) {
-            throw new ConfigurationException(name, "${" + name + "} cannot be evaluated: " + e.getMessage());
-        }
+        return new PluginConfigurationReader(build.project(), evaluator).property(name);
     }
 
     /** Every target go:build is configured with in this project, as written. */

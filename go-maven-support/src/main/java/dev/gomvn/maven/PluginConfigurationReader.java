@@ -159,6 +159,11 @@ public final class PluginConfigurationReader {
         return evaluate(text, parameter.property().orElse(parameter.element()), parameter.displayName());
     }
 
+    /** A user or POM property as Maven resolves {@code ${name}}, for a rule parameter that falls back to one. */
+    public Optional<String> property(String name) {
+        return evaluate("${" + name + "}", name, "${" + name + "}");
+    }
+
     /** An expression Maven cannot resolve stays unset, as it does for a goal's parameter. */
     private Optional<String> evaluate(String text, String property, String displayName) {
         try {
