@@ -64,8 +64,8 @@ public final class RequireNoKnownVulnerabilities extends AbstractGoRule {
         Toolchain toolchain = toolchain(directory);
         Path cache = gomvnCache();
         // The download root's login belongs to its own host; the database gets the proxies only.
-        HttpDownloader downloader = new HttpDownloader(
-                network().withCredentials(null), goLog(), "<database> (" + VulnerabilityDatabase.PROPERTY + ")");
+        HttpDownloader downloader =
+                new HttpDownloader(network().withCredentials(null), goLog(), VulnerabilityDatabase.PARAMETER);
         Optional<VulnerabilityDatabase.Local> local = new VulnerabilityDatabase(downloader, goLog())
                 .prepare(database(), directory, offline(), offlinePolicy, cache, lockTimeout());
         if (local.isEmpty()) {

@@ -210,11 +210,7 @@ public final class HttpDownloader {
      * Only http(s) redirects are followed, and never from https to http: the digest file and the archive
      * must travel as protected as the configured URL says, or the log and the cache marker would lie.
      */
-    static URI followable(URI original, URI from, URI to) {
-        return followable(original, from, to, SDK_DOWNLOAD_ROOT);
-    }
-
-    private static URI followable(URI original, URI from, URI to, String parameter) {
+    static URI followable(URI original, URI from, URI to, String parameter) {
         String scheme = to.getScheme() == null ? "" : to.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
             throw new EnvironmentException(from + " redirects to " + UrlLogin.redact(to.toString())

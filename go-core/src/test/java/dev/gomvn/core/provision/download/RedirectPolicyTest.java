@@ -10,27 +10,30 @@ import org.junit.jupiter.api.Test;
 /** Redirects leave neither https nor http (an https test server would need a JVM-wide trust store). */
 class RedirectPolicyTest {
     private static final URI HTTPS = URI.create("https://dl.example/go/go1.22.5.linux-amd64.tar.gz");
+    private static final String ROOT = "<downloadRoot> (go.downloadRoot)";
 
     @Test
     void httpsNeverFallsBackToPlainHttp() {
-        assertThatThrownBy(() -> HttpDownloader.followable(HTTPS, HTTPS, URI.create("http://cdn.example/go.tar.gz")))
+        assertThatThrownBy(
+                        () -> HttpDownloader.followable(HTTPS, HTTPS, URI.create("http://cdn.example/go.tar.gz"), ROOT))
                 .isInstanceOf(EnvironmentException.class)
                 .hasMessageContaining(
                         "redirects to http://cdn.example/go.tar.gz: a downgrade from https to plain http");
         URI plain = URI.create("http://mirror.example/go.tar.gz");
         URI secure = URI.create("https://cdn.example/go.tar.gz");
-        assertThat(HttpDownloader.followable(HTTPS, HTTPS, secure)).isEqualTo(secure);
-        assertThat(HttpDownloader.followable(plain, plain, secure))
+        assertThat(HttpDownloader.followable(HTTPS, HTTPS, secure, ROOT)).isEqualTo(secure);
+        assertThat(HttpDownloader.followable(plain, plain, secure, ROOT))
                 .as("an upgrade")
                 .isEqualTo(secure);
     }
 
     @Test
     void otherSchemesAreRefusedWithoutShowingALogin() {
-        assertThatThrownBy(() -> HttpDownloader.followable(HTTPS, HTTPS, URI.create("file:/etc/passwd")))
+        assertThatThrownBy(() -> HttpDownloader.followable(HTTPS, HTTPS, URI.create("file:/etc/passwd"), ROOT))
                 .isInstanceOf(EnvironmentException.class)
                 .hasMessageContaining("which is not an http(s) URL");
-        assertThatThrownBy(() -> HttpDownloader.followable(HTTPS, HTTPS, URI.create("http://u:s3cret@cdn.example/")))
+        assertThatThrownBy(
+                        () -> HttpDownloader.followable(HTTPS, HTTPS, URI.create("http://u:s3cret@cdn.example/"), ROOT))
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
     }
 }
