@@ -2,6 +2,7 @@ package dev.gomvn.plugin;
 
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.HumanReadable;
+import dev.gomvn.core.ReproducibleTimestamp;
 import dev.gomvn.core.buildcache.SharedBuildCache;
 import dev.gomvn.core.gobuild.BuildOptions;
 import dev.gomvn.core.gobuild.BuildRequest;
@@ -11,10 +12,10 @@ import dev.gomvn.core.gobuild.BuiltBinary;
 import dev.gomvn.core.gobuild.GoBuilder;
 import dev.gomvn.core.gobuild.Sha256Sums;
 import dev.gomvn.core.gobuild.TargetList;
-import dev.gomvn.core.sbom.SbomSettings;
-import dev.gomvn.core.sbom.SbomTimestamp;
-import dev.gomvn.core.sbom.SbomWriter;
 import dev.gomvn.core.toolchain.Toolchain;
+import dev.gomvn.sbom.CycloneDxSbomGenerator;
+import dev.gomvn.sbom.SbomSettings;
+import dev.gomvn.sbom.SbomWriter;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -181,9 +182,10 @@ public class BuildMojo extends AbstractCachedGoMojo {
                 .outputsToIgnore(List.of(buildDirectory))
                 .sbom(
                         sbom
-                                ? Optional.of(new SbomSettings(
-                                        SbomTimestamp.resolve(System.getenv("SOURCE_DATE_EPOCH"), outputTimestamp),
-                                        project.getVersion()))
+                                ? Optional.of(new CycloneDxSbomGenerator(new SbomSettings(
+                                        ReproducibleTimestamp.resolve(
+                                                System.getenv("SOURCE_DATE_EPOCH"), outputTimestamp),
+                                        project.getVersion())))
                                 : Optional.empty())
                 .build();
         getLog().info("Building " + String.join(", ", request.packages()) + " for "

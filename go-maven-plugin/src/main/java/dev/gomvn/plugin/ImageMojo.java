@@ -1,13 +1,13 @@
 package dev.gomvn.plugin;
 
 import dev.gomvn.core.HumanReadable;
-import dev.gomvn.core.image.AssembledImage;
-import dev.gomvn.core.image.BaseImage;
-import dev.gomvn.core.image.ImageAssembler;
-import dev.gomvn.core.image.ImageSettings;
-import dev.gomvn.core.image.ImageSummary;
-import dev.gomvn.core.image.TargetBinaries;
-import dev.gomvn.core.sbom.SbomTimestamp;
+import dev.gomvn.core.ReproducibleTimestamp;
+import dev.gomvn.image.AssembledImage;
+import dev.gomvn.image.BaseImage;
+import dev.gomvn.image.ImageAssembler;
+import dev.gomvn.image.ImageSettings;
+import dev.gomvn.image.ImageSummary;
+import dev.gomvn.image.TargetBinaries;
 import java.io.File;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,7 +92,7 @@ public class ImageMojo extends AbstractImageMojo {
         ImageAssembler assembler = new ImageAssembler(goLog());
         List<TargetBinaries> targets =
                 assembler.select(TargetBinaries.read(outputDirectory.toPath()), BuildMojo.splitCommas(platforms));
-        Instant created = SbomTimestamp.resolve(System.getenv("SOURCE_DATE_EPOCH"), outputTimestamp)
+        Instant created = ReproducibleTimestamp.resolve(System.getenv("SOURCE_DATE_EPOCH"), outputTimestamp)
                 .orElse(Instant.EPOCH);
         List<String> tagList = tagList();
         ImageSettings settings = new ImageSettings(

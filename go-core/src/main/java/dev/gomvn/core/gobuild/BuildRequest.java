@@ -1,6 +1,5 @@
 package dev.gomvn.core.gobuild;
 
-import dev.gomvn.core.sbom.SbomSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,7 @@ import java.util.Optional;
  * @param binaryNames        name per package, overriding the last path element
  * @param defaultName        the binary name for package {@code .} (the artifactId)
  * @param outputsToIgnore    directories inside the module that are outputs, not inputs
- * @param sbom               write a CycloneDX SBOM beside each binary, with these settings; empty for none
+ * @param sbom               write an SBOM beside each binary with this generator; empty for none
  */
 public record BuildRequest(
         Path moduleDirectory,
@@ -30,7 +29,7 @@ public record BuildRequest(
         boolean verifyBinaries,
         boolean force,
         List<Path> outputsToIgnore,
-        Optional<SbomSettings> sbom) {
+        Optional<SbomGenerator> sbom) {
 
     public BuildRequest {
         targets = List.copyOf(targets);
@@ -59,7 +58,7 @@ public record BuildRequest(
         private boolean verifyBinaries = true;
         private boolean force;
         private List<Path> outputsToIgnore;
-        private Optional<SbomSettings> sbom = Optional.empty();
+        private Optional<SbomGenerator> sbom = Optional.empty();
 
         private Builder() {}
 
@@ -123,7 +122,7 @@ public record BuildRequest(
             return this;
         }
 
-        public Builder sbom(Optional<SbomSettings> value) {
+        public Builder sbom(Optional<SbomGenerator> value) {
             sbom = value;
             return this;
         }

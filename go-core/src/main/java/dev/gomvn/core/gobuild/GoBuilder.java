@@ -10,9 +10,6 @@ import dev.gomvn.core.buildcache.PrefetchKey;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.process.GoProcessResult;
 import dev.gomvn.core.process.Heartbeat;
-import dev.gomvn.core.sbom.BinarySbom;
-import dev.gomvn.core.sbom.SbomSettings;
-import dev.gomvn.core.sbom.SbomWriter;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -119,7 +116,7 @@ public final class GoBuilder {
         String settings = toolchain.goRoot() + "\n" + toolchain.version() + "\n" + target + "\n"
                 + request.options().fingerprint(target, toolchain.platform()) + "\n" + names + "\n"
                 + request.verifyBinaries() + "\n"
-                + request.sbom().map(SbomSettings::fingerprint).orElse("no sbom");
+                + request.sbom().map(SbomGenerator::fingerprint).orElse("no sbom");
         String fingerprint = InputFingerprint.of(inputs, request.outputsToIgnore(), settings);
         // With cgo, C headers and libraries of the system are inputs no fingerprint sees: go decides.
         if (!request.force() && !request.options().cgo()) {
@@ -253,13 +250,7 @@ public final class GoBuilder {
         Path file = binary.resolveSibling(name.get());
         // The verification has just run go version -m on this binary: one go process per binary, not two.
         GoBuildInfo info = alreadyRead.orElseGet(() -> GoBuildInfo.read(toolchain.goRoot(), binary, log));
-        SbomWriter.write(
-                BinarySbom.of(
-                        info,
-                        binary.getFileName().toString(),
-                        sha256,
-                        request.sbom().get()),
-                file);
+        request.sbom().get().write(info, binary.getFileName().toString(), sha256, file);
         return Optional.of(new BuiltBinary.Sbom(file, Sha256.of(file)));
     }
 

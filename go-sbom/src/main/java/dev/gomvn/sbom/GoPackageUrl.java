@@ -1,0 +1,24 @@
+package dev.gomvn.sbom;
+
+/**
+ * Package URLs and BOM references of Go modules, spelled as cyclonedx-gomod spells them so that tools
+ * matching its SBOMs (Dependency-Track, OSV scanners) match these too: {@code pkg:golang/<module>@<version>}
+ * with the qualifiers {@code goarch}, {@code goos} (of the binary, not of the machine that made the SBOM) and
+ * {@code type=module}, in that (alphabetical) order. The BOM reference leaves out the platform: a module is the
+ * same module in every target's document.
+ */
+final class GoPackageUrl {
+    private GoPackageUrl() {}
+
+    static String of(String module, String version, String goos, String goarch) {
+        return "pkg:golang/" + coordinates(module, version) + "?goarch=" + goarch + "&goos=" + goos + "&type=module";
+    }
+
+    static String bomRef(String module, String version) {
+        return "pkg:golang/" + coordinates(module, version) + "?type=module";
+    }
+
+    private static String coordinates(String module, String version) {
+        return version.isEmpty() ? module : module + "@" + version;
+    }
+}
