@@ -9,13 +9,17 @@ public class Envtest {
     String version;
 
     /**
-     * Where envtest-v&lt;version&gt;-&lt;goos&gt;-&lt;goarch&gt;.tar.gz is (http, https or file:), with a .sha256 beside
-     * it unless &lt;sha256&gt; pins the digest.
+     * Where envtest-v&lt;version&gt;-&lt;goos&gt;-&lt;goarch&gt;.tar.gz is (http, https or file:), with its digest beside
+     * it (a .sha256 or .sha512 file, or controller-tools' envtest-releases.yaml) unless &lt;sha256&gt; or
+     * &lt;sha512&gt; pins it.
      */
     String downloadRoot;
 
     /** The SHA-256 of the archive for this machine's platform. */
     String sha256;
+
+    /** The SHA-512 of the archive for this machine's platform, as controller-tools' envtest-releases.yaml lists it. */
+    String sha512;
 
     /**
      * The archive in a Maven repository instead, groupId:artifactId:version[:extension[:classifier]] (classifier

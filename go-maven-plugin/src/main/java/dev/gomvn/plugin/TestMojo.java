@@ -67,8 +67,8 @@ public class TestMojo extends AbstractCachedGoMojo {
 
     /**
      * envtest binaries (etcd, kube-apiserver, kubectl) for controller tests, named by KUBEBUILDER_ASSETS unless
-     * &lt;environment&gt; sets it: &lt;version&gt; with &lt;downloadRoot&gt; (a .sha256 beside the archive, or
-     * &lt;sha256&gt;), or &lt;artifact&gt;.
+     * &lt;environment&gt; sets it: &lt;version&gt; with &lt;downloadRoot&gt; (a .sha256 or .sha512 beside the archive,
+     * envtest-releases.yaml in it, or &lt;sha256&gt; or &lt;sha512&gt;), or &lt;artifact&gt;.
      */
     @Parameter
     Envtest envtest;
@@ -149,6 +149,7 @@ public class TestMojo extends AbstractCachedGoMojo {
                         envtest.version,
                         envtest.downloadRoot,
                         envtest.sha256,
+                        envtest.sha512,
                         artifact,
                         platform,
                         toolchain.sdkDirectory().resolve("envtest"),

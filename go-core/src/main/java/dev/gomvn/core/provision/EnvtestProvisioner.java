@@ -4,25 +4,21 @@ import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.Platform;
-import dev.gomvn.core.Sha256;
-import dev.gomvn.core.VerificationException;
 import dev.gomvn.core.provision.download.DownloadRoot;
 import dev.gomvn.core.provision.download.HttpDownloader;
 import dev.gomvn.core.provision.install.ArchiveContentException;
 import dev.gomvn.core.provision.install.ArchiveFetcher;
 import dev.gomvn.core.provision.install.ArchiveLayout;
+import dev.gomvn.core.provision.install.ArchiveVerifier;
 import dev.gomvn.core.provision.install.CachedContent;
-import dev.gomvn.core.provision.install.ExpectedSha256;
 import dev.gomvn.core.provision.install.InstalledSdk;
 import dev.gomvn.core.provision.install.SdkCache;
 import dev.gomvn.core.provision.install.SdkInstallRequest;
 import dev.gomvn.core.toolchain.SdkSources;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -31,7 +27,7 @@ import java.util.regex.Pattern;
  * machine, verified, so that an operator's controller tests run in {@code mvn verify}: the archive
  * controller-tools publishes as {@code envtest-v<version>-<goos>-<goarch>.tar.gz} (entries under
  * {@code controller-tools/envtest/}), from a download root or a Maven artifact, checked against a
- * SHA-256 before anything is extracted and installed through the same locked, atomic cache as a Go
+ * SHA-256 or the SHA-512 controller-tools publishes ({@link EnvtestDigests}) before anything is extracted and installed through the same locked, atomic cache as a Go
  * SDK. The directory it returns is what {@code KUBEBUILDER_ASSETS} must name.
  */
 public final class EnvtestProvisioner {
@@ -62,15 +58,11 @@ public final class EnvtestProvisioner {
         String archiveName = "envtest-" + version + "-" + platform.goos() + "-" + platform.goarch() + ".tar.gz";
         SdkCache cache = new SdkCache(request.cacheDirectory(), log, request.lockTimeout(), ENVTEST);
         Optional<InstalledSdk> cached = cache.find(version, platform);
-        Optional<String> pinned = pinned(request);
+        EnvtestDigests digests = new EnvtestDigests(request, archiveName);
+        Optional<ArchiveVerifier> pinned = digests.pinned();
         if (cached.isPresent()) {
             InstalledSdk installed = cached.get();
-            if (pinned.isPresent() && !pinned.get().equals(installed.recordedSha256())) {
-                throw new VerificationException("The cached envtest binaries " + installed.home()
-                        + " were installed from an archive with SHA-256 " + installed.recordedSha256()
-                        + ", but <envtest><sha256> pins " + pinned.get()
-                        + ". Delete that directory to install the pinned archive, or correct the pin.");
-            }
+            digests.requireCachedMatchesPin(installed);
             log.debug("envtest binaries " + version + " for " + platform + " are cached in " + installed.home()
                     + ", verified at install against " + installed.digestSource() + ".");
             return installed.home();
@@ -96,9 +88,7 @@ public final class EnvtestProvisioner {
                     + " and Maven runs offline (-o); run once online, or use a file: <envtest><downloadRoot>.");
         }
         HttpDownloader downloader = new HttpDownloader(request.network(), log, "<envtest><downloadRoot>");
-        ExpectedSha256 expected = pinned.map(
-                        digest -> new ExpectedSha256(digest, "the pinned <envtest><sha256>", archiveName))
-                .orElseGet(() -> sidecarDigest(downloader, root, archiveName));
+        ArchiveVerifier expected = pinned.orElseGet(() -> digests.published(downloader, root, log));
         ArchiveFetcher fetcher;
         String from;
         if (artifact != null) {
@@ -146,43 +136,6 @@ public final class EnvtestProvisioner {
                     "envtest.version", "<envtest><version> '" + version + "' is not a Kubernetes version like 1.31.0.");
         }
         return withPrefix;
-    }
-
-    private static Optional<String> pinned(EnvtestRequest request) {
-        if (request.sha256() == null) {
-            return Optional.empty();
-        }
-        if (!Sha256.isHex(request.sha256())) {
-            throw new ConfigurationException(
-                    "envtest.sha256",
-                    "<envtest><sha256> '" + request.sha256() + "' is not a SHA-256 digest: it must be 64 hexadecimal"
-                            + " characters, as sha256sum prints them for the archive.");
-        }
-        return Optional.of(request.sha256().toLowerCase(Locale.ROOT));
-    }
-
-    /** The {@code .sha256} beside the archive; without one, nothing is installed. */
-    private ExpectedSha256 sidecarDigest(HttpDownloader downloader, DownloadRoot root, String archiveName) {
-        String source = root == null ? null : root.sidecarUri(archiveName).toString();
-        if (root != null) {
-            Optional<String> digest = downloader
-                    .fetchIfPresent(root.sidecarUri(archiveName))
-                    .map(bytes ->
-                            new String(bytes, StandardCharsets.UTF_8).strip().split("\\s+")[0]);
-            if (digest.isPresent() && Sha256.isHex(digest.get())) {
-                return new ExpectedSha256(digest.get(), "the checksum file " + source, archiveName);
-            }
-            if (digest.isPresent()) {
-                log.warn(source + " holds no SHA-256 digest; ignoring it.");
-            }
-        }
-        throw new ConfigurationException(
-                "envtest.sha256",
-                "No SHA-256 for " + archiveName + ": " + (root == null ? "" : "there is no " + source + ", and ")
-                        + "<envtest> pins no <sha256>. Refusing unverified envtest binaries. Pin the digest with"
-                        + " <sha256> (sha256sum " + archiveName + ", after checking the archive against the SHA-512"
-                        + " that controller-tools' envtest-releases.yaml lists), or publish " + archiveName
-                        + ".sha256 beside the archive.");
     }
 
     /** A verified archive that lacks a binary is not envtest for this platform: it is not installed. */

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param downloadRoot a base URL (http, https or file:) holding {@code envtest-v<version>-<goos>-<goarch>.tar.gz}
  *     as controller-tools publishes them, and ideally a {@code .sha256} beside each; or null
  * @param sha256 the pinned SHA-256 of the archive for this platform, or null
+ * @param sha512 the pinned SHA-512 of the archive for this platform (as envtest-releases.yaml lists it), or null
  * @param artifact the archive as a Maven artifact, or null
  * @param platform the platform the binaries run on (this machine's)
  * @param cacheDirectory where verified binaries are kept, one directory per version and platform
@@ -23,6 +24,7 @@ public record EnvtestRequest(
         String version,
         String downloadRoot,
         String sha256,
+        String sha512,
         SdkSources.SdkArtifact artifact,
         Platform platform,
         Path cacheDirectory,
@@ -37,6 +39,7 @@ public record EnvtestRequest(
         version = blankToNull(version);
         downloadRoot = blankToNull(downloadRoot);
         sha256 = blankToNull(sha256);
+        sha512 = blankToNull(sha512);
     }
 
     private static String blankToNull(String text) {

@@ -16,7 +16,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -79,9 +82,10 @@ class EnvtestProvisionerTest {
     void withoutADigestNothingIsEvenDownloaded() {
         assertThatThrownBy(() -> provision(request("1.31.0", server.url("/envtest/"), null, settings())))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("No SHA-256 for " + ARCHIVE + ": there is no " + server.url("/envtest/") + ARCHIVE
-                        + ".sha256, and <envtest> pins no <sha256>")
-                .hasMessageContaining("Pin the digest with <sha256>");
+                .hasMessageContaining("No digest for " + ARCHIVE + ": there is no " + server.url("/envtest/") + ARCHIVE
+                        + ".sha256 (nor .sha512), " + server.url("/envtest/") + "envtest-releases.yaml does not list"
+                        + " it, and <envtest> pins no <sha256> or <sha512>")
+                .hasMessageContaining("envtest-releases.yaml lists with <sha512>");
         assertThat(server.count("/envtest/" + ARCHIVE)).isZero();
         assertThat(installed()).isEmpty();
     }
@@ -126,6 +130,7 @@ class EnvtestProvisionerTest {
                 null,
                 null,
                 TestArchives.sha256(archive).toUpperCase(),
+                null,
                 artifact,
                 LINUX,
                 temp.resolve("cache"),
@@ -134,6 +139,58 @@ class EnvtestProvisionerTest {
 
         assertThat(provision(request).resolve("kubectl")).isExecutable();
         assertThat(server.requests).isEmpty();
+    }
+
+    @Test
+    void theSha512ThatControllerToolsPublishesInEnvtestReleasesYamlVerifiesTheArchive() throws IOException {
+        serveReleases(sha512(archive).toUpperCase());
+
+        Path assets = provision(request("1.31.0", server.url("/envtest/"), null, settings()));
+
+        assertThat(assets.resolve("kube-apiserver")).isExecutable();
+        assertThat(server.count("/envtest/envtest-releases.yaml")).isEqualTo(1);
+    }
+
+    @Test
+    void anArchiveThatDoesNotMatchTheListedSha512IsRefused() {
+        serveReleases("3".repeat(128));
+
+        assertThatThrownBy(() -> provision(request("1.31.0", server.url("/envtest/"), null, settings())))
+                .isInstanceOf(VerificationException.class)
+                .hasMessageStartingWith("SHA-512 mismatch for " + ARCHIVE + ": expected " + "3".repeat(128) + " (from "
+                        + server.url("/envtest/") + "envtest-releases.yaml)")
+                .hasMessageContaining("nothing was installed");
+        assertThat(installed()).isEmpty();
+    }
+
+    @Test
+    void aSha512FileBesideTheArchiveVerifiesIt() throws IOException {
+        server.serve(
+                "/envtest/" + ARCHIVE + ".sha512",
+                (sha512(archive) + "  " + ARCHIVE + "\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(provision(request("1.31.0", server.url("/envtest/"), null, settings()))
+                        .resolve("etcd"))
+                .isExecutable();
+    }
+
+    @Test
+    void aPinnedSha512InstallsAndTheCacheIsHeldToIt() throws IOException {
+        String pin = sha512(archive);
+        Path assets = provision(pinnedSha512(pin));
+        assertThat(assets.resolve("kubectl")).isExecutable();
+
+        assertThat(provision(pinnedSha512(pin.toUpperCase())))
+                .as("the same pin, from the cache")
+                .isEqualTo(assets);
+        assertThat(server.count("/envtest/" + ARCHIVE)).isEqualTo(1);
+        assertThatThrownBy(() -> provision(pinnedSha512("4".repeat(128))))
+                .isInstanceOf(VerificationException.class)
+                .hasMessageContaining("but <envtest><sha512> pins " + "4".repeat(128))
+                .hasMessageContaining("Delete that directory to install the pinned archive");
+        assertThatThrownBy(() -> provision(pinnedSha512("abc")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("<envtest><sha512> 'abc' is not a SHA-512 digest");
     }
 
     @Test
@@ -167,7 +224,59 @@ class EnvtestProvisionerTest {
 
     private EnvtestRequest request(String version, String downloadRoot, String sha256, NetworkSettings network) {
         return new EnvtestRequest(
-                version, downloadRoot, sha256, null, LINUX, temp.resolve("cache"), network, Duration.ofSeconds(10));
+                version,
+                downloadRoot,
+                sha256,
+                null,
+                null,
+                LINUX,
+                temp.resolve("cache"),
+                network,
+                Duration.ofSeconds(10));
+    }
+
+    private EnvtestRequest pinnedSha512(String sha512) {
+        return new EnvtestRequest(
+                "1.31.0",
+                server.url("/envtest/"),
+                null,
+                sha512,
+                null,
+                LINUX,
+                temp.resolve("cache"),
+                settings(),
+                Duration.ofSeconds(10));
+    }
+
+    /** controller-tools' envtest-releases.yaml, as its repository publishes it, listing this archive. */
+    private void serveReleases(String sha512) {
+        String yaml = String.join(
+                "\n",
+                "releases:",
+                "  v1.30.0:",
+                "    envtest-v1.30.0-linux-amd64.tar.gz:",
+                "      hash: " + "1".repeat(128),
+                "      selfLink: https://github.com/kubernetes-sigs/controller-tools/releases/download/"
+                        + "envtest-v1.30.0/envtest-v1.30.0-linux-amd64.tar.gz",
+                "  v1.31.0:",
+                "    envtest-v1.31.0-darwin-arm64.tar.gz:",
+                "      hash: " + "2".repeat(128),
+                "      selfLink: https://github.com/kubernetes-sigs/controller-tools/releases/download/"
+                        + "envtest-v1.31.0/envtest-v1.31.0-darwin-arm64.tar.gz",
+                "    " + ARCHIVE + ":",
+                "      hash: " + sha512,
+                "      selfLink: https://github.com/kubernetes-sigs/controller-tools/releases/download/"
+                        + "envtest-v1.31.0/" + ARCHIVE,
+                "");
+        server.serve("/envtest/envtest-releases.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha512(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static NetworkSettings settings() {
