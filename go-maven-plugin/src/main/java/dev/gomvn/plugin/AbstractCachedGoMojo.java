@@ -20,7 +20,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * The goals whose go commands compile, go:build and go:test, and so can share Go's build cache with other
  * machines through an HTTP store: the parameters of that cache and its start and summary around a goal.
  */
-abstract class AbstractCachedGoMojo extends AbstractGoMojo {
+abstract class AbstractCachedGoMojo extends AbstractToolchainMojo {
     private static final String SERVER_ID = "<buildCacheServerId> (go.buildCache.serverId)";
 
     /**

@@ -1,36 +1,23 @@
 package dev.gomvn.plugin;
 
 import dev.gomvn.core.ConfigurationException;
-import dev.gomvn.core.EnvironmentException;
-import dev.gomvn.core.GoCoreException;
-import dev.gomvn.core.GoLog;
 import dev.gomvn.image.ImageReference;
 import dev.gomvn.image.RegistryAccess;
 import dev.gomvn.image.RegistryLogin;
-import dev.gomvn.maven.MavenBuildContext;
 import dev.gomvn.maven.MavenNetworkSettings;
-import dev.gomvn.maven.ParameterValues;
 import dev.gomvn.maven.ToolchainSettings;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * What go:image and go:image-push share: the image reference and tags, the image directory, and how registries
  * are reached (logins from settings.xml {@code <server>} entries keyed by registry host, as jib does, else the
  * Docker configuration; plain http only when allowed).
  */
-abstract class AbstractImageMojo extends AbstractMojo {
+abstract class AbstractImageMojo extends AbstractGoMojo {
 
     /**
      * Where the image is pushed, {@code registry/repository} (e.g. {@code ghcr.io/acme/operator}); the tags come
@@ -63,53 +50,16 @@ abstract class AbstractImageMojo extends AbstractMojo {
     @Parameter(property = "go.image.skip", defaultValue = "false")
     boolean skip;
 
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    MavenSession session;
-
-    @Component
-    SettingsDecrypter settingsDecrypter;
-
-    @Component
-    RepositorySystem repositorySystem;
-
-    @Override
-    public final void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip || Boolean.parseBoolean(goSkip())) {
-            getLog().info("Skipping: " + (skip ? "go.image.skip" : "go.skip") + " is true.");
-            return;
-        }
-        quietRegistryLibrary();
-        try {
-            run();
-        } catch (EnvironmentException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        } catch (GoCoreException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        }
-    }
-
-    /**
-     * The ORAS SDK logs beside gomvn's own lines: an ERROR with a stack trace for a registry that does not answer
-     * (before gomvn's message that names it), an INFO line per blob mount. gomvn says what happened itself, so the
-     * SDK's loggers are off unless -X asks for everything. Maven's logger (slf4j-simple) reads a logger's level from
-     * this property when the logger is made, at the SDK's first use; a level the user set wins.
-     */
-    private void quietRegistryLibrary() {
-        if (!getLog().isDebugEnabled()) {
-            System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.land.oras", "off");
-        }
-    }
-
     /** go.skip skips go:build, so an image of its binaries must be skipped with it rather than fail for lack of them. */
-    private String goSkip() {
-        return session.getUserProperties()
+    @Override
+    Optional<String> skipReason() {
+        if (skip) {
+            return Optional.of("go.image.skip");
+        }
+        String goSkip = session.getUserProperties()
                 .getProperty("go.skip", project.getProperties().getProperty("go.skip", "false"));
+        return Boolean.parseBoolean(goSkip) ? Optional.of("go.skip") : Optional.empty();
     }
-
-    abstract void run();
 
     Optional<ImageReference> imageReference() {
         return image == null || image.isBlank()
@@ -138,9 +88,7 @@ abstract class AbstractImageMojo extends AbstractMojo {
         return new RegistryAccess(
                 this::login,
                 allowInsecureRegistries,
-                new ToolchainSettings(
-                                ParameterValues.builder().build(),
-                                MavenBuildContext.of(session, project, settingsDecrypter, repositorySystem))
+                new ToolchainSettings(networkParameters().build(), buildContext())
                         .gomvnCache()
                         .resolve("images"),
                 session.isOffline());
@@ -155,14 +103,5 @@ abstract class AbstractImageMojo extends AbstractMojo {
                 id,
                 Optional.of(MavenNetworkSettings.serverCredentials(
                         session, settingsDecrypter, id, "go.image.serverId", "<serverId> (go.image.serverId)")));
-    }
-
-    GoLog goLog() {
-        return GoLog.of(
-                getLog()::info,
-                getLog()::warn,
-                getLog()::debug,
-                getLog()::isDebugEnabled,
-                session.getRequest().isInteractiveMode());
     }
 }

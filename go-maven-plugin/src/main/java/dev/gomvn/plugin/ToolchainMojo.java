@@ -14,7 +14,7 @@ import org.apache.maven.plugins.annotations.Mojo;
  * checks go:build's {@code <targets>} against that Go, the first goal of the build to know them.
  */
 @Mojo(name = "toolchain", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true, requiresProject = false)
-public class ToolchainMojo extends AbstractGoMojo {
+public class ToolchainMojo extends AbstractToolchainMojo {
 
     @Override
     void run() {

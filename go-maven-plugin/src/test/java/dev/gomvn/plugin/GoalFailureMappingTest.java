@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class GoalFailureMappingTest {
 
     /** A goal whose work is given by the test. */
-    static final class ProbeGoal extends AbstractGoMojo {
+    static final class ProbeGoal extends AbstractToolchainMojo {
         RuntimeException failure;
 
         @Override

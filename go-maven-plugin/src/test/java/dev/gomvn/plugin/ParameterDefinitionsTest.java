@@ -98,12 +98,23 @@ class ParameterDefinitionsTest {
 
     @Test
     void theReadmeTablesOfTheImageGoalsListExactlyTheirParameters() {
+        List<GoParameter> network = List.of(GoParameter.CONNECT_TIMEOUT, GoParameter.READ_TIMEOUT, GoParameter.RETRIES);
         for (String goal : List.of("image", "image-push")) {
+            for (GoParameter parameter : network) {
+                DescribedParameter described = descriptor.get(goal).get(parameter.element());
+                assertThat(described)
+                        .as("go:%s takes <%s> for its registry requests", goal, parameter.element())
+                        .isNotNull();
+                assertThat(described.property()).isEqualTo(parameter.property().orElse(null));
+                assertThat(described.description()).isEqualTo(parameter.description());
+            }
+            List<String> own = userParameters(goal).stream()
+                    .filter(name -> network.stream()
+                            .noneMatch(parameter -> parameter.element().equals(name)))
+                    .toList();
             Map<String, List<String>> rows = table("### `go:" + goal + "`");
-            assertThat(rows.keySet())
-                    .as("README rows of go:%s", goal)
-                    .containsExactlyInAnyOrderElementsOf(userParameters(goal));
-            for (String name : userParameters(goal)) {
+            assertThat(rows.keySet()).as("README rows of go:%s", goal).containsExactlyInAnyOrderElementsOf(own);
+            for (String name : own) {
                 assertRowMatches(rows.get(name), descriptor.get(goal).get(name));
             }
         }

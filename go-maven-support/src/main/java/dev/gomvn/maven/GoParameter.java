@@ -75,8 +75,15 @@ public enum GoParameter {
             null,
             "The id of a settings.xml <server> whose credentials the download root needs."),
     CONNECT_TIMEOUT(
-            "connectTimeout", "go.connectTimeout", "20", "Seconds to wait for a connection to the download root."),
-    READ_TIMEOUT("readTimeout", "go.readTimeout", "60", "Seconds a download may stall before it is retried."),
+            "connectTimeout",
+            "go.connectTimeout",
+            "20",
+            "Seconds to wait for a connection to a server: the download root, a proxy, a registry."),
+    READ_TIMEOUT(
+            "readTimeout",
+            "go.readTimeout",
+            "60",
+            "Seconds a download or a registry may stall before the request is retried or given up."),
     RETRIES(
             "retries",
             "go.retries",
