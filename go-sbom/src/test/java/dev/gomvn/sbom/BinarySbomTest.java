@@ -51,7 +51,7 @@ public class BinarySbomTest {
     /** What Dependency-Track and every CycloneDX tool rely on: the document validates against the schema. */
     public static void assertValidCycloneDx(String json) {
         try {
-            assertThat(new org.cyclonedx.parsers.JsonParser().validate(json, SbomWriter.VERSION))
+            assertThat(new org.cyclonedx.parsers.JsonParser().validate(json, org.cyclonedx.Version.VERSION_16))
                     .as("CycloneDX %s schema problems", SbomWriter.SPEC)
                     .isEmpty();
         } catch (java.io.IOException e) {
