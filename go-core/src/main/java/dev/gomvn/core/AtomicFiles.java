@@ -2,9 +2,11 @@ package dev.gomvn.core;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 
 /**
  * Files that appear whole or not at all, in directories that several builds share (the image cache, the
@@ -13,12 +15,28 @@ import java.nio.file.StandardCopyOption;
  * ({@code -T}) or two JVMs writing the same file never share a temporary file, and a reader never sees half of one.
  */
 public final class AtomicFiles {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private AtomicFiles() {}
 
+    /**
+     * A new empty file beside {@code target}. Not {@link Files#createTempFile}: that makes it readable by its owner
+     * only, and the moved file would keep that, where SHA256SUMS, SBOMs or an image layout should have the
+     * permissions the user's umask gives any new file.
+     */
     private static Path temporarySibling(Path target) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
         Files.createDirectories(directory);
-        return Files.createTempFile(directory, "." + target.getFileName() + ".", ".partial");
+        String prefix = "." + target.getFileName() + "."
+                + ProcessHandle.current().pid() + "." + Thread.currentThread().getId() + ".";
+        while (true) {
+            try {
+                return Files.createFile(
+                        directory.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".partial"));
+            } catch (FileAlreadyExistsException taken) {
+                // A leftover of a killed build with the same pid and thread: another name.
+            }
+        }
     }
 
     private static void moveIntoPlace(Path temporary, Path target) throws IOException {

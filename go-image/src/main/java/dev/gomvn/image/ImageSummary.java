@@ -3,10 +3,10 @@ package dev.gomvn.image;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.gomvn.core.AtomicFiles;
 import dev.gomvn.core.EnvironmentException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -41,17 +41,18 @@ public final class ImageSummary {
         summary.addProperty("tar", "image.tar");
         summary.addProperty("imagePushed", pushed);
         try {
-            Files.writeString(outputDirectory.resolve(DIGEST_FILE), digest + "\n", StandardCharsets.US_ASCII);
-            Files.writeString(
+            AtomicFiles.write(
+                    outputDirectory.resolve(DIGEST_FILE), (digest + "\n").getBytes(StandardCharsets.US_ASCII));
+            AtomicFiles.write(
                     outputDirectory.resolve(JSON_FILE),
-                    new GsonBuilder()
-                                    .setPrettyPrinting()
-                                    .disableHtmlEscaping()
-                                    .serializeNulls()
-                                    .create()
-                                    .toJson(summary)
-                            + "\n",
-                    StandardCharsets.UTF_8);
+                    (new GsonBuilder()
+                                            .setPrettyPrinting()
+                                            .disableHtmlEscaping()
+                                            .serializeNulls()
+                                            .create()
+                                            .toJson(summary)
+                                    + "\n")
+                            .getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new EnvironmentException(
                     "Could not write the image summary in " + outputDirectory + ": " + e.getMessage(), e);

@@ -97,7 +97,7 @@ public final class OciLayout {
         byte[] bytes = OciJson.bytes(document);
         String digest = OciDescriptor.digestOf(bytes);
         try {
-            Files.write(blob(digest), bytes);
+            AtomicFiles.write(blob(digest), bytes);
         } catch (IOException e) {
             throw new EnvironmentException("Could not write " + blob(digest) + ": " + e.getMessage(), e);
         }
@@ -188,7 +188,7 @@ public final class OciLayout {
         manifests.add(image.toJson());
         index.add("manifests", manifests);
         try {
-            Files.write(directory.resolve("index.json"), OciJson.bytes(index));
+            AtomicFiles.write(directory.resolve("index.json"), OciJson.bytes(index));
         } catch (IOException e) {
             throw new EnvironmentException("Could not write " + directory + "/index.json: " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.gomvn.core.gobuild;
 
+import dev.gomvn.core.AtomicFiles;
 import dev.gomvn.core.EnvironmentException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ public final class Sha256Sums {
                         content.append(sha).append("  ").append(name).append('\n'));
         try {
             Files.createDirectories(base);
-            Files.writeString(sumsFile, content, StandardCharsets.UTF_8);
+            AtomicFiles.write(sumsFile, content.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new EnvironmentException("Could not write " + sumsFile + ": " + e.getMessage(), e);
         }

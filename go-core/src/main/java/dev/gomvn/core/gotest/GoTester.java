@@ -1,5 +1,6 @@
 package dev.gomvn.core.gotest;
 
+import dev.gomvn.core.AtomicFiles;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.buildcache.PrefetchKey;
@@ -196,7 +197,7 @@ public final class GoTester {
                 Files.delete(part);
             }
             if (!merged.isEmpty()) {
-                Files.write(target, merged, StandardCharsets.UTF_8);
+                AtomicFiles.write(target, (String.join("\n", merged) + "\n").getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new EnvironmentException(
