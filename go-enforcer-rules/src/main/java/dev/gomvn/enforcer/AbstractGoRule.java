@@ -168,7 +168,7 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
 
     /** The effective configuration as {@code go env -json} reports it, with the plugin's {@code <environment>}. */
     GoEnvironment effectiveGoEnvironment(Toolchain toolchain) {
-        return GoEnvironment.of(toolchain.goRoot(), goEnvironment(), goLog());
+        return GoEnvironment.of(toolchain, goEnvironment(), goLog());
     }
 
     /** Which layer set each variable, so messages can say what to change. */

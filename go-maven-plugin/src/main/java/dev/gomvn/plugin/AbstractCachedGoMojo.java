@@ -88,10 +88,8 @@ abstract class AbstractCachedGoMojo extends AbstractToolchainMojo {
                 settings, failedStoresOfThisBuild(), toolchain, sdkDirectory, runDirectory, goEnvironment(), goLog());
     }
 
-    /** Kept in the build's resolver session: it ends with the build, also in a Maven daemon that runs many. */
+    /** Kept for this build only: it ends with the build, also in a Maven daemon that runs many. */
     private FailedStores failedStoresOfThisBuild() {
-        return (FailedStores) session.getRepositorySession()
-                .getData()
-                .computeIfAbsent(FailedStores.class.getName(), FailedStores::new);
+        return buildContext().buildScoped(FailedStores.class, FailedStores::new);
     }
 }

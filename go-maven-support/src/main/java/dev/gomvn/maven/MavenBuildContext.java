@@ -1,6 +1,8 @@
 package dev.gomvn.maven;
 
+import dev.gomvn.core.BuildMemo;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -30,6 +32,19 @@ public record MavenBuildContext(
             SettingsDecrypter settingsDecrypter,
             RepositorySystem repositorySystem) {
         return new MavenBuildContext(session, project, settingsDecrypter, repositorySystem, System.getenv());
+    }
+
+    /**
+     * The build's memory of what go reported, kept in the resolver session's data: it ends with the build, also
+     * in a Maven daemon that runs many, and the plugin's goals and the enforcer rules of one build share it.
+     */
+    public BuildMemo memo() {
+        return buildScoped(BuildMemo.class, BuildMemo::new);
+    }
+
+    /** One {@code type} per build (Maven session), made by {@code factory} at first use. */
+    public <T> T buildScoped(Class<T> type, Supplier<T> factory) {
+        return type.cast(session.getRepositorySession().getData().computeIfAbsent(type.getName(), factory::get));
     }
 
     @Override

@@ -65,6 +65,7 @@ public final class ToolchainSettings {
                         parameters.string(GoParameter.PROXY).orElse(null),
                         parameters.string(GoParameter.SUMDB).orElse(null),
                         artifact))
+                .memo(context.memo())
                 .build();
     }
 

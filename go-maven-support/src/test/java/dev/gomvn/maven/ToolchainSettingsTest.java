@@ -169,4 +169,22 @@ class ToolchainSettingsTest {
                 .doesNotContain("s3cret");
         assertThat(settings.request(basedir).sources().goProxy()).isEqualTo("https://ci:s3cret@nexus.example/go");
     }
+
+    @Test
+    void theGoesOfOneBuildShareOneMemoryAndALaterBuildInTheSameJvmStartsFresh() {
+        TestMavenBuild build = new TestMavenBuild(basedir, Map.of("PATH", "/usr/bin", "HOME", "/home/ci"));
+        org.apache.maven.execution.MavenSession thisBuild = build.session();
+        ParameterValues none = ParameterValues.builder().build();
+
+        ToolchainRequest aGoal =
+                new ToolchainSettings(none, build.context(thisBuild, TestMavenBuild.decrypter(null))).request(basedir);
+        ToolchainRequest aRule =
+                new ToolchainSettings(none, build.context(thisBuild, TestMavenBuild.decrypter(null))).request(basedir);
+        ToolchainRequest laterBuild = new ToolchainSettings(
+                        none, build.context(build.session(), TestMavenBuild.decrypter(null)))
+                .request(basedir);
+
+        assertThat(aRule.memo()).isSameAs(aGoal.memo());
+        assertThat(laterBuild.memo()).isNotSameAs(aGoal.memo());
+    }
 }

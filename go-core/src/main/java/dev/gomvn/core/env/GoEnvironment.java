@@ -9,6 +9,7 @@ import dev.gomvn.core.GoLog;
 import dev.gomvn.core.Platform;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.process.GoProcessResult;
+import dev.gomvn.core.toolchain.Toolchain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The effective Go configuration as {@code go env -json} reports it: process environment, then the
@@ -28,12 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>It runs from GOROOT, not from a module, so its answer depends only on the go binary, the
  * environment, the GOENV file and {@code $GOROOT/go.env}: one run per combination of those serves every
- * module of a reactor, and a {@code go env -w} between two builds of one Maven daemon is seen.
+ * module of a reactor (within one build: see {@link Toolchain#memo()}), and a {@code go env -w} is seen.
  */
 public final class GoEnvironment {
-    private static final int MAX_CACHED = 64;
-    private static final Map<CacheKey, GoEnvironment> CACHE = new ConcurrentHashMap<>();
-
     private final Map<String, String> values;
 
     GoEnvironment(Map<String, String> values) {
@@ -44,8 +41,8 @@ public final class GoEnvironment {
      * {@code go env -json} for this GOROOT and this complete environment, run again only when one of
      * its inputs changed; {@code log} shows the run under {@code -X}.
      */
-    public static GoEnvironment of(Path goRoot, Map<String, String> environment, GoLog log) {
-        Path root = goRoot.toAbsolutePath().normalize();
+    public static GoEnvironment of(Toolchain toolchain, Map<String, String> environment, GoLog log) {
+        Path root = toolchain.goRoot().toAbsolutePath().normalize();
         GoCommand command = GoCommand.of(root, "env", "-json")
                 .environment(environment)
                 .in(root)
@@ -56,11 +53,7 @@ public final class GoEnvironment {
                 effective,
                 contentOf(root.resolve("go.env")),
                 goEnvFile(effective).map(GoEnvironment::contentOf).orElse(""));
-        if (CACHE.size() > MAX_CACHED) {
-            // A Maven daemon sees a new environment per build: forget old answers rather than grow forever.
-            CACHE.clear();
-        }
-        return CACHE.computeIfAbsent(key, k -> load(command));
+        return toolchain.memo().remember(key, k -> load(command));
     }
 
     /** The GOENV file go reads in this environment: GOENV itself, else go/env in the user's config directory. */

@@ -9,28 +9,28 @@ import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.time.Duration;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** The {@code goos/goarch} pairs a toolchain can build for, from {@code go tool dist list -json}. */
 public final class DistList {
-    /** Keyed by the go binary's stamp: a Go upgraded in place (same GOROOT) is asked again. */
-    private static final Map<FileStamp, Set<String>> BY_GO_BINARY = new ConcurrentHashMap<>();
-
     private DistList() {}
 
     public static Set<String> of(Toolchain toolchain, GoLog log) {
-        return BY_GO_BINARY.computeIfAbsent(
-                FileStamp.of(toolchain.goExecutable()),
-                stamp -> parse(GoCommand.of(toolchain.goRoot(), "tool", "dist", "list", "-json")
-                        .log(log)
-                        .captureStdout()
-                        .timeout(Duration.ofMinutes(1))
-                        .run()
-                        .requireSuccess()
-                        .stdout()));
+        // Keyed by the go binary's stamp: a Go upgraded in place (same GOROOT) is asked again.
+        return toolchain
+                .memo()
+                .remember(
+                        new Targets(FileStamp.of(toolchain.goExecutable())),
+                        key -> parse(GoCommand.of(toolchain.goRoot(), "tool", "dist", "list", "-json")
+                                .log(log)
+                                .captureStdout()
+                                .timeout(Duration.ofMinutes(1))
+                                .run()
+                                .requireSuccess()
+                                .stdout()));
     }
+
+    private record Targets(FileStamp goBinary) {}
 
     static Set<String> parse(String json) {
         try {

@@ -78,7 +78,8 @@ public final class SdkProvisioner {
                     sdk,
                     version,
                     "cached in " + sdk.home() + ", verified at install against " + sdk.digestSource(),
-                    reason);
+                    reason,
+                    request);
         }
         try {
             return installMissing(version, request, reason, cache);
@@ -97,7 +98,7 @@ public final class SdkProvisioner {
         SdkValidator validator = home -> checkReportedVersion(home, version, platform, versionCheckTimeout, log);
         SdkSources sources = request.sources();
         if (sources.artifact() != null) {
-            return install(cache, fromArtifact(version, request, validator), version, reason);
+            return install(cache, fromArtifact(version, request, validator), version, reason, request);
         }
         boolean localRoot = sources.mode() != SdkSources.Mode.PROXY
                 && !DownloadRoot.parse(request.downloadRoot()).isHttp();
@@ -108,8 +109,8 @@ public final class SdkProvisioner {
         }
         return fromSource(
                 request,
-                () -> install(cache, fromDownloadRoot(version, request, validator), version, reason),
-                proxies -> install(cache, fromProxy(version, request, proxies, validator), version, reason),
+                () -> install(cache, fromDownloadRoot(version, request, validator), version, reason, request),
+                proxies -> install(cache, fromProxy(version, request, proxies, validator), version, reason, request),
                 (unreachable, proxies) -> "Could not get Go " + version + " from <downloadRoot> (go.downloadRoot) "
                         + request.downloadRoot() + ": " + unreachable + ". Getting it from the Go module proxy ("
                         + proxies.describe() + ") instead, verified against the checksum database.");
@@ -189,7 +190,8 @@ public final class SdkProvisioner {
         return new AvailableReleases(new HttpDownloader(request.network(), log), root).versionsFor(request.platform());
     }
 
-    private Toolchain install(SdkCache cache, InstallPlan plan, GoVersion version, String reason) {
+    private Toolchain install(
+            SdkCache cache, InstallPlan plan, GoVersion version, String reason, ToolchainRequest request) {
         InstalledSdk sdk;
         try {
             sdk = cache.install(plan.request());
@@ -202,7 +204,7 @@ public final class SdkProvisioner {
                         + sdk.home()
                 : "installed into " + sdk.home() + " by another build while this one waited, verified against "
                         + sdk.digestSource();
-        return toolchain(sdk, version, how, reason);
+        return toolchain(sdk, version, how, reason, request);
     }
 
     /** What to install, where it comes from and what is checked, in words. */
@@ -350,9 +352,9 @@ public final class SdkProvisioner {
             return Optional.of(value);
         }
         try {
-            return InstalledGo.find(environment, log)
-                    .flatMap(go -> GoEnvironment.of(go.goRoot(), request.environment(), log)
-                            .find(name))
+            return InstalledGo.find(environment, request.memo(), log)
+                    .flatMap(go ->
+                            GoEnvironment.of(go, request.environment(), log).find(name))
                     .filter(found -> !found.isBlank());
         } catch (GoCoreException noUsableGo) {
             log.debug("No installed Go could report " + name + ": " + noUsableGo.getMessage());
@@ -414,7 +416,9 @@ public final class SdkProvisioner {
         }
     }
 
-    private static Toolchain toolchain(InstalledSdk sdk, GoVersion version, String how, String reason) {
-        return new Toolchain(sdk.home(), version, sdk.platform(), "Go SDK " + how + " (chosen by " + reason + ")");
+    private static Toolchain toolchain(
+            InstalledSdk sdk, GoVersion version, String how, String reason, ToolchainRequest request) {
+        return new Toolchain(
+                sdk.home(), version, sdk.platform(), "Go SDK " + how + " (chosen by " + reason + ")", request.memo());
     }
 }

@@ -1,5 +1,6 @@
 package dev.gomvn.core.toolchain;
 
+import dev.gomvn.core.BuildMemo;
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.FileStamp;
 import dev.gomvn.core.GoCoreException;
@@ -16,26 +17,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** A Go that is already on this machine: {@code go.root}, the GOROOT variable, or the go on PATH. */
 public final class InstalledGo {
-    /** Keyed by the go binary's stamp: a Go upgraded in place (same GOROOT) is asked again. */
-    private static final Map<FileStamp, GoVersionOutput> REPORTED_VERSIONS = new ConcurrentHashMap<>();
-
     private InstalledGo() {}
 
     /** The Go a user would get by typing {@code go} in this environment, if any. */
-    public static Optional<Toolchain> find(Map<String, String> environment, GoLog log) {
+    public static Optional<Toolchain> find(Map<String, String> environment, BuildMemo memo, GoLog log) {
         String goRoot = environment.get("GOROOT");
         if (goRoot != null && !goRoot.isBlank() && Files.isRegularFile(GoCommand.executable(Path.of(goRoot)))) {
             return Optional.of(
-                    at(Path.of(goRoot), "installed Go at " + goRoot + " (GOROOT environment variable)", log));
+                    at(Path.of(goRoot), "installed Go at " + goRoot + " (GOROOT environment variable)", memo, log));
         }
-        return onPath(environment).map(root -> at(root, "installed Go at " + root + " (found on PATH)", log));
+        return onPath(environment).map(root -> at(root, "installed Go at " + root + " (found on PATH)", memo, log));
     }
 
-    static Toolchain at(Path goRoot, String origin, GoLog log) {
+    static Toolchain at(Path goRoot, String origin, BuildMemo memo, GoLog log) {
         Path executable = GoCommand.executable(goRoot);
         if (!Files.isRegularFile(executable)) {
             throw new ConfigurationException(
@@ -43,19 +40,23 @@ public final class InstalledGo {
                     "<goRoot> (go.root) is " + goRoot + ", but " + executable
                             + " does not exist; point it at a Go installation (the directory that holds bin/go).");
         }
-        GoVersionOutput reported = versionOf(goRoot, log);
-        return new Toolchain(goRoot, reported.version(), new Platform(reported.goos(), reported.goarch()), origin);
+        GoVersionOutput reported = versionOf(goRoot, memo, log);
+        return new Toolchain(
+                goRoot, reported.version(), new Platform(reported.goos(), reported.goarch()), origin, memo);
     }
 
     /**
      * What {@code bin/go version} says. Running it (rather than reading the VERSION file) is the only
      * way to learn the platform and to prove the binary runs here.
      */
-    static GoVersionOutput versionOf(Path goRoot, GoLog log) {
+    static GoVersionOutput versionOf(Path goRoot, BuildMemo memo, GoLog log) {
         Path root = goRoot.toAbsolutePath().normalize();
-        return REPORTED_VERSIONS.computeIfAbsent(
-                FileStamp.of(GoCommand.executable(root)), stamp -> runGoVersion(root, log));
+        // Keyed by the go binary's stamp: a Go upgraded in place (same GOROOT) is asked again.
+        return memo.remember(
+                new ReportedVersion(FileStamp.of(GoCommand.executable(root))), key -> runGoVersion(root, log));
     }
+
+    private record ReportedVersion(FileStamp goBinary) {}
 
     private static GoVersionOutput runGoVersion(Path goRoot, GoLog log) {
         String output = GoCommand.of(goRoot, "version")

@@ -1,5 +1,6 @@
 package dev.gomvn.core.toolchain;
 
+import dev.gomvn.core.BuildMemo;
 import dev.gomvn.core.Platform;
 import dev.gomvn.core.net.Credentials;
 import dev.gomvn.core.net.NetworkSettings;
@@ -28,6 +29,8 @@ import java.util.Optional;
  * @param provisionForGoLine provision go.mod's minimum when the installed Go is older; the enforcer
  *                        rules turn this off to report the too-old Go instead
  * @param sources         {@code go.source}, {@code go.proxy}, {@code go.sumdb}, {@code go.sdkArtifact}
+ * @param memo            what this build already learned from go binaries (the Maven session's); a new one
+ *                        when unset
  */
 public record ToolchainRequest(
         Path goRoot,
@@ -42,7 +45,8 @@ public record ToolchainRequest(
         Platform platform,
         Duration lockTimeout,
         boolean provisionForGoLine,
-        SdkSources sources) {
+        SdkSources sources,
+        BuildMemo memo) {
 
     public static final String DEFAULT_DOWNLOAD_ROOT = "https://go.dev/dl/";
 
@@ -65,6 +69,7 @@ public record ToolchainRequest(
         platform = platform == null ? Platform.host() : platform;
         lockTimeout = lockTimeout == null ? Duration.ofMinutes(10) : lockTimeout;
         sources = sources == null ? SdkSources.defaults() : sources;
+        memo = memo == null ? new BuildMemo() : memo;
     }
 
     private static URI parseQuietly(String url) {
@@ -93,7 +98,8 @@ public record ToolchainRequest(
                 .platform(platform)
                 .lockTimeout(lockTimeout)
                 .provisionForGoLine(provisionForGoLine)
-                .sources(sources);
+                .sources(sources)
+                .memo(memo);
     }
 
     /** The same request, judging the installed Go against go.mod instead of provisioning a newer one. */
@@ -116,6 +122,7 @@ public record ToolchainRequest(
         private Duration lockTimeout;
         private boolean provisionForGoLine = true;
         private SdkSources sources;
+        private BuildMemo memo;
 
         private Builder() {}
 
@@ -184,6 +191,11 @@ public record ToolchainRequest(
             return this;
         }
 
+        public Builder memo(BuildMemo value) {
+            memo = value;
+            return this;
+        }
+
         public ToolchainRequest build() {
             return new ToolchainRequest(
                     goRoot,
@@ -198,7 +210,8 @@ public record ToolchainRequest(
                     platform,
                     lockTimeout,
                     provisionForGoLine,
-                    sources);
+                    sources,
+                    memo);
         }
     }
 }

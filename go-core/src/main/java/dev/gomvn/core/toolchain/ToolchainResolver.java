@@ -66,7 +66,8 @@ public final class ToolchainResolver {
     }
 
     private Toolchain fromGoRoot(ToolchainRequest request) {
-        Toolchain toolchain = InstalledGo.at(request.goRoot(), "Go at " + request.goRoot() + " (go.root)", log);
+        Toolchain toolchain =
+                InstalledGo.at(request.goRoot(), "Go at " + request.goRoot() + " (go.root)", request.memo(), log);
         if (request.versionSpec() != null && !request.versionSpec().equals("latest")) {
             GoVersionRange wanted = versionRange(request.versionSpec());
             if (!wanted.contains(toolchain.version())) {
@@ -132,7 +133,7 @@ public final class ToolchainResolver {
     }
 
     private Optional<Toolchain> installed(ToolchainRequest request) {
-        return InstalledGo.find(request.environment(), log);
+        return InstalledGo.find(request.environment(), request.memo(), log);
     }
 
     private static Optional<GoModFile> goMod(Path moduleDirectory) {

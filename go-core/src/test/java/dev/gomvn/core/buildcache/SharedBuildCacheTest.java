@@ -3,6 +3,7 @@ package dev.gomvn.core.buildcache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gomvn.core.BuildMemo;
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.Platform;
@@ -99,7 +100,8 @@ class SharedBuildCacheTest {
 
     @Test
     void aGoWithoutGocacheprogBuildsWithoutTheCacheAndSaysWhy() {
-        Toolchain old = new Toolchain(temp.resolve("go1.23"), GoVersion.parse("1.23.4"), Platform.host(), "test");
+        Toolchain old = new Toolchain(
+                temp.resolve("go1.23"), GoVersion.parse("1.23.4"), Platform.host(), "test", new BuildMemo());
         assertThat(SharedBuildCache.start(
                         settings(false, false), new FailedStores(), old, temp, temp.resolve("run"), Map.of(), log))
                 .isEmpty();

@@ -2,23 +2,27 @@ package dev.gomvn.core.env;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gomvn.core.BuildMemo;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.testsupport.InstalledGoForTests;
+import dev.gomvn.core.toolchain.Toolchain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The cache of go env answers must never outlive what go reads: a long-lived JVM (mvnd) runs many builds. */
+/** The memory of go env answers must never outlive what go reads, nor the build: a Maven daemon runs many. */
 class GoEnvironmentCacheTest {
     @TempDir
     Path temp;
 
     @Test
-    void aGoEnvWriteBetweenTwoBuildsIsSeen() throws IOException {
-        Path goRoot = InstalledGoForTests.toolchain().goRoot();
+    void aGoEnvWriteWithinABuildIsSeen() throws IOException {
+        Toolchain goRoot = InstalledGoForTests.toolchain();
         Path goEnvFile = temp.resolve("env");
         Map<String, String> environment = InstalledGoForTests.processEnvironmentWith(
                 Map.of("GOENV", goEnvFile.toString(), "GOFLAGS", "", "GOSUMDB", ""));
@@ -29,10 +33,30 @@ class GoEnvironmentCacheTest {
                 .as("unchanged inputs: one go env run")
                 .isSameAs(first);
 
-        // What 'go env -w GOSUMDB=off' does between two builds of one Maven daemon.
+        // What 'go env -w GOSUMDB=off' does while a build runs (or between two builds of one Maven daemon).
         Files.writeString(goEnvFile, "GOSUMDB=off\n");
         assertThat(GoEnvironment.of(goRoot, environment, GoLog.SILENT).get("GOSUMDB"))
                 .isEqualTo("off");
+    }
+
+    @Test
+    void aLaterBuildRunsGoEnvAgainWithItsOwnMemory() {
+        Toolchain thisBuild = InstalledGoForTests.toolchain();
+        Toolchain laterBuild = withMemo(thisBuild, new BuildMemo());
+        Map<String, String> environment = InstalledGoForTests.cleanEnvironment();
+        List<String> goRuns = new ArrayList<>();
+        GoLog log = GoLog.of(line -> {}, line -> {}, goRuns::add, () -> true, false);
+
+        GoEnvironment first = GoEnvironment.of(thisBuild, environment, log);
+        assertThat(GoEnvironment.of(thisBuild, environment, log)).isSameAs(first);
+        GoEnvironment later = GoEnvironment.of(laterBuild, environment, log);
+
+        assertThat(later).isNotSameAs(first);
+        assertThat(goRuns).filteredOn(line -> line.contains("go env -json")).hasSize(2);
+    }
+
+    static Toolchain withMemo(Toolchain toolchain, BuildMemo memo) {
+        return new Toolchain(toolchain.goRoot(), toolchain.version(), toolchain.platform(), toolchain.origin(), memo);
     }
 
     @Test

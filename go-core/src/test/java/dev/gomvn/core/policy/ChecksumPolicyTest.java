@@ -187,8 +187,7 @@ class ChecksumPolicyTest {
         Map<String, String> environment = new HashMap<>(pom);
         environment.values().removeIf(String::isEmpty);
         environment.put("GOENV", goEnvFile.toString());
-        GoEnvironment effective =
-                GoEnvironment.of(go.goRoot(), InstalledGoForTests.processEnvironmentWith(pom), GoLog.SILENT);
+        GoEnvironment effective = GoEnvironment.of(go, InstalledGoForTests.processEnvironmentWith(pom), GoLog.SILENT);
         return ChecksumPolicy.check(
                 effective,
                 new GoSettingSources(environment, Map.of(), goEnvFile, go.goRoot()),

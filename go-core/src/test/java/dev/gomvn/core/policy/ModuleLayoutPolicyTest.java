@@ -223,7 +223,7 @@ class ModuleLayoutPolicyTest {
 
     private List<PolicyFinding> check(boolean allowReplaceOutside) {
         Map<String, String> complete = InstalledGoForTests.processEnvironmentWith(pom);
-        GoEnvironment environment = GoEnvironment.of(go.goRoot(), complete, GoLog.SILENT);
+        GoEnvironment environment = GoEnvironment.of(go, complete, GoLog.SILENT);
         Map<String, String> declared = new java.util.HashMap<>(pom);
         declared.values().removeIf(String::isEmpty);
         return ModuleLayoutPolicy.check(

@@ -7,6 +7,7 @@ import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.env.GoEnvironment;
 import dev.gomvn.core.testsupport.InstalledGoForTests;
+import dev.gomvn.core.toolchain.Toolchain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +81,7 @@ class GoCommandTest {
 
     @Test
     void goEnvRunsOncePerToolchainAndEnvironment() {
-        Path goRoot = InstalledGoForTests.toolchain().goRoot();
+        Toolchain goRoot = InstalledGoForTests.toolchain();
         GoEnvironment first = GoEnvironment.of(goRoot, Map.of("GOFLAGS", "-mod=readonly"), GoLog.SILENT);
         assertThat(GoEnvironment.of(goRoot, Map.of("GOFLAGS", "-mod=readonly"), GoLog.SILENT))
                 .isSameAs(first);
