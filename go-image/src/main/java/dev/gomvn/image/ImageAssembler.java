@@ -84,23 +84,9 @@ public final class ImageAssembler {
             LayerTar.Layer layer = binaryLayers.get(i).layer();
             layout.adoptBlob(layer.file(), layer.descriptor().digest());
 
-            List<String> diffIds = new ArrayList<>(platformBase.diffIds());
-            diffIds.add(layer.diffId());
-            JsonObject config = new JsonObject();
-            config.addProperty("created", created);
-            config.addProperty("architecture", platform.architecture());
-            config.addProperty("os", platform.os());
-            if (platform.variant() != null) {
-                config.addProperty("variant", platform.variant());
-            }
-            config.add("config", runtimeConfig(platformBase.config(), entrypoint(target, settings), base, settings));
-            JsonObject rootfs = new JsonObject();
-            rootfs.addProperty("type", "layers");
-            JsonArray ids = new JsonArray();
-            diffIds.forEach(ids::add);
-            rootfs.add("diff_ids", ids);
-            config.add("rootfs", rootfs);
-            OciDescriptor configDescriptor = layout.writeJson(MediaTypes.CONFIG, config);
+            OciDescriptor configDescriptor = layout.writeJson(
+                    MediaTypes.CONFIG,
+                    config(platform, platformBase, layer, entrypoint(target, settings), base, settings));
 
             JsonObject manifest = new JsonObject();
             manifest.addProperty("schemaVersion", 2);
@@ -133,6 +119,33 @@ public final class ImageAssembler {
         Path tar = outputDirectory.resolve("image.tar");
         layout.exportTar(tar, settings.created());
         return new AssembledImage(layout.directory(), tar, indexDescriptor, manifests);
+    }
+
+    /** The image config of one platform: the base's runtime settings with ours over them, its layers' diff ids. */
+    private static JsonObject config(
+            ImagePlatform platform,
+            BaseImage.PlatformBase platformBase,
+            LayerTar.Layer layer,
+            String entrypoint,
+            BaseImage base,
+            ImageSettings settings) {
+        List<String> diffIds = new ArrayList<>(platformBase.diffIds());
+        diffIds.add(layer.diffId());
+        JsonObject config = new JsonObject();
+        config.addProperty("created", DateTimeFormatter.ISO_INSTANT.format(settings.created()));
+        config.addProperty("architecture", platform.architecture());
+        config.addProperty("os", platform.os());
+        if (platform.variant() != null) {
+            config.addProperty("variant", platform.variant());
+        }
+        config.add("config", runtimeConfig(platformBase.config(), entrypoint, base, settings));
+        JsonObject rootfs = new JsonObject();
+        rootfs.addProperty("type", "layers");
+        JsonArray ids = new JsonArray();
+        diffIds.forEach(ids::add);
+        rootfs.add("diff_ids", ids);
+        config.add("rootfs", rootfs);
+        return config;
     }
 
     /** A target's layer, and whether it came from the {@link LayerCache} rather than from gzip. */
