@@ -1,5 +1,6 @@
 package dev.gomvn.core.gobuild;
 
+import dev.gomvn.core.BoundedParallel;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.HumanReadable;
@@ -24,11 +25,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Builds every requested package for every target, targets in parallel up to a bound, each target's
@@ -70,38 +68,37 @@ public final class GoBuilder {
                 toolchain.goRoot(),
                 request.options().environment(),
                 GoQuoting.split(request.options().buildFlags(), "go.buildFlags"));
-        ExecutorService pool = Executors.newFixedThreadPool(
-                Math.min(request.parallelism(), request.targets().size()));
-        Map<BuildTarget, Future<List<BuiltBinary>>> running = new LinkedHashMap<>();
+        List<Supplier<TargetOutcome>> tasks = request.targets().stream()
+                .<Supplier<TargetOutcome>>map(target -> () -> attempt(request, inputs, target, names))
+                .toList();
+        List<BuiltBinary> binaries = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (TargetOutcome outcome : BoundedParallel.run("building", request.parallelism(), tasks)) {
+            binaries.addAll(outcome.binaries());
+            outcome.failure().ifPresent(failures::add);
+        }
+        if (!failures.isEmpty()) {
+            throw new BuildFailedException(failures);
+        }
+        Path sums = request.outputDirectory().resolve("SHA256SUMS");
+        Map<Path, String> digests = new LinkedHashMap<>();
+        binaries.forEach(binary -> {
+            digests.put(binary.file(), binary.sha256());
+            binary.sbom().ifPresent(sbom -> digests.put(sbom.file(), sbom.sha256()));
+        });
+        Sha256Sums.write(sums, digests);
+        return new BuildResult(List.copyOf(binaries), sums);
+    }
+
+    /** A target's binaries, or why it failed: a failing target does not stop the others. */
+    private record TargetOutcome(List<BuiltBinary> binaries, Optional<String> failure) {}
+
+    private TargetOutcome attempt(
+            BuildRequest request, BuildInputs inputs, BuildTarget target, Map<String, String> names) {
         try {
-            for (BuildTarget target : request.targets()) {
-                running.put(target, pool.submit(() -> buildTarget(request, inputs, target, names)));
-            }
-            List<BuiltBinary> binaries = new ArrayList<>();
-            List<String> failures = new ArrayList<>();
-            for (Map.Entry<BuildTarget, Future<List<BuiltBinary>>> entry : running.entrySet()) {
-                try {
-                    binaries.addAll(entry.getValue().get());
-                } catch (ExecutionException e) {
-                    failures.add(entry.getKey() + ": " + e.getCause().getMessage());
-                }
-            }
-            if (!failures.isEmpty()) {
-                throw new BuildFailedException(failures);
-            }
-            Path sums = request.outputDirectory().resolve("SHA256SUMS");
-            Map<Path, String> digests = new LinkedHashMap<>();
-            binaries.forEach(binary -> {
-                digests.put(binary.file(), binary.sha256());
-                binary.sbom().ifPresent(sbom -> digests.put(sbom.file(), sbom.sha256()));
-            });
-            Sha256Sums.write(sums, digests);
-            return new BuildResult(List.copyOf(binaries), sums);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EnvironmentException("Interrupted while building.", e);
-        } finally {
-            pool.shutdownNow();
+            return new TargetOutcome(buildTarget(request, inputs, target, names), Optional.empty());
+        } catch (RuntimeException e) {
+            return new TargetOutcome(List.of(), Optional.of(target + ": " + e.getMessage()));
         }
     }
 
