@@ -64,25 +64,10 @@ public final class EnvtestProvisioner {
         Optional<InstalledSdk> cached = cache.find(version, platform);
         Optional<String> pinned = pinned(request);
         if (cached.isPresent()) {
-            InstalledSdk installed = cached.get();
-            if (pinned.isPresent() && !pinned.get().equals(installed.recordedSha256())) {
-                throw new VerificationException("The cached envtest binaries " + installed.home()
-                        + " were installed from an archive with SHA-256 " + installed.recordedSha256()
-                        + ", but <envtest><sha256> pins " + pinned.get()
-                        + ". Delete that directory to install the pinned archive, or correct the pin.");
-            }
-            log.debug("envtest binaries " + version + " for " + platform + " are cached in " + installed.home()
-                    + ", verified at install against " + installed.digestSource() + ".");
-            return installed.home();
+            return cachedHome(cached.get(), pinned, version, platform);
         }
         SdkSources.SdkArtifact artifact = request.artifact();
-        DownloadRoot root = request.downloadRoot() == null
-                ? null
-                : DownloadRoot.parse(
-                        request.downloadRoot(),
-                        "<envtest><downloadRoot>",
-                        "envtest.downloadRoot",
-                        "an http(s) mirror such as https://mirror.example.com/envtest/, or file:/path/to/mirror/");
+        DownloadRoot root = downloadRoot(request);
         if (artifact == null && root == null) {
             throw new ConfigurationException(
                     "envtest",
@@ -125,6 +110,30 @@ public final class EnvtestProvisioner {
         } catch (ArchiveContentException refused) {
             throw new ArchiveContentException(refused.getMessage() + " (The archive was " + from + ".)", refused);
         }
+        return installed.home();
+    }
+
+    /** {@code <envtest><downloadRoot>}, or null when it is not set. */
+    private static DownloadRoot downloadRoot(EnvtestRequest request) {
+        return request.downloadRoot() == null
+                ? null
+                : DownloadRoot.parse(
+                        request.downloadRoot(),
+                        "<envtest><downloadRoot>",
+                        "envtest.downloadRoot",
+                        "an http(s) mirror such as https://mirror.example.com/envtest/, or file:/path/to/mirror/");
+    }
+
+    /** A cached install serves only if it came from the archive {@code <envtest><sha256>} pins, when it pins one. */
+    private Path cachedHome(InstalledSdk installed, Optional<String> pinned, String version, Platform platform) {
+        if (pinned.isPresent() && !pinned.get().equals(installed.recordedSha256())) {
+            throw new VerificationException("The cached envtest binaries " + installed.home()
+                    + " were installed from an archive with SHA-256 " + installed.recordedSha256()
+                    + ", but <envtest><sha256> pins " + pinned.get()
+                    + ". Delete that directory to install the pinned archive, or correct the pin.");
+        }
+        log.debug("envtest binaries " + version + " for " + platform + " are cached in " + installed.home()
+                + ", verified at install against " + installed.digestSource() + ".");
         return installed.home();
     }
 
