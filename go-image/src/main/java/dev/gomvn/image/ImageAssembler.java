@@ -3,8 +3,8 @@ package dev.gomvn.image;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.gomvn.core.BoundedParallel;
 import dev.gomvn.core.ConfigurationException;
-import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.HumanReadable;
 import java.nio.file.Path;
@@ -16,10 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * Turns the verified binaries of the linux targets into one image per platform (the base's layers for that platform
@@ -84,23 +81,9 @@ public final class ImageAssembler {
             LayerTar.Layer layer = binaryLayers.get(i).layer();
             layout.adoptBlob(layer.file(), layer.descriptor().digest());
 
-            List<String> diffIds = new ArrayList<>(platformBase.diffIds());
-            diffIds.add(layer.diffId());
-            JsonObject config = new JsonObject();
-            config.addProperty("created", created);
-            config.addProperty("architecture", platform.architecture());
-            config.addProperty("os", platform.os());
-            if (platform.variant() != null) {
-                config.addProperty("variant", platform.variant());
-            }
-            config.add("config", runtimeConfig(platformBase.config(), entrypoint(target, settings), base, settings));
-            JsonObject rootfs = new JsonObject();
-            rootfs.addProperty("type", "layers");
-            JsonArray ids = new JsonArray();
-            diffIds.forEach(ids::add);
-            rootfs.add("diff_ids", ids);
-            config.add("rootfs", rootfs);
-            OciDescriptor configDescriptor = layout.writeJson(MediaTypes.CONFIG, config);
+            OciDescriptor configDescriptor = layout.writeJson(
+                    MediaTypes.CONFIG,
+                    config(platform, platformBase, layer, entrypoint(target, settings), base, settings));
 
             JsonObject manifest = new JsonObject();
             manifest.addProperty("schemaVersion", 2);
@@ -135,6 +118,33 @@ public final class ImageAssembler {
         return new AssembledImage(layout.directory(), tar, indexDescriptor, manifests);
     }
 
+    /** The image config of one platform: the base's runtime settings with ours over them, its layers' diff ids. */
+    private static JsonObject config(
+            ImagePlatform platform,
+            BaseImage.PlatformBase platformBase,
+            LayerTar.Layer layer,
+            String entrypoint,
+            BaseImage base,
+            ImageSettings settings) {
+        List<String> diffIds = new ArrayList<>(platformBase.diffIds());
+        diffIds.add(layer.diffId());
+        JsonObject config = new JsonObject();
+        config.addProperty("created", DateTimeFormatter.ISO_INSTANT.format(settings.created()));
+        config.addProperty("architecture", platform.architecture());
+        config.addProperty("os", platform.os());
+        if (platform.variant() != null) {
+            config.addProperty("variant", platform.variant());
+        }
+        config.add("config", runtimeConfig(platformBase.config(), entrypoint, base, settings));
+        JsonObject rootfs = new JsonObject();
+        rootfs.addProperty("type", "layers");
+        JsonArray ids = new JsonArray();
+        diffIds.forEach(ids::add);
+        rootfs.add("diff_ids", ids);
+        config.add("rootfs", rootfs);
+        return config;
+    }
+
     /** A target's layer, and whether it came from the {@link LayerCache} rather than from gzip. */
     private record BinaryLayer(LayerTar.Layer layer, boolean reused) {}
 
@@ -146,48 +156,31 @@ public final class ImageAssembler {
     private static List<BinaryLayer> writeLayers(
             List<TargetBinaries> targets, ImageSettings settings, Path outputDirectory) {
         LayerCache cache = new LayerCache(outputDirectory.resolve("layer-cache"));
-        ExecutorService pool = Executors.newFixedThreadPool(
-                Math.min(targets.size(), Runtime.getRuntime().availableProcessors()));
-        try {
-            List<String> keys = new ArrayList<>();
-            List<Future<BinaryLayer>> writing = new ArrayList<>();
-            for (TargetBinaries target : targets) {
-                Map<String, Path> files = new TreeMap<>();
-                Map<String, String> sha256 = new TreeMap<>();
-                target.binaries().forEach((name, file) -> {
-                    files.put(settings.binaryDirectory() + "/" + name, file);
-                    sha256.put(
-                            settings.binaryDirectory() + "/" + name,
-                            target.sha256().get(name));
-                });
-                String key = LayerCache.key(sha256, settings.created());
-                keys.add(key);
-                Path output = outputDirectory.resolve(target.target().directoryName() + ".layer.tmp");
-                writing.add(pool.submit(() -> cache.find(key, output)
-                        .map(cached -> new BinaryLayer(cached, true))
-                        .orElseGet(() -> {
-                            LayerTar.Layer written = LayerTar.write(files, settings.created(), output);
-                            cache.store(key, written);
-                            return new BinaryLayer(written, false);
-                        })));
-            }
-            List<BinaryLayer> layers = new ArrayList<>();
-            for (Future<BinaryLayer> layer : writing) {
-                layers.add(layer.get());
-            }
-            cache.retainOnly(keys);
-            return layers;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new EnvironmentException("Could not write an image layer: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EnvironmentException("Interrupted while writing the image layers.", e);
-        } finally {
-            pool.shutdownNow();
+        List<String> keys = new ArrayList<>();
+        List<Supplier<BinaryLayer>> writing = new ArrayList<>();
+        for (TargetBinaries target : targets) {
+            Map<String, Path> files = new TreeMap<>();
+            Map<String, String> sha256 = new TreeMap<>();
+            target.binaries().forEach((name, file) -> {
+                files.put(settings.binaryDirectory() + "/" + name, file);
+                sha256.put(
+                        settings.binaryDirectory() + "/" + name, target.sha256().get(name));
+            });
+            String key = LayerCache.key(sha256, settings.created());
+            keys.add(key);
+            Path output = outputDirectory.resolve(target.target().directoryName() + ".layer.tmp");
+            writing.add(() -> cache.find(key, output)
+                    .map(cached -> new BinaryLayer(cached, true))
+                    .orElseGet(() -> {
+                        LayerTar.Layer written = LayerTar.write(files, settings.created(), output);
+                        cache.store(key, written);
+                        return new BinaryLayer(written, false);
+                    }));
         }
+        List<BinaryLayer> layers = BoundedParallel.run(
+                "writing the image layers", Runtime.getRuntime().availableProcessors(), writing);
+        cache.retainOnly(keys);
+        return layers;
     }
 
     private static String entrypoint(TargetBinaries target, ImageSettings settings) {

@@ -36,46 +36,20 @@ public final class ImagePusher {
         OciDescriptor index = layout.manifest(Optional.empty());
         byte[] indexBytes = layout.readBlob(index);
         JsonObject indexJson = OciJson.parse(indexBytes, "the image index " + index.digest());
-        Map<OciDescriptor, byte[]> manifests = new LinkedHashMap<>();
-        Map<String, OciDescriptor> blobs = new LinkedHashMap<>();
-        Set<String> baseLayers = new HashSet<>();
-        Optional<ImageReference> base = Optional.empty();
-        for (var entry : indexJson.getAsJsonArray("manifests")) {
-            OciDescriptor descriptor = OciDescriptor.fromJson(entry.getAsJsonObject());
-            byte[] bytes = layout.readBlob(descriptor);
-            manifests.put(descriptor, bytes);
-            JsonObject manifest = OciJson.parse(bytes, "the manifest " + descriptor.digest());
-            OciDescriptor config = OciDescriptor.fromJson(manifest.getAsJsonObject("config"));
-            blobs.put(config.digest(), config);
-            JsonArray layers = manifest.getAsJsonArray("layers");
-            for (int i = 0; i < layers.size(); i++) {
-                OciDescriptor layer = OciDescriptor.fromJson(layers.get(i).getAsJsonObject());
-                blobs.put(layer.digest(), layer);
-                // gomvn's own layer is each manifest's last (ImageAssembler): only the base's, before it, can be
-                // in the base's repository, so only they are worth a mount request.
-                if (i < layers.size() - 1) {
-                    baseLayers.add(layer.digest());
-                }
-            }
-            if (manifest.has("annotations")
-                    && manifest.getAsJsonObject("annotations").has("org.opencontainers.image.base.name")) {
-                String name = manifest.getAsJsonObject("annotations")
-                        .get("org.opencontainers.image.base.name")
-                        .getAsString();
-                base = Optional.of(ImageReference.parse(name, "the base annotation", "go.image.from"));
-            }
-        }
-        Optional<String> mountFrom = base.filter(b -> b.registry().equals(target.registry())
+        Contents contents = Contents.of(layout, indexJson);
+        Map<OciDescriptor, byte[]> manifests = contents.manifests();
+        Optional<String> mountFrom = contents.base()
+                .filter(b -> b.registry().equals(target.registry())
                         && !b.repository().equals(target.repository()))
                 .map(ImageReference::repository);
         int uploaded = 0;
         int mounted = 0;
         int present = 0;
-        for (OciDescriptor blob : blobs.values()) {
+        for (OciDescriptor blob : contents.blobs().values()) {
             if (client.hasBlob(target.repository(), blob.digest())) {
                 present++;
             } else if (mountFrom.isPresent()
-                    && baseLayers.contains(blob.digest())
+                    && contents.baseLayers().contains(blob.digest())
                     && client.mountBlob(target.repository(), blob.digest(), mountFrom.get())) {
                 mounted++;
             } else {
@@ -99,6 +73,49 @@ public final class ImagePusher {
                 + String.join(", ", pushedTags) + ": " + uploaded + " of " + result.blobs() + " blobs uploaded, "
                 + mounted + " mounted, " + present + " already there");
         return result;
+    }
+
+    /**
+     * What the layout's index names: each platform manifest with its bytes, every blob they reference, the base's
+     * layers among them, and the base image the manifests were built on.
+     */
+    private record Contents(
+            Map<OciDescriptor, byte[]> manifests,
+            Map<String, OciDescriptor> blobs,
+            Set<String> baseLayers,
+            Optional<ImageReference> base) {
+        static Contents of(OciLayout layout, JsonObject indexJson) {
+            Map<OciDescriptor, byte[]> manifests = new LinkedHashMap<>();
+            Map<String, OciDescriptor> blobs = new LinkedHashMap<>();
+            Set<String> baseLayers = new HashSet<>();
+            Optional<ImageReference> base = Optional.empty();
+            for (var entry : indexJson.getAsJsonArray("manifests")) {
+                OciDescriptor descriptor = OciDescriptor.fromJson(entry.getAsJsonObject());
+                byte[] bytes = layout.readBlob(descriptor);
+                manifests.put(descriptor, bytes);
+                JsonObject manifest = OciJson.parse(bytes, "the manifest " + descriptor.digest());
+                OciDescriptor config = OciDescriptor.fromJson(manifest.getAsJsonObject("config"));
+                blobs.put(config.digest(), config);
+                JsonArray layers = manifest.getAsJsonArray("layers");
+                for (int i = 0; i < layers.size(); i++) {
+                    OciDescriptor layer = OciDescriptor.fromJson(layers.get(i).getAsJsonObject());
+                    blobs.put(layer.digest(), layer);
+                    // gomvn's own layer is each manifest's last (ImageAssembler): only the base's, before it, can be
+                    // in the base's repository, so only they are worth a mount request.
+                    if (i < layers.size() - 1) {
+                        baseLayers.add(layer.digest());
+                    }
+                }
+                if (manifest.has("annotations")
+                        && manifest.getAsJsonObject("annotations").has("org.opencontainers.image.base.name")) {
+                    String name = manifest.getAsJsonObject("annotations")
+                            .get("org.opencontainers.image.base.name")
+                            .getAsString();
+                    base = Optional.of(ImageReference.parse(name, "the base annotation", "go.image.from"));
+                }
+            }
+            return new Contents(manifests, blobs, baseLayers, base);
+        }
     }
 
     /**

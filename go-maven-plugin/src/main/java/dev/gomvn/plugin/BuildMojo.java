@@ -154,6 +154,36 @@ public class BuildMojo extends AbstractCachedGoMojo {
         Toolchain toolchain = resolveToolchain();
         List<BuildTarget> buildTargets = TargetList.resolve(splitCommas(targets), toolchain, goLog());
         Optional<SharedBuildCache> buildCache = startBuildCache(toolchain);
+        Path buildDirectory = Path.of(project.getBuild().getDirectory());
+        BuildRequest request = buildRequest(buildTargets, buildCache, buildDirectory);
+        getLog().info("Building " + String.join(", ", request.packages()) + " for "
+                + HumanReadable.count(buildTargets.size(), "target", "targets") + " with Go " + toolchain.version());
+        BuildResult result;
+        try {
+            result = new GoBuilder(toolchain, goLog()).build(request);
+        } finally {
+            buildCache.ifPresent(SharedBuildCache::report);
+        }
+        if (attach) {
+            attach(result, request, buildDirectory);
+        }
+        long sboms = result.binaries().stream()
+                .filter(binary -> binary.sbom().isPresent())
+                .count();
+        if (sboms > 0) {
+            getLog().info(HumanReadable.count(
+                            sboms, "CycloneDX " + SbomWriter.SPEC + " SBOM", "CycloneDX " + SbomWriter.SPEC + " SBOMs")
+                    + " (<name>.cdx.json) beside the binaries"
+                    + (attach ? ", attached as <classifier>-cyclonedx" : ""));
+        }
+        long upToDate = result.binaries().stream().filter(BuiltBinary::upToDate).count();
+        getLog().info(HumanReadable.count(result.binaries().size(), "verified binary", "verified binaries") + " ("
+                + upToDate + " up to date) in " + outputDirectory + ", checksums in " + result.sha256Sums()
+                + " [go:build " + HumanReadable.duration(Duration.ofNanos(System.nanoTime() - started)) + "]");
+    }
+
+    private BuildRequest buildRequest(
+            List<BuildTarget> buildTargets, Optional<SharedBuildCache> buildCache, Path buildDirectory) {
         BuildOptions options = BuildOptions.builder()
                 .cgo(cgo)
                 .trimpath(trimpath)
@@ -166,8 +196,7 @@ public class BuildMojo extends AbstractCachedGoMojo {
                         .map(cache -> cache.environment(goEnvironment()))
                         .orElseGet(this::goEnvironment))
                 .build();
-        Path buildDirectory = Path.of(project.getBuild().getDirectory());
-        BuildRequest request = BuildRequest.builder()
+        return BuildRequest.builder()
                 .moduleDirectory(moduleDirectory())
                 .outputDirectory(outputDirectory.toPath())
                 .stateDirectory(buildDirectory.resolve("go").resolve("build-state"))
@@ -188,44 +217,25 @@ public class BuildMojo extends AbstractCachedGoMojo {
                                         project.getVersion())))
                                 : Optional.empty())
                 .build();
-        getLog().info("Building " + String.join(", ", request.packages()) + " for "
-                + HumanReadable.count(buildTargets.size(), "target", "targets") + " with Go " + toolchain.version());
-        BuildResult result;
-        try {
-            result = new GoBuilder(toolchain, goLog()).build(request);
-        } finally {
-            buildCache.ifPresent(SharedBuildCache::report);
+    }
+
+    /** The binaries and SBOMs as the project's artifacts, and the checksums of their published names. */
+    private void attach(BuildResult result, BuildRequest request, Path buildDirectory) {
+        Path publishedSums = buildDirectory.resolve("go").resolve("published.sha256sums");
+        BinaryAttachments plan = BinaryAttachments.plan(
+                result.binaries(), request.packages().size(), publishedSums, project.getPackaging());
+        Sha256Sums.writeNames(publishedSums, plan.publishedSha256(project.getArtifactId(), project.getVersion()));
+        getLog().info("Checksums of the binaries as published (" + project.getArtifactId() + "-"
+                + project.getVersion() + "-<classifier>.<type>, for sha256sum -c among downloaded artifacts) in "
+                + publishedSums);
+        for (BinaryAttachments.Attachment attachment : plan.attachments()) {
+            projectHelper.attachArtifact(
+                    project,
+                    attachment.type(),
+                    attachment.classifier(),
+                    attachment.file().toFile());
         }
-        if (attach) {
-            Path publishedSums = buildDirectory.resolve("go").resolve("published.sha256sums");
-            BinaryAttachments plan = BinaryAttachments.plan(
-                    result.binaries(), request.packages().size(), publishedSums, project.getPackaging());
-            Sha256Sums.writeNames(publishedSums, plan.publishedSha256(project.getArtifactId(), project.getVersion()));
-            getLog().info("Checksums of the binaries as published (" + project.getArtifactId() + "-"
-                    + project.getVersion() + "-<classifier>.<type>, for sha256sum -c among downloaded artifacts) in "
-                    + publishedSums);
-            for (BinaryAttachments.Attachment attachment : plan.attachments()) {
-                projectHelper.attachArtifact(
-                        project,
-                        attachment.type(),
-                        attachment.classifier(),
-                        attachment.file().toFile());
-            }
-            plan.mainArtifact().ifPresent(file -> project.getArtifact().setFile(file.toFile()));
-        }
-        long sboms = result.binaries().stream()
-                .filter(binary -> binary.sbom().isPresent())
-                .count();
-        if (sboms > 0) {
-            getLog().info(HumanReadable.count(
-                            sboms, "CycloneDX " + SbomWriter.SPEC + " SBOM", "CycloneDX " + SbomWriter.SPEC + " SBOMs")
-                    + " (<name>.cdx.json) beside the binaries"
-                    + (attach ? ", attached as <classifier>-cyclonedx" : ""));
-        }
-        long upToDate = result.binaries().stream().filter(BuiltBinary::upToDate).count();
-        getLog().info(HumanReadable.count(result.binaries().size(), "verified binary", "verified binaries") + " ("
-                + upToDate + " up to date) in " + outputDirectory + ", checksums in " + result.sha256Sums()
-                + " [go:build " + HumanReadable.duration(Duration.ofNanos(System.nanoTime() - started)) + "]");
+        plan.mainArtifact().ifPresent(file -> project.getArtifact().setFile(file.toFile()));
     }
 
     /** A configured value as Maven would have injected it; an expression nothing defines gives an empty string. */

@@ -1,5 +1,6 @@
 package dev.gomvn.core.gobuild;
 
+import dev.gomvn.core.BoundedParallel;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.HumanReadable;
@@ -23,16 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Builds every requested package for every target, targets in parallel up to a bound, each target's
@@ -74,38 +68,37 @@ public final class GoBuilder {
                 toolchain.goRoot(),
                 request.options().environment(),
                 GoQuoting.split(request.options().buildFlags(), "go.buildFlags"));
-        ExecutorService pool = Executors.newFixedThreadPool(
-                Math.min(request.parallelism(), request.targets().size()));
-        Map<BuildTarget, Future<List<BuiltBinary>>> running = new LinkedHashMap<>();
+        List<Supplier<TargetOutcome>> tasks = request.targets().stream()
+                .<Supplier<TargetOutcome>>map(target -> () -> attempt(request, inputs, target, names))
+                .toList();
+        List<BuiltBinary> binaries = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (TargetOutcome outcome : BoundedParallel.run("building", request.parallelism(), tasks)) {
+            binaries.addAll(outcome.binaries());
+            outcome.failure().ifPresent(failures::add);
+        }
+        if (!failures.isEmpty()) {
+            throw new BuildFailedException(failures);
+        }
+        Path sums = request.outputDirectory().resolve("SHA256SUMS");
+        Map<Path, String> digests = new LinkedHashMap<>();
+        binaries.forEach(binary -> {
+            digests.put(binary.file(), binary.sha256());
+            binary.sbom().ifPresent(sbom -> digests.put(sbom.file(), sbom.sha256()));
+        });
+        Sha256Sums.write(sums, digests);
+        return new BuildResult(List.copyOf(binaries), sums);
+    }
+
+    /** A target's binaries, or why it failed: a failing target does not stop the others. */
+    private record TargetOutcome(List<BuiltBinary> binaries, Optional<String> failure) {}
+
+    private TargetOutcome attempt(
+            BuildRequest request, BuildInputs inputs, BuildTarget target, Map<String, String> names) {
         try {
-            for (BuildTarget target : request.targets()) {
-                running.put(target, pool.submit(() -> buildTarget(request, inputs, target, names)));
-            }
-            List<BuiltBinary> binaries = new ArrayList<>();
-            List<String> failures = new ArrayList<>();
-            for (Map.Entry<BuildTarget, Future<List<BuiltBinary>>> entry : running.entrySet()) {
-                try {
-                    binaries.addAll(entry.getValue().get());
-                } catch (ExecutionException e) {
-                    failures.add(entry.getKey() + ": " + e.getCause().getMessage());
-                }
-            }
-            if (!failures.isEmpty()) {
-                throw new BuildFailedException(failures);
-            }
-            Path sums = request.outputDirectory().resolve("SHA256SUMS");
-            Map<Path, String> digests = new LinkedHashMap<>();
-            binaries.forEach(binary -> {
-                digests.put(binary.file(), binary.sha256());
-                binary.sbom().ifPresent(sbom -> digests.put(sbom.file(), sbom.sha256()));
-            });
-            Sha256Sums.write(sums, digests);
-            return new BuildResult(List.copyOf(binaries), sums);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EnvironmentException("Interrupted while building.", e);
-        } finally {
-            pool.shutdownNow();
+            return new TargetOutcome(buildTarget(request, inputs, target, names), Optional.empty());
+        } catch (RuntimeException e) {
+            return new TargetOutcome(List.of(), Optional.of(target + ": " + e.getMessage()));
         }
     }
 
@@ -142,78 +135,10 @@ public final class GoBuilder {
 
     private BuiltBinary buildBinary(BuildRequest request, BuildTarget target, String packagePath, Path output) {
         long started = System.nanoTime();
-        String prefix = "[" + target + "] ";
         // An existing binary is only replaced when go produced different bytes, so it keeps its time stamp.
         Path written = Files.isRegularFile(output) ? output.resolveSibling(output.getFileName() + ".new") : output;
-        Map<String, String> environment = PrefetchKey.name(
-                request.options().environment(target, toolchain.platform()),
-                request.moduleDirectory(),
-                List.of(
-                        "go build " + toolchain.version(),
-                        packagePath,
-                        target.toString(),
-                        request.options().compileFingerprint(target, toolchain.platform())));
-        boolean packageNamesAsked = request.options().packageNamesAsked();
         CompileProgress progress = new CompileProgress();
-        // go list and go build run side by side and may both say they download a module: once is news.
-        Set<String> downloads = ConcurrentHashMap.newKeySet();
-        Consumer<String> goOutput = line -> {
-            if (progress.accept(line) && !packageNamesAsked) {
-                log.debug(prefix + line);
-            } else if (!line.startsWith(StalePackages.DOWNLOADING) || downloads.add(line)) {
-                log.info(prefix + line);
-            }
-        };
-        GoProcessResult result;
-        try (Heartbeat heartbeat = Heartbeat.start(
-                progressInterval, () -> prefix + output.getFileName() + ": " + progress.describe(), log::info)) {
-            // Beside go build, not before it: waiting for the listing made every cold build a second slower per
-            // target. And only once the build has run for half the heartbeat's interval: the total is only shown
-            // by a heartbeat, and a shorter build would pay go list's CPU for nothing (on 2 cores, all of it is
-            // taken from the compiler).
-            AtomicBoolean listingDecided = new AtomicBoolean();
-            CompletableFuture<Void> listing = !StalePackages.worthListing(environment, System.getenv())
-                    ? CompletableFuture.completedFuture(null)
-                    : CompletableFuture.runAsync(
-                            () -> {
-                                if (listingDecided.compareAndSet(false, true)) {
-                                    StalePackages.of(
-                                                    toolchain.goRoot(),
-                                                    request.options(),
-                                                    environment,
-                                                    request.moduleDirectory(),
-                                                    packagePath,
-                                                    line -> {
-                                                        if (downloads.add(line)) {
-                                                            log.info(prefix + line);
-                                                        }
-                                                    },
-                                                    log)
-                                            .ifPresent(progress::expect);
-                                }
-                            },
-                            CompletableFuture.delayedExecutor(
-                                    progressInterval.toMillis() / 2,
-                                    TimeUnit.MILLISECONDS,
-                                    task -> startDaemon(task, "go list " + target)));
-            result = GoCommand.of(toolchain.goRoot(), request.options().buildArguments(written, packagePath))
-                    .environment(environment)
-                    .log(log)
-                    .in(request.moduleDirectory())
-                    .onStdout(goOutput)
-                    .onStderr(goOutput)
-                    .run();
-            try {
-                if (listingDecided.compareAndSet(false, true)) {
-                    listing.cancel(false);
-                } else {
-                    listing.join();
-                }
-            } catch (CompletionException e) {
-                log.debug("Listing the packages of " + packagePath + " for the progress failed: "
-                        + e.getCause().getMessage());
-            }
-        }
+        GoProcessResult result = compile(request, target, packagePath, written, output, progress);
         if (!result.succeeded()) {
             deleteQuietly(written.equals(output) ? null : written);
             // go's own lines without the package names of -v, which would crowd the error out of the tail.
@@ -240,6 +165,63 @@ public final class GoBuilder {
         return binary;
     }
 
+    /** Runs go build into {@code written}, its output streamed with the target as prefix and a heartbeat beside it. */
+    private GoProcessResult compile(
+            BuildRequest request,
+            BuildTarget target,
+            String packagePath,
+            Path written,
+            Path output,
+            CompileProgress progress) {
+        String prefix = "[" + target + "] ";
+        Map<String, String> environment = PrefetchKey.name(
+                request.options().environment(target, toolchain.platform()),
+                request.moduleDirectory(),
+                List.of(
+                        "go build " + toolchain.version(),
+                        packagePath,
+                        target.toString(),
+                        request.options().compileFingerprint(target, toolchain.platform())));
+        boolean packageNamesAsked = request.options().packageNamesAsked();
+        // go list and go build run side by side and may both say they download a module: once is news.
+        Set<String> downloads = ConcurrentHashMap.newKeySet();
+        Consumer<String> downloadLine = line -> {
+            if (downloads.add(line)) {
+                log.info(prefix + line);
+            }
+        };
+        Consumer<String> goOutput = line -> {
+            if (progress.accept(line) && !packageNamesAsked) {
+                log.debug(prefix + line);
+            } else if (!line.startsWith(StalePackages.DOWNLOADING) || downloads.add(line)) {
+                log.info(prefix + line);
+            }
+        };
+        try (Heartbeat heartbeat = Heartbeat.start(
+                progressInterval, () -> prefix + output.getFileName() + ": " + progress.describe(), log::info)) {
+            PackageListing listing = PackageListing.start(
+                    toolchain.goRoot(),
+                    request,
+                    target,
+                    packagePath,
+                    environment,
+                    progress,
+                    downloadLine,
+                    progressInterval.dividedBy(2),
+                    log);
+            GoProcessResult result = GoCommand.of(
+                            toolchain.goRoot(), request.options().buildArguments(written, packagePath))
+                    .environment(environment)
+                    .log(log)
+                    .in(request.moduleDirectory())
+                    .onStdout(goOutput)
+                    .onStderr(goOutput)
+                    .run();
+            listing.stop();
+            return result;
+        }
+    }
+
     /** The SBOM of a binary just built (or rebuilt because its SBOM settings changed), beside it. */
     private Optional<BuiltBinary.Sbom> writeSbom(
             BuildRequest request, BuildTarget target, Path binary, String sha256, Optional<GoBuildInfo> alreadyRead) {
@@ -262,12 +244,6 @@ public final class GoBuilder {
         String executable = binary.getFileName().toString();
         String suffix = target.executableName("");
         return target.sbomName(executable.substring(0, executable.length() - suffix.length()));
-    }
-
-    private static void startDaemon(Runnable task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        thread.start();
     }
 
     private static boolean sameContent(Path a, Path b) {

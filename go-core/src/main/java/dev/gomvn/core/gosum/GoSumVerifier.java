@@ -3,14 +3,12 @@ package dev.gomvn.core.gosum;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.Sha256;
-import dev.gomvn.core.gomod.GoSumFile;
 import dev.gomvn.core.gomod.GoWorkspace;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.process.GoProcessResult;
 import dev.gomvn.core.toolchain.Toolchain;
 import dev.gomvn.core.version.GoVersion;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -55,11 +51,6 @@ import java.util.stream.Stream;
  * GOWORK=off, and the report says so.
  */
 public final class GoSumVerifier {
-    private static final Pattern MISMATCH = Pattern.compile("verifying (\\S+?)@(\\S+?)(/go\\.mod)?: checksum mismatch");
-    private static final Pattern DOWNLOADED = Pattern.compile("downloaded: (h1:[A-Za-z0-9+/=]+)");
-    private static final Pattern OFFLINE = Pattern.compile("(\\S+?)@(\\S+?): module lookup disabled by GOPROXY=off");
-    private static final Pattern MODIFIED =
-            Pattern.compile("(\\S+) (\\S+): dir has been modified.*|(\\S+) (\\S+): zip has been modified.*");
     private static final GoVersion TIDY_DIFF = GoVersion.parse("1.23");
 
     private final Toolchain toolchain;
@@ -77,10 +68,9 @@ public final class GoSumVerifier {
         List<String> notes = new ArrayList<>();
         List<String> infos = new ArrayList<>();
         Path vendor = null;
-        Path goMod = moduleDirectory.resolve("go.mod");
-        Path goSum = moduleDirectory.resolve("go.sum");
         Optional<GoWorkspace> workspace = GoWorkspace.of(moduleDirectory, environment, toolchain.goRoot());
-        Set<Path> userFiles = new LinkedHashSet<>(List.of(goMod, goSum));
+        Set<Path> userFiles =
+                new LinkedHashSet<>(List.of(moduleDirectory.resolve("go.mod"), moduleDirectory.resolve("go.sum")));
         workspace.ifPresent(w -> userFiles.addAll(w.files()));
         Map<Path, String> before = new LinkedHashMap<>();
         userFiles.forEach(file -> before.put(file, digest(file)));
@@ -94,46 +84,63 @@ public final class GoSumVerifier {
                 vendor = candidate;
                 verifyVendor(moduleDirectory, workspace, findings, notes);
             } else if (workspace.isPresent()) {
-                try (GoWorkspace.Scratch scratch = workspace.get().scratchCopy()) {
-                    List<Path> sumFiles = new ArrayList<>(List.of(goSum));
-                    workspace.get().sumFiles().stream()
-                            .filter(file -> !file.equals(goSum.toAbsolutePath().normalize()))
-                            .forEach(sumFiles::add);
-                    verifyModules(
-                            moduleDirectory,
-                            new Sums(
-                                    scratch.environment(environment(offline)),
-                                    List.of(),
-                                    List.of(),
-                                    scratch.sumFile(),
-                                    sumFiles,
-                                    workspace.get().sumFile(),
-                                    " (in the workspace " + workspace.get().file() + ", run against its temporary copy "
-                                            + scratch.workFile() + ")"),
-                            findings);
-                }
+                verifyInWorkspace(moduleDirectory, workspace.get(), offline, findings);
             } else {
-                Path copy = createCopy(goMod, goSum);
-                try {
-                    verifyModules(
-                            moduleDirectory,
-                            new Sums(
-                                    environment(offline),
-                                    List.of("-modfile=" + copy),
-                                    List.of("-mod=mod"),
-                                    copy.resolveSibling("go.sum"),
-                                    List.of(goSum),
-                                    null,
-                                    ""),
-                            findings);
-                } finally {
-                    deleteTree(copy.getParent());
-                }
+                verifyAlone(moduleDirectory, offline, findings);
             }
             if (checkTidy) {
                 checkTidy(moduleDirectory, offline, workspace, findings, infos);
             }
         }
+        reportChanged(before, findings);
+        return new GoSumReport(
+                findings, notes, infos, workspace.map(GoWorkspace::file).orElse(null), vendor);
+    }
+
+    private void verifyInWorkspace(
+            Path moduleDirectory, GoWorkspace workspace, boolean offline, List<GoSumFinding> findings) {
+        Path goSum = moduleDirectory.resolve("go.sum");
+        try (GoWorkspace.Scratch scratch = workspace.scratchCopy()) {
+            List<Path> sumFiles = new ArrayList<>(List.of(goSum));
+            workspace.sumFiles().stream()
+                    .filter(file -> !file.equals(goSum.toAbsolutePath().normalize()))
+                    .forEach(sumFiles::add);
+            verifyModules(
+                    moduleDirectory,
+                    new Sums(
+                            scratch.environment(environment(offline)),
+                            List.of(),
+                            List.of(),
+                            scratch.sumFile(),
+                            sumFiles,
+                            workspace.sumFile(),
+                            " (in the workspace " + workspace.file() + ", run against its temporary copy "
+                                    + scratch.workFile() + ")"),
+                    findings);
+        }
+    }
+
+    private void verifyAlone(Path moduleDirectory, boolean offline, List<GoSumFinding> findings) {
+        Path goSum = moduleDirectory.resolve("go.sum");
+        Path copy = createCopy(moduleDirectory.resolve("go.mod"), goSum);
+        try {
+            verifyModules(
+                    moduleDirectory,
+                    new Sums(
+                            environment(offline),
+                            List.of("-modfile=" + copy),
+                            List.of("-mod=mod"),
+                            copy.resolveSibling("go.sum"),
+                            List.of(goSum),
+                            null,
+                            ""),
+                    findings);
+        } finally {
+            deleteTree(copy.getParent());
+        }
+    }
+
+    private static void reportChanged(Map<Path, String> before, List<GoSumFinding> findings) {
         List<String> changed = before.entrySet().stream()
                 .filter(e -> !e.getValue().equals(digest(e.getKey())))
                 .map(e -> e.getKey().toString())
@@ -146,8 +153,6 @@ public final class GoSumVerifier {
                             + " changed while they were verified; something in GOFLAGS or the environment makes go rewrite them. "
                             + "Restore them from version control and remove that setting."));
         }
-        return new GoSumReport(
-                findings, notes, infos, workspace.map(GoWorkspace::file).orElse(null), vendor);
     }
 
     /**
@@ -175,37 +180,23 @@ public final class GoSumVerifier {
         downloadArguments.addAll(sums.flags());
         Run download = run(moduleDirectory, sums.env(), downloadArguments);
         Set<String> mismatched = new LinkedHashSet<>();
-        String downloadOutput = download.output();
-        collectMismatches(downloadOutput, sums.sumFiles(), mismatched, findings);
-        collectOffline(downloadOutput, findings);
+        GoOutputFindings.mismatches(download.output(), sums.sumFiles(), mismatched, findings);
+        GoOutputFindings.offline(download.output(), findings);
         List<String> listArguments = new ArrayList<>(List.of("list"));
         listArguments.addAll(sums.flags());
         listArguments.addAll(sums.listFlags());
         listArguments.addAll(
                 List.of("-deps", "-test", "-e", "-f", "{{if .Error}}{{.ImportPath}}: {{.Error}}{{end}}", "./..."));
         Run list = run(moduleDirectory, sums.env(), listArguments);
-        String listOutput = list.output();
-        collectMismatches(listOutput, sums.sumFiles(), mismatched, findings);
-        collectOffline(listOutput, findings);
+        GoOutputFindings.mismatches(list.output(), sums.sumFiles(), mismatched, findings);
+        GoOutputFindings.offline(list.output(), findings);
         if (mismatched.isEmpty()) {
-            reportMissing(moduleDirectory, sums, findings);
+            GoOutputFindings.missing(moduleDirectory, sums.sumFiles(), sums.written(), sums.goWorkSum(), findings);
         }
         List<String> verifyArguments = new ArrayList<>(List.of("mod", "verify"));
         verifyArguments.addAll(sums.flags());
         Run verify = run(moduleDirectory, sums.env(), verifyArguments);
-        for (String line : verify.output().split("\n")) {
-            Matcher m = MODIFIED.matcher(line.strip());
-            if (m.matches()) {
-                String module = m.group(1) != null ? m.group(1) + "@" + m.group(2) : m.group(3) + "@" + m.group(4);
-                findings.add(new GoSumFinding(
-                        GoSumFinding.Kind.CACHE_TAMPERED,
-                        module,
-                        "The module cache copy of " + module
-                                + " no longer matches what was downloaded (" + line.strip()
-                                + "). Fix: 'go clean -modcache' and "
-                                + "find out what wrote into the cache."));
-            }
-        }
+        GoOutputFindings.cacheTampered(verify.output(), findings);
         if (!download.succeeded() && findings.isEmpty()) {
             findings.add(new GoSumFinding(
                     GoSumFinding.Kind.GO_FAILED,
@@ -213,105 +204,6 @@ public final class GoSumVerifier {
                     "'go mod download' failed in " + moduleDirectory + sums.where() + ":\n"
                             + String.join("\n", download.tail())));
         }
-    }
-
-    private static void collectMismatches(
-            String output, List<Path> sumFiles, Set<String> seen, List<GoSumFinding> findings) {
-        Matcher m = MISMATCH.matcher(output);
-        while (m.find()) {
-            String module = m.group(1);
-            String version = m.group(2);
-            boolean goModHash = m.group(3) != null;
-            if (!seen.add(module + "@" + version + (goModHash ? "/go.mod" : ""))) {
-                continue;
-            }
-            Matcher downloaded =
-                    DOWNLOADED.matcher(output.substring(m.end(), Math.min(output.length(), m.end() + 300)));
-            String hash = downloaded.find() ? downloaded.group(1) : "";
-            findings.add(
-                    new GoSumFinding(
-                            GoSumFinding.Kind.CHECKSUM_MISMATCH,
-                            module + "@" + version,
-                            location(sumFiles, module, version, goModHash, hash) + ": the go.sum line for " + module
-                                    + " "
-                                    + version + (goModHash ? "/go.mod" : "")
-                                    + " disagrees with the module's real content (checksum mismatch, verified by downloading it). Someone "
-                                    + "changed go.sum or the module was replaced at its origin: find out which; never just delete the line."));
-        }
-    }
-
-    private static void collectOffline(String output, List<GoSumFinding> findings) {
-        Matcher m = OFFLINE.matcher(output);
-        Set<String> seen = new LinkedHashSet<>();
-        while (m.find()) {
-            String module = m.group(1) + "@" + m.group(2);
-            if (seen.add(module)) {
-                findings.add(
-                        new GoSumFinding(
-                                GoSumFinding.Kind.OFFLINE_MISSING,
-                                module,
-                                module + " is not in the module "
-                                        + "cache and Maven runs offline (-o), so it cannot be verified. Run the build once online."));
-            }
-        }
-    }
-
-    /** The file and line holding the wrong hash: the first sum file whose line for it differs from what go downloaded. */
-    private static String location(
-            List<Path> sumFiles, String module, String version, boolean goModHash, String downloaded) {
-        String any = null;
-        for (Path sumFile : sumFiles) {
-            if (Files.isRegularFile(sumFile)) {
-                for (GoSumFile.GoSumEntry entry : GoSumFile.parse(sumFile).entries()) {
-                    if (entry.module().equals(module)
-                            && entry.version().equals(version)
-                            && entry.goMod() == goModHash) {
-                        String place = sumFile + ":" + entry.line();
-                        if (!entry.hash().equals(downloaded)) {
-                            return place;
-                        }
-                        any = any == null ? place : any;
-                    }
-                }
-            }
-        }
-        return any != null ? any : sumFiles.get(0).toString();
-    }
-
-    /** Lines the temporary sum file gained are lines none of the user's sum files holds. */
-    private static void reportMissing(Path moduleDirectory, Sums sums, List<GoSumFinding> findings) {
-        Set<String> before = new LinkedHashSet<>();
-        sums.sumFiles().forEach(file -> before.addAll(lines(file)));
-        Map<String, List<String>> missing = new LinkedHashMap<>();
-        for (String line : lines(sums.written())) {
-            if (!before.contains(line)) {
-                String[] fields = line.split("\\s+");
-                if (fields.length == 3) {
-                    boolean goMod = fields[1].endsWith("/go.mod");
-                    String version = goMod ? fields[1].substring(0, fields[1].length() - 7) : fields[1];
-                    missing.computeIfAbsent(fields[0] + "@" + version, k -> new ArrayList<>())
-                            .add(goMod ? "go.mod hash" : "zip hash");
-                }
-            }
-        }
-        Path goSum = sums.sumFiles().get(0);
-        missing.forEach(
-                (module, kinds) -> findings.add(
-                        new GoSumFinding(
-                                GoSumFinding.Kind.MISSING_ENTRY,
-                                module,
-                                sums.goWorkSum() == null
-                                        ? goSum + " lacks the " + String.join(" and ", kinds) + " of "
-                                                + module.replace("@", " ")
-                                                + ", which the build or its tests need. Fix: run 'go mod tidy' and commit go.sum."
-                                        : "Neither " + goSum + " nor " + sums.goWorkSum()
-                                                + " (nor the go.sum of another workspace module) holds the "
-                                                + String.join(" and ", kinds)
-                                                + " of " + module.replace("@", " ")
-                                                + ", which the build or its tests need; go build in the workspace would fetch it unpinned and "
-                                                + "add it to go.work.sum. Fix: run 'go mod download " + module + "' in "
-                                                + moduleDirectory
-                                                + " and commit go.work.sum, or run 'go mod tidy' there (it ignores go.work) and commit go.sum.")));
     }
 
     private void verifyVendor(
@@ -438,19 +330,6 @@ public final class GoSumVerifier {
         } catch (IOException e) {
             throw new EnvironmentException(
                     "Could not copy go.mod and go.sum to a temporary directory: " + e.getMessage(), e);
-        }
-    }
-
-    private static List<String> lines(Path file) {
-        try {
-            return Files.isRegularFile(file)
-                    ? Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-                            .map(String::strip)
-                            .filter(l -> !l.isEmpty())
-                            .toList()
-                    : List.of();
-        } catch (IOException e) {
-            throw new EnvironmentException("Could not read " + file + ": " + e.getMessage(), e);
         }
     }
 

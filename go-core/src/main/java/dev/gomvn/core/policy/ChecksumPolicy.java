@@ -87,6 +87,52 @@ public final class ChecksumPolicy {
                             + "verification of every new module, so a tampered dependency goes unnoticed. Fix: "
                             + source.howToRemove("GOSUMDB") + "."));
         }
+        checkNoSumDb(environment, sources, buildListModules, allowedPrivatePatterns, findings);
+        ModulePathPatterns insecure = ModulePathPatterns.parse(environment.get("GOINSECURE"));
+        List<String> notAllowed = insecure.globs().stream()
+                .filter(g -> !allowedInsecurePatterns.contains(g))
+                .toList();
+        if (!notAllowed.isEmpty()) {
+            SettingSource source = sources.sourceOf("GOINSECURE");
+            findings.add(PolicyFinding.error(
+                    "GOINSECURE",
+                    "GOINSECURE=" + insecure + " (set by " + source + ") lets "
+                            + String.join(", ", notAllowed)
+                            + " be fetched over plain HTTP or unverified TLS, and skips checksum "
+                            + "verification for them. Fix: " + source.howToRemove("GOINSECURE")
+                            + ", or list the patterns in <allowedInsecurePatterns> if you accept that."));
+        }
+        String goFlags = environment.get("GOFLAGS");
+        if (INSECURE_FLAG.matcher(goFlags).find()) {
+            SettingSource source = sources.sourceOf("GOFLAGS");
+            findings.add(PolicyFinding.error(
+                    "GOFLAGS",
+                    "GOFLAGS=" + goFlags + " (set by " + source + ") contains -insecure, "
+                            + "which Go removed in 1.17: every go command now fails, and it shows someone wanted to skip "
+                            + "verification. Fix: " + source.howToRemove("GOFLAGS") + " (or drop -insecure from it)."));
+        }
+        sources.namedVariables().forEach((name, source) -> {
+            if (BOGUS.contains(name) || LOOKS_LIKE_GO_SETTING.matcher(name).matches() && !KNOWN.contains(name)) {
+                findings.add(
+                        PolicyFinding.warning(
+                                name,
+                                name + " (set by " + source + ") is not a Go setting and has no "
+                                        + "effect: the protection it suggests does not exist. Use GOSUMDB, GONOSUMDB or GOPRIVATE instead."));
+            }
+        });
+        return findings;
+    }
+
+    /**
+     * GONOSUMDB (or GOPRIVATE, which it defaults to) must not match public modules, and may exempt the build's modules
+     * only through patterns the user declares private.
+     */
+    private static void checkNoSumDb(
+            GoEnvironment environment,
+            GoSettingSources sources,
+            List<String> buildListModules,
+            List<String> allowedPrivatePatterns,
+            List<PolicyFinding> findings) {
         // go env reports GONOSUMDB already defaulted to GOPRIVATE: blame the variable a layer really set.
         boolean gonosumdbSet = sources.sourceOf("GONOSUMDB").layer() != SettingSource.Layer.DEFAULT;
         String noSumDbName = gonosumdbSet || environment.get("GOPRIVATE").isBlank() ? "GONOSUMDB" : "GOPRIVATE";
@@ -133,38 +179,5 @@ public final class ChecksumPolicy {
                                     .toList()
                             : List.of())));
         }
-        ModulePathPatterns insecure = ModulePathPatterns.parse(environment.get("GOINSECURE"));
-        List<String> notAllowed = insecure.globs().stream()
-                .filter(g -> !allowedInsecurePatterns.contains(g))
-                .toList();
-        if (!notAllowed.isEmpty()) {
-            SettingSource source = sources.sourceOf("GOINSECURE");
-            findings.add(PolicyFinding.error(
-                    "GOINSECURE",
-                    "GOINSECURE=" + insecure + " (set by " + source + ") lets "
-                            + String.join(", ", notAllowed)
-                            + " be fetched over plain HTTP or unverified TLS, and skips checksum "
-                            + "verification for them. Fix: " + source.howToRemove("GOINSECURE")
-                            + ", or list the patterns in <allowedInsecurePatterns> if you accept that."));
-        }
-        String goFlags = environment.get("GOFLAGS");
-        if (INSECURE_FLAG.matcher(goFlags).find()) {
-            SettingSource source = sources.sourceOf("GOFLAGS");
-            findings.add(PolicyFinding.error(
-                    "GOFLAGS",
-                    "GOFLAGS=" + goFlags + " (set by " + source + ") contains -insecure, "
-                            + "which Go removed in 1.17: every go command now fails, and it shows someone wanted to skip "
-                            + "verification. Fix: " + source.howToRemove("GOFLAGS") + " (or drop -insecure from it)."));
-        }
-        sources.namedVariables().forEach((name, source) -> {
-            if (BOGUS.contains(name) || LOOKS_LIKE_GO_SETTING.matcher(name).matches() && !KNOWN.contains(name)) {
-                findings.add(
-                        PolicyFinding.warning(
-                                name,
-                                name + " (set by " + source + ") is not a Go setting and has no "
-                                        + "effect: the protection it suggests does not exist. Use GOSUMDB, GONOSUMDB or GOPRIVATE instead."));
-            }
-        });
-        return findings;
     }
 }

@@ -51,24 +51,7 @@ public final class ModuleLayoutPolicy {
             String suggestedModulePath,
             GoLog log) {
         List<PolicyFinding> findings = new ArrayList<>();
-        if (environment.get("GO111MODULE").strip().equals("off")) {
-            SettingSource source = sources.sourceOf("GO111MODULE");
-            findings.add(PolicyFinding.error(
-                    "GO111MODULE",
-                    "GO111MODULE=off (set by " + source + ") puts go in GOPATH mode: "
-                            + "go.mod and go.sum are ignored and nothing is verified. Fix: "
-                            + source.howToRemove("GO111MODULE") + "."));
-        }
-        String goFlags = environment.get("GOFLAGS");
-        if (MOD_MOD.matcher(goFlags).find()) {
-            SettingSource source = sources.sourceOf("GOFLAGS");
-            findings.add(PolicyFinding.error(
-                    "GOFLAGS",
-                    "GOFLAGS=" + goFlags + " (set by " + source + ") contains -mod=mod, so "
-                            + "builds may rewrite go.mod and go.sum in CI instead of failing on a missing requirement. Fix: "
-                            + source.howToRemove("GOFLAGS")
-                            + " (or drop -mod=mod from it); go's default -mod=readonly is what CI wants."));
-        }
+        checkModuleMode(environment, sources, findings);
         Path goModPath = moduleDirectory.resolve("go.mod");
         if (!Files.isRegularFile(goModPath)) {
             findings.add(PolicyFinding.error(
@@ -105,30 +88,63 @@ public final class ModuleLayoutPolicy {
         }
         checkSumFiles(goModPath, goMod, workspace, findings);
         if (!allowReplaceOutsideModule) {
-            Path root = repositoryRoot.toAbsolutePath().normalize();
-            List<GoWorkspace.ReplaceDirective> replaces = new ArrayList<>();
-            goMod.replaces().forEach(r -> replaces.add(new GoWorkspace.ReplaceDirective(goModPath, r)));
-            // In workspace mode go.work's replacements apply to this module's build as much as its own.
-            workspace.ifPresent(w ->
-                    w.workFile().replaces().forEach(r -> replaces.add(new GoWorkspace.ReplaceDirective(w.file(), r))));
-            for (GoWorkspace.ReplaceDirective replace : replaces) {
-                Optional<Path> target = replace.localDirectory();
-                if (target.isPresent() && !target.get().startsWith(root)) {
-                    GoModFile.Replacement replacement = replace.replacement();
-                    findings.add(
-                            PolicyFinding.error(
-                                    replace.file().getFileName().toString(),
-                                    replace.file() + ":" + replacement.line() + ": replace "
-                                            + replacement.oldPath() + " => " + replacement.newPath() + " points to "
-                                            + target.get()
-                                            + ", outside the repository " + root
-                                            + ", so the build depends on files no commit records. "
-                                            + "Fix: vendor or publish that module, or set <allowReplaceOutsideModule>true</allowReplaceOutsideModule>."));
-                }
-            }
+            checkReplacesInside(repositoryRoot, goModPath, goMod, workspace, findings);
         }
         checkVendor(moduleDirectory, toolchain, goEnvironment, workspace, findings, log);
         return findings;
+    }
+
+    /** GO111MODULE=off and GOFLAGS=-mod=mod each take away what go.mod and go.sum guarantee. */
+    private static void checkModuleMode(
+            GoEnvironment environment, GoSettingSources sources, List<PolicyFinding> findings) {
+        if (environment.get("GO111MODULE").strip().equals("off")) {
+            SettingSource source = sources.sourceOf("GO111MODULE");
+            findings.add(PolicyFinding.error(
+                    "GO111MODULE",
+                    "GO111MODULE=off (set by " + source + ") puts go in GOPATH mode: "
+                            + "go.mod and go.sum are ignored and nothing is verified. Fix: "
+                            + source.howToRemove("GO111MODULE") + "."));
+        }
+        String goFlags = environment.get("GOFLAGS");
+        if (MOD_MOD.matcher(goFlags).find()) {
+            SettingSource source = sources.sourceOf("GOFLAGS");
+            findings.add(PolicyFinding.error(
+                    "GOFLAGS",
+                    "GOFLAGS=" + goFlags + " (set by " + source + ") contains -mod=mod, so "
+                            + "builds may rewrite go.mod and go.sum in CI instead of failing on a missing requirement. Fix: "
+                            + source.howToRemove("GOFLAGS")
+                            + " (or drop -mod=mod from it); go's default -mod=readonly is what CI wants."));
+        }
+    }
+
+    /** Local replacements must stay inside the repository, or the build depends on files no commit records. */
+    private static void checkReplacesInside(
+            Path repositoryRoot,
+            Path goModPath,
+            GoModFile goMod,
+            Optional<GoWorkspace> workspace,
+            List<PolicyFinding> findings) {
+        Path root = repositoryRoot.toAbsolutePath().normalize();
+        List<GoWorkspace.ReplaceDirective> replaces = new ArrayList<>();
+        goMod.replaces().forEach(r -> replaces.add(new GoWorkspace.ReplaceDirective(goModPath, r)));
+        // In workspace mode go.work's replacements apply to this module's build as much as its own.
+        workspace.ifPresent(w ->
+                w.workFile().replaces().forEach(r -> replaces.add(new GoWorkspace.ReplaceDirective(w.file(), r))));
+        for (GoWorkspace.ReplaceDirective replace : replaces) {
+            Optional<Path> target = replace.localDirectory();
+            if (target.isPresent() && !target.get().startsWith(root)) {
+                GoModFile.Replacement replacement = replace.replacement();
+                findings.add(
+                        PolicyFinding.error(
+                                replace.file().getFileName().toString(),
+                                replace.file() + ":" + replacement.line() + ": replace "
+                                        + replacement.oldPath() + " => " + replacement.newPath() + " points to "
+                                        + target.get()
+                                        + ", outside the repository " + root
+                                        + ", so the build depends on files no commit records. "
+                                        + "Fix: vendor or publish that module, or set <allowReplaceOutsideModule>true</allowReplaceOutsideModule>."));
+            }
+        }
     }
 
     /**

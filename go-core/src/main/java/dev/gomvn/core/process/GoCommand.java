@@ -131,24 +131,9 @@ public final class GoCommand {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command);
-        if (workingDirectory != null) {
-            builder.directory(workingDirectory.toFile());
-        }
-        builder.environment().clear();
-        builder.environment().putAll(effectiveEnvironment());
-        GoCommandTrace.log(log, workingDirectory, command, builder.environment());
+        ProcessBuilder builder = processBuilder(command);
         long started = System.nanoTime();
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new EnvironmentException(
-                    "Could not start " + executable + " (" + e.getMessage()
-                            + "); check that <goRoot> (go.root) points to a Go installation for this machine.",
-                    e);
-        }
-        closeQuietly(process);
+        Process process = start(builder);
         List<String> tail = Collections.synchronizedList(new ArrayList<>());
         StringBuilder captured = captureStdout ? new StringBuilder() : null;
         Thread out = pump(
@@ -171,6 +156,43 @@ public final class GoCommand {
                     stderrLines.accept(line);
                 },
                 "go-stderr");
+        awaitExit(process, out, err);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        return new GoProcessResult(
+                commandLine(),
+                process.exitValue(),
+                captured == null ? "" : captured.toString(),
+                List.copyOf(tail),
+                elapsed);
+    }
+
+    private ProcessBuilder processBuilder(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (workingDirectory != null) {
+            builder.directory(workingDirectory.toFile());
+        }
+        builder.environment().clear();
+        builder.environment().putAll(effectiveEnvironment());
+        GoCommandTrace.log(log, workingDirectory, command, builder.environment());
+        return builder;
+    }
+
+    private Process start(ProcessBuilder builder) {
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new EnvironmentException(
+                    "Could not start " + executable + " (" + e.getMessage()
+                            + "); check that <goRoot> (go.root) points to a Go installation for this machine.",
+                    e);
+        }
+        closeQuietly(process);
+        return process;
+    }
+
+    /** Waits for go and for the last of its output; past the timeout or on an interrupt, go and its children are killed. */
+    private void awaitExit(Process process, Thread out, Thread err) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -188,13 +210,6 @@ public final class GoCommand {
             Thread.currentThread().interrupt();
             throw new EnvironmentException("Interrupted while running '" + commandLine() + "'.", e);
         }
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        return new GoProcessResult(
-                commandLine(),
-                process.exitValue(),
-                captured == null ? "" : captured.toString(),
-                List.copyOf(tail),
-                elapsed);
     }
 
     private static void closeQuietly(Process process) {

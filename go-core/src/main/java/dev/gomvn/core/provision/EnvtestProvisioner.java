@@ -61,20 +61,10 @@ public final class EnvtestProvisioner {
         EnvtestDigests digests = new EnvtestDigests(request, archiveName);
         Optional<ArchiveVerifier> pinned = digests.pinned();
         if (cached.isPresent()) {
-            InstalledSdk installed = cached.get();
-            digests.requireCachedMatchesPin(installed);
-            log.debug("envtest binaries " + version + " for " + platform + " are cached in " + installed.home()
-                    + ", verified at install against " + installed.digestSource() + ".");
-            return installed.home();
+            return cachedHome(cached.get(), digests, version, platform);
         }
         SdkSources.SdkArtifact artifact = request.artifact();
-        DownloadRoot root = request.downloadRoot() == null
-                ? null
-                : DownloadRoot.parse(
-                        request.downloadRoot(),
-                        "<envtest><downloadRoot>",
-                        "envtest.downloadRoot",
-                        "an http(s) mirror such as https://mirror.example.com/envtest/, or file:/path/to/mirror/");
+        DownloadRoot root = downloadRoot(request);
         if (artifact == null && root == null) {
             throw new ConfigurationException(
                     "envtest",
@@ -115,6 +105,25 @@ public final class EnvtestProvisioner {
         } catch (ArchiveContentException refused) {
             throw new ArchiveContentException(refused.getMessage() + " (The archive was " + from + ".)", refused);
         }
+        return installed.home();
+    }
+
+    /** {@code <envtest><downloadRoot>}, or null when it is not set. */
+    private static DownloadRoot downloadRoot(EnvtestRequest request) {
+        return request.downloadRoot() == null
+                ? null
+                : DownloadRoot.parse(
+                        request.downloadRoot(),
+                        "<envtest><downloadRoot>",
+                        "envtest.downloadRoot",
+                        "an http(s) mirror such as https://mirror.example.com/envtest/, or file:/path/to/mirror/");
+    }
+
+    /** A cached install serves only if it came from the archive a pinned digest names, when one is pinned. */
+    private Path cachedHome(InstalledSdk installed, EnvtestDigests digests, String version, Platform platform) {
+        digests.requireCachedMatchesPin(installed);
+        log.debug("envtest binaries " + version + " for " + platform + " are cached in " + installed.home()
+                + ", verified at install against " + installed.digestSource() + ".");
         return installed.home();
     }
 

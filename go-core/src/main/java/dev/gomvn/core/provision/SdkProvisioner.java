@@ -6,9 +6,6 @@ import dev.gomvn.core.GoCoreException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.Platform;
 import dev.gomvn.core.VerificationException;
-import dev.gomvn.core.env.GoEnvironment;
-import dev.gomvn.core.process.GoCommand;
-import dev.gomvn.core.process.GoProcessResult;
 import dev.gomvn.core.provision.download.AvailableReleases;
 import dev.gomvn.core.provision.download.ChecksumResolver;
 import dev.gomvn.core.provision.download.DownloadRoot;
@@ -23,21 +20,16 @@ import dev.gomvn.core.provision.install.SdkInstallRequest;
 import dev.gomvn.core.provision.install.SdkValidator;
 import dev.gomvn.core.provision.proxy.GoProxyList;
 import dev.gomvn.core.provision.proxy.ProxyToolchainSource;
-import dev.gomvn.core.sumdb.ChecksumDatabaseSetting;
-import dev.gomvn.core.sumdb.TreeHeadStore;
-import dev.gomvn.core.toolchain.InstalledGo;
 import dev.gomvn.core.toolchain.SdkSources;
 import dev.gomvn.core.toolchain.Toolchain;
 import dev.gomvn.core.toolchain.ToolchainRequest;
 import dev.gomvn.core.version.GoVersion;
-import dev.gomvn.core.version.GoVersionOutput;
 import dev.gomvn.core.version.GoVersionRange;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -95,7 +87,7 @@ public final class SdkProvisioner {
 
     private Toolchain installMissing(GoVersion version, ToolchainRequest request, String reason, SdkCache cache) {
         Platform platform = request.platform();
-        SdkValidator validator = home -> checkReportedVersion(home, version, platform, versionCheckTimeout, log);
+        SdkValidator validator = new ReportedVersionValidator(version, platform, versionCheckTimeout, log);
         SdkSources sources = request.sources();
         if (sources.artifact() != null) {
             return install(cache, fromArtifact(version, request, validator), version, reason, request);
@@ -133,7 +125,8 @@ public final class SdkProvisioner {
         return fromSource(
                 request,
                 () -> downloadRootVersions(request),
-                proxies -> proxySource(request, proxies).availableVersions(request.platform()),
+                proxies ->
+                        new ToolchainProxySettings(request, log).source(proxies).availableVersions(request.platform()),
                 (unreachable, proxies) -> "Could not list the Go releases at <downloadRoot> (go.downloadRoot) "
                         + request.downloadRoot() + ": " + unreachable + ". Listing them at the Go module proxy ("
                         + proxies.describe() + ") instead.");
@@ -152,7 +145,9 @@ public final class SdkProvisioner {
             BiFunction<String, GoProxyList, String> warning) {
         switch (request.sources().mode()) {
             case PROXY:
-                return fromProxy.apply(goProxy(request).orElse(defaultGoProxy()));
+                return fromProxy.apply(new ToolchainProxySettings(request, log)
+                        .goProxy()
+                        .orElse(ToolchainProxySettings.defaultGoProxy()));
             case DOWNLOAD:
                 return fromDownloadRoot.get();
             default:
@@ -178,7 +173,8 @@ public final class SdkProvisioner {
 
     /** The module proxy to fall back on; without one, the download root's failure stands with the advice to set one. */
     private GoProxyList fallbackProxy(ToolchainRequest request, EnvironmentException failure) {
-        return goProxy(request)
+        return new ToolchainProxySettings(request, log)
+                .goProxy()
                 .orElseThrow(() -> new EnvironmentException(
                         failure.getMessage() + " No GOPROXY is configured "
                                 + "to fall back on: set <proxy> (go.proxy) to a Go module proxy, or <source>proxy</source> (go.source=proxy).",
@@ -243,7 +239,7 @@ public final class SdkProvisioner {
 
     private InstallPlan fromProxy(
             GoVersion version, ToolchainRequest request, GoProxyList proxies, SdkValidator validator) {
-        ProxyToolchainSource source = proxySource(request, proxies);
+        ProxyToolchainSource source = new ToolchainProxySettings(request, log).source(proxies);
         ProxyToolchainSource.ProxyInstall install;
         try {
             install = source.installRequest(version, request.platform(), validator);
@@ -266,16 +262,6 @@ public final class SdkProvisioner {
             log.debug("No list of releases to suggest from: " + unlisted.getMessage());
             return List.of();
         }
-    }
-
-    private ProxyToolchainSource proxySource(ToolchainRequest request, GoProxyList proxies) {
-        String sumDb = request.sources().sumDb();
-        ChecksumDatabaseSetting database = sumDb != null
-                ? ChecksumDatabaseSetting.forToolchains(sumDb, "<sumdb> (go.sumdb)")
-                : ChecksumDatabaseSetting.forToolchains(
-                        effectiveGoSetting(request, "GOSUMDB").orElse(null), "GOSUMDB");
-        return new ProxyToolchainSource(
-                proxies, database, new TreeHeadStore(request.sdkDirectory().resolve(".sumdb")), request.network(), log);
     }
 
     /** An archive the build tool resolved; trusted only through a pinned digest or the download root's index. */
@@ -328,40 +314,6 @@ public final class SdkProvisioner {
                 "SHA-256");
     }
 
-    /** {@code go.proxy}, else GOPROXY as the environment or the installed Go's configuration sets it. */
-    private Optional<GoProxyList> goProxy(ToolchainRequest request) {
-        String configured = request.sources().goProxy();
-        if (configured != null) {
-            return Optional.of(GoProxyList.parse(configured, "<proxy> (go.proxy)"));
-        }
-        return effectiveGoSetting(request, "GOPROXY").map(value -> GoProxyList.parse(value, "GOPROXY"));
-    }
-
-    private static GoProxyList defaultGoProxy() {
-        return GoProxyList.parse(GoProxyList.GO_DEFAULT, "GOPROXY");
-    }
-
-    /**
-     * A go setting from the build's environment, the process environment, or {@code go env} of the
-     * installed Go (which adds the GOENV file and GOROOT/go.env); empty if none sets it.
-     */
-    private Optional<String> effectiveGoSetting(ToolchainRequest request, String name) {
-        Map<String, String> environment = request.environment();
-        String value = environment.get(name);
-        if (value != null && !value.isBlank()) {
-            return Optional.of(value);
-        }
-        try {
-            return InstalledGo.find(environment, request.memo(), log)
-                    .flatMap(go ->
-                            GoEnvironment.of(go, request.environment(), log).find(name))
-                    .filter(found -> !found.isBlank());
-        } catch (GoCoreException noUsableGo) {
-            log.debug("No installed Go could report " + name + ": " + noUsableGo.getMessage());
-            return Optional.empty();
-        }
-    }
-
     /** A pin describes the go.dev archive; an SDK installed from the module proxy was verified otherwise. */
     private static void checkPinAgainstCached(InstalledSdk sdk, ToolchainRequest request) {
         Optional<ExpectedDigest> pinned =
@@ -376,49 +328,7 @@ public final class SdkProvisioner {
         }
     }
 
-    /** A freshly extracted SDK must report the version and platform we asked for, or it is not installed. */
-    private static void checkReportedVersion(
-            Path home, GoVersion version, Platform platform, Duration timeout, GoLog log) {
-        String expected = "go version " + version.withGoPrefix() + " " + platform;
-        Path go = home.resolve("bin").resolve("go" + platform.executableSuffix());
-        if (!Files.isRegularFile(go)) {
-            throw new ArchiveContentException("The archive holds no bin/go" + platform.executableSuffix()
-                    + ": it is not a Go SDK for " + platform + ", so nothing was installed.");
-        }
-        GoProcessResult result;
-        try {
-            result = GoCommand.of(home, "version")
-                    .log(log)
-                    .captureStdout()
-                    .timeout(timeout)
-                    .run();
-        } catch (EnvironmentException e) {
-            throw new VerificationException(
-                    "The bin/go of the downloaded SDK did not run (" + e.getMessage() + "); it is not a Go SDK for "
-                            + platform + ", so nothing was installed.",
-                    e);
-        }
-        String output = result.stdout().strip();
-        GoVersionOutput reported;
-        try {
-            reported = GoVersion.fromGoVersionOutput(output);
-        } catch (GoCoreException e) {
-            throw new ArchiveContentException("The bin/go of the downloaded SDK printed '" + output + "' (exit code "
-                    + result.exitCode() + ") instead of '" + expected + "', so nothing was installed.");
-        }
-        if (reported.version().compareTo(version) != 0
-                || !reported.goos().equals(platform.goos())
-                || !reported.goarch().equals(platform.goarch())) {
-            throw new VerificationException(
-                    "The downloaded SDK reports 'go" + reported.version() + " " + reported.goos() + "/"
-                            + reported.goarch() + "' but go" + version + " " + platform + " was requested; the archive "
-                            + "is mislabelled, so nothing was installed.");
-        }
-    }
-
-    private static Toolchain toolchain(
-            InstalledSdk sdk, GoVersion version, String how, String reason, ToolchainRequest request) {
-        return new Toolchain(
-                sdk.home(), version, sdk.platform(), "Go SDK " + how + " (chosen by " + reason + ")", request.memo());
+    private static Toolchain toolchain(InstalledSdk sdk, GoVersion version, String how, String reason) {
+        return new Toolchain(sdk.home(), version, sdk.platform(), "Go SDK " + how + " (chosen by " + reason + ")");
     }
 }

@@ -1,6 +1,5 @@
 package dev.gomvn.core.vuln;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -12,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -26,16 +24,8 @@ final class OsvEntries {
     private OsvEntries() {}
 
     /** @throws EnvironmentException naming the first entry that is not what the index says, and the parameter */
-    static void requireAsIndexed(String database, Path directory, byte[] modulesIndex, Set<String> modules) {
-        Map<String, Set<String>> byId;
-        try {
-            byId = modulesById(modulesIndex, modules);
-        } catch (RuntimeException e) {
-            throw new EnvironmentException("Could not check for known vulnerabilities: the vulnerability database "
-                    + database + " (<database>, " + VulnerabilityDatabase.PROPERTY + ") has an index/modules.json "
-                    + "that is not the v1 layout's list of modules with their vulnerabilities (" + e.getMessage()
-                    + "). Fix the mirror or point <database> at another (https://go.dev/security/vuln/database#api).");
-        }
+    static void requireAsIndexed(String database, Path directory, ModulesIndex index, Set<String> modules) {
+        Map<String, Set<String>> byId = index.modulesById(modules);
         for (Map.Entry<String, Set<String>> indexed : byId.entrySet()) {
             String id = indexed.getKey();
             Path file = directory.resolve("ID").resolve(id + ".json");
@@ -93,34 +83,5 @@ final class OsvEntries {
             }
         }
         return modules;
-    }
-
-    private static String string(JsonObject object, String field) {
-        JsonElement value = object.get(field);
-        if (value == null || !value.isJsonPrimitive()) {
-            throw new IllegalStateException("an entry has no \"" + field + "\"");
-        }
-        return value.getAsString();
-    }
-
-    /** Each id the index lists under a module of {@code modules}, with those modules. */
-    private static Map<String, Set<String>> modulesById(byte[] modulesIndex, Set<String> modules) {
-        Map<String, Set<String>> byId = new TreeMap<>();
-        JsonArray index = VulnerabilityDatabase.parseArray(modulesIndex);
-        for (JsonElement element : index) {
-            JsonObject module = element.getAsJsonObject();
-            String path = string(module, "path");
-            if (modules.contains(path)) {
-                JsonElement vulns = module.get("vulns");
-                if (vulns == null || !vulns.isJsonArray()) {
-                    throw new IllegalStateException("the module " + path + " has no \"vulns\" list");
-                }
-                for (JsonElement vuln : vulns.getAsJsonArray()) {
-                    byId.computeIfAbsent(string(vuln.getAsJsonObject(), "id"), id -> new TreeSet<>())
-                            .add(path);
-                }
-            }
-        }
-        return byId;
     }
 }

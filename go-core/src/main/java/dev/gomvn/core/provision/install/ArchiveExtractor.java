@@ -8,10 +8,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -35,7 +33,6 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 public final class ArchiveExtractor {
 
     private static final int BUFFER_SIZE = 1 << 17;
-    private static final int MAX_LINK_DEPTH = 40;
     /** Names the go command makes executable in a toolchain module (its {@code allowExec} patterns). */
     private static final Pattern EXEC_WRAPPER = Pattern.compile("go_.+_.+_exec");
     /** Several times the largest Go SDK (about 300 MB extracted): more is a decompression bomb, not Go. */
@@ -115,9 +112,14 @@ public final class ArchiveExtractor {
     }
 
     /** Unix absolute, or a Windows drive path, which would escape on the machine that runs the build. */
-    private static boolean isAbsolute(String name) {
+    static boolean isAbsolute(String name) {
         String normalized = name.replace('\\', '/');
         return normalized.startsWith("/") || (normalized.length() > 1 && normalized.charAt(1) == ':');
+    }
+
+    static ArchiveContentException unsafe(Path archive, String entryName, String reason) {
+        return new ArchiveContentException("The archive " + archive + " is unsafe: its entry '" + entryName + "' "
+                + reason + ". Nothing was installed; check where the archive came from.");
     }
 
     private static String stripSlashes(String name) {
@@ -133,7 +135,7 @@ public final class ArchiveExtractor {
         private final Path archive;
         private final Path root;
         private final Set<Path> createdDirectories = new HashSet<>();
-        private final List<DeferredLink> deferredLinks = new ArrayList<>();
+        private final DeferredLinks deferredLinks;
         private final ParallelFileWriter files;
         private final ArchiveLayout layout;
         private final long maxExtractedBytes;
@@ -145,6 +147,7 @@ public final class ArchiveExtractor {
             this.files = files;
             this.layout = layout;
             this.maxExtractedBytes = maxExtractedBytes;
+            this.deferredLinks = new DeferredLinks(archive, root);
             createdDirectories.add(root);
         }
 
@@ -176,7 +179,7 @@ public final class ArchiveExtractor {
             if (entry.isDirectory()) {
                 ensureDirectory(target);
             } else if (entry.isSymbolicLink()) {
-                deferredLinks.add(new DeferredLink(name, target, entry.getLinkName()));
+                deferredLinks.add(name, target, entry.getLinkName());
             } else if (entry.isLink()) {
                 copyHardLink(name, target, entry.getLinkName(), entry.getMode());
             } else if (entry.isFile()) {
@@ -205,7 +208,7 @@ public final class ArchiveExtractor {
                     } else if (layout.moduleZip() && entry.isUnixSymlink()) {
                         throw unsafe(name, "is a symbolic link, which a module zip never holds");
                     } else if (entry.isUnixSymlink()) {
-                        deferredLinks.add(new DeferredLink(name, target, zip.getUnixSymlink(entry)));
+                        deferredLinks.add(name, target, zip.getUnixSymlink(entry));
                     } else {
                         try (InputStream content = zip.getInputStream(entry)) {
                             writeFile(target, content, entry.getSize(), zipMode(entry, relative));
@@ -347,71 +350,11 @@ public final class ArchiveExtractor {
         }
 
         void createDeferredLinks() throws IOException {
-            for (DeferredLink link : deferredLinks) {
-                requireNoLinkAbove(link);
-                if (isAbsolute(link.target())) {
-                    throw unsafe(link.entryName(), "is a symbolic link to the absolute path '" + link.target() + "'");
-                }
-                resolveInside(link, link.path().getParent(), link.target(), 0);
-                ensureDirectory(link.path().getParent());
-                try {
-                    Files.createSymbolicLink(
-                            link.path(), link.path().getFileSystem().getPath(link.target()));
-                } catch (FileAlreadyExistsException e) {
-                    throw unsafe(link.entryName(), "appears twice in the archive");
-                }
-            }
-            // Checked again once all exist: a link that looked safe may lead outside through a later one.
-            for (DeferredLink link : deferredLinks) {
-                resolveInside(link, link.path().getParent(), link.target(), 0);
-            }
-        }
-
-        private void requireNoLinkAbove(DeferredLink link) {
-            for (Path parent = link.path().getParent(); !parent.equals(root); parent = parent.getParent()) {
-                if (Files.isSymbolicLink(parent)) {
-                    throw unsafe(
-                            link.entryName(), "would be created through the symbolic link " + root.relativize(parent));
-                }
-            }
-        }
-
-        /**
-         * Follows {@code target} from {@code start} one segment at a time, like the OS would, and
-         * refuses the link as soon as a step leaves the destination.
-         */
-        private Path resolveInside(DeferredLink link, Path start, String target, int depth) throws IOException {
-            if (depth > MAX_LINK_DEPTH) {
-                throw unsafe(link.entryName(), "is part of a cycle of symbolic links");
-            }
-            Path current = start;
-            for (String segment : target.replace('\\', '/').split("/")) {
-                if (segment.isEmpty() || segment.equals(".")) {
-                    continue;
-                }
-                current = segment.equals("..") ? current.getParent() : current.resolve(segment);
-                if (current == null || !current.startsWith(root)) {
-                    throw unsafe(
-                            link.entryName(),
-                            "is a symbolic link to '" + link.target()
-                                    + "', which points outside the installation directory");
-                }
-                if (Files.isSymbolicLink(current)) {
-                    String next = Files.readSymbolicLink(current).toString();
-                    if (isAbsolute(next)) {
-                        throw unsafe(link.entryName(), "leads through a symbolic link to an absolute path");
-                    }
-                    current = resolveInside(link, current.getParent(), next, depth + 1);
-                }
-            }
-            return current;
+            deferredLinks.createAll(this::ensureDirectory);
         }
 
         private ArchiveContentException unsafe(String entryName, String reason) {
-            return new ArchiveContentException("The archive " + archive + " is unsafe: its entry '" + entryName + "' "
-                    + reason + ". Nothing was installed; check where the archive came from.");
+            return ArchiveExtractor.unsafe(archive, entryName, reason);
         }
     }
-
-    private record DeferredLink(String entryName, Path path, String target) {}
 }

@@ -70,18 +70,7 @@ public final class ProxyToolchainSource {
         String moduleVersion = moduleVersion(version, platform);
         String module = MODULE_PATH + "@" + moduleVersion;
         SumDbConnection connection = new SumDbConnection(database, proxies, clients, log);
-        VerifiedRecord record;
-        try {
-            record = new ChecksumDatabase(database.verifier(), connection, treeHeads, log)
-                    .lookup(MODULE_PATH, moduleVersion);
-        } catch (ChecksumDatabase.NoRecordException noRecord) {
-            throw new NoSuchGoReleaseException(
-                    version.withGoPrefix(),
-                    platform,
-                    "the checksum database " + database.name() + " (reached at " + connection.describe()
-                            + ") has no record of " + module,
-                    noRecord);
-        }
+        VerifiedRecord record = lookUp(version, platform, connection);
         String zipHash = record.zipHash()
                 .orElseThrow(() -> new VerificationException("The checksum database "
                         + database.name() + " holds no zip hash for " + module + " (its record: " + record.lines()
@@ -94,15 +83,7 @@ public final class ProxyToolchainSource {
                 + module + " has the zip hash " + zipHash + " and the go.mod hash " + goModHash
                 + " (signed tree of size "
                 + record.treeSize() + ").");
-        Found<byte[]> goMod = fetchGoMod(moduleVersion);
-        String actualGoModHash = ModuleHash.ofGoMod(goMod.value());
-        if (!actualGoModHash.equals(goModHash)) {
-            throw new VerificationException(
-                    "The go.mod of " + module + " served by " + goMod.proxy().redacted() + " hashes to "
-                            + actualGoModHash + ", but " + record.describe() + " records " + goModHash
-                            + ". The proxy served altered content; nothing was installed.");
-        }
-        GoProxyList.Entry proxy = goMod.proxy();
+        GoProxyList.Entry proxy = proxyWithVerifiedGoMod(module, moduleVersion, record, goModHash);
         URI zipUri = clients.urlOf(proxy, MODULE_PATH + "/@v/" + moduleVersion + ".zip");
         HttpDownloader downloader = clients.forProxy(proxy);
         String archiveName = moduleVersion + ".zip";
@@ -127,6 +108,35 @@ public final class ProxyToolchainSource {
                         },
                         validator),
                 proxy.redacted());
+    }
+
+    private VerifiedRecord lookUp(GoVersion version, Platform platform, SumDbConnection connection) {
+        String moduleVersion = moduleVersion(version, platform);
+        try {
+            return new ChecksumDatabase(database.verifier(), connection, treeHeads, log)
+                    .lookup(MODULE_PATH, moduleVersion);
+        } catch (ChecksumDatabase.NoRecordException noRecord) {
+            throw new NoSuchGoReleaseException(
+                    version.withGoPrefix(),
+                    platform,
+                    "the checksum database " + database.name() + " (reached at " + connection.describe()
+                            + ") has no record of " + MODULE_PATH + "@" + moduleVersion,
+                    noRecord);
+        }
+    }
+
+    /** The first proxy that serves the toolchain's go.mod, which must hash to what the checksum database records. */
+    private GoProxyList.Entry proxyWithVerifiedGoMod(
+            String module, String moduleVersion, VerifiedRecord record, String goModHash) {
+        Found<byte[]> goMod = fetchGoMod(moduleVersion);
+        String actualGoModHash = ModuleHash.ofGoMod(goMod.value());
+        if (!actualGoModHash.equals(goModHash)) {
+            throw new VerificationException(
+                    "The go.mod of " + module + " served by " + goMod.proxy().redacted() + " hashes to "
+                            + actualGoModHash + ", but " + record.describe() + " records " + goModHash
+                            + ". The proxy served altered content; nothing was installed.");
+        }
+        return goMod.proxy();
     }
 
     /** The Go versions the first answering proxy lists for this platform ({@code @v/list}). */
