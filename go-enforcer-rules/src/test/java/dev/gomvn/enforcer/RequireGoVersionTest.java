@@ -20,7 +20,7 @@ class RequireGoVersionTest {
 
     @BeforeEach
     void module() {
-        fixture = RuleFixture.offlineGo(temp.resolve("app"), temp.resolve("home"), Map.of());
+        fixture = RuleFixture.isolatedGo(temp.resolve("app"), temp.resolve("home"), Map.of());
         go = RuleFixture.machineGoEnv("GOVERSION").substring("go".length());
     }
 

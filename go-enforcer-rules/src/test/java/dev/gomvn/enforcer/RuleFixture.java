@@ -36,7 +36,7 @@ final class RuleFixture {
     }
 
     /** A build whose go commands see only {@code extra} besides what go needs to run offline in {@code home}. */
-    static RuleFixture offlineGo(Path basedir, Path home, Map<String, String> extra) {
+    static RuleFixture isolatedGo(Path basedir, Path home, Map<String, String> extra) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         environment.put("HOME", home.toString());
