@@ -83,6 +83,26 @@ final class RuleFixture {
         }
     }
 
+    /**
+     * A main package that links one package at the root of each module, path to version, all vendored: go reads
+     * vendor/modules.txt for their versions and needs no module cache, no go.sum and no network.
+     */
+    void vendoredModule(Map<String, String> modules) {
+        StringBuilder goMod = new StringBuilder("module example.com/app\n\ngo 1.22\n\nrequire (\n");
+        StringBuilder modulesTxt = new StringBuilder();
+        StringBuilder main = new StringBuilder("package main\n\nimport (\n");
+        modules.forEach((path, version) -> {
+            goMod.append('\t').append(path).append(' ').append(version).append('\n');
+            modulesTxt.append("# ").append(path).append(' ').append(version).append("\n## explicit\n");
+            modulesTxt.append(path).append('\n');
+            main.append("\t_ \"").append(path).append("\"\n");
+            write("vendor/" + path + "/p.go", "package p\n");
+        });
+        write("go.mod", goMod.append(")\n").toString());
+        write("vendor/modules.txt", modulesTxt.toString());
+        write("main.go", main.append(")\n\nfunc main() {}\n").toString());
+    }
+
     /** The "... passed for DIR: ..." line, what a user reads when the rule checked and passed. */
     String passedLine() {
         assertThat(info).filteredOn(line -> line.contains(" passed for ")).hasSize(1);
