@@ -32,7 +32,12 @@ final class RuleFixture {
     RuleFixture(Path basedir, Map<String, String> processEnvironment) {
         this.basedir = basedir;
         this.build = new TestMavenBuild(basedir, processEnvironment);
-        build.plugin("<goRoot>" + goRoot() + "</goRoot>");
+        plugin("");
+    }
+
+    /** The go-maven-plugin's configuration: this machine's Go as go.root, and {@code xml}. */
+    void plugin(String xml) {
+        build.plugin("<goRoot>" + goRoot() + "</goRoot>" + xml);
     }
 
     /** A build whose go commands see only {@code extra} besides what go needs to run offline in {@code home}. */
