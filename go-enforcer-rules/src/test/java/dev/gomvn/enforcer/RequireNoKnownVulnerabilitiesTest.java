@@ -150,13 +150,17 @@ class RequireNoKnownVulnerabilitiesTest {
         configured.put("offline", "warn");
         assertThat(rule(configured))
                 .hasToString("RequireNoKnownVulnerabilities[database=https://vulndb.example.com, scanLevel=package, "
-                        + "ignores=[GO-2021-0113 until 2027-01-31], offline=warn]");
+                        + "ignores=[GO-2021-0113 until 2027-01-31 (reason: no input)], offline=warn]");
         Set<String> ids = new java.util.HashSet<>();
         ids.add(defaults.getCacheId());
         configured.forEach((name, value) -> ids.add(rule(Map.of(name, value)).getCacheId()));
         fixture.build.userProperties.setProperty("go.vulnDatabase", "https://mirror.example.org");
         ids.add(rule(Map.of()).getCacheId());
-        assertThat(ids).as("one cache id per configuration").hasSize(6);
+        ids.add(rule(Map.of("ignores", List.of(ignore("GO-2021-0113", null, "2027-01-31"))))
+                .getCacheId());
+        assertThat(ids)
+                .as("one cache id per configuration, an ignore without its reason too")
+                .hasSize(7);
         assertThat(rule(Map.of()))
                 .as("the property, when <database> is unset")
                 .hasToString("RequireNoKnownVulnerabilities[database=https://mirror.example.org, scanLevel=symbol, "
