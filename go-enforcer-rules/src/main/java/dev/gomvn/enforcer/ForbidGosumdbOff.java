@@ -1,5 +1,6 @@
 package dev.gomvn.enforcer;
 
+import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.GoCoreException;
 import dev.gomvn.core.env.GoEnvironment;
 import dev.gomvn.core.modules.BuildList;
@@ -35,6 +36,15 @@ public final class ForbidGosumdbOff extends AbstractGoRule {
 
     @Override
     String enforce(Path directory) throws RuleViolation {
+        List<String> malformed = ModulePathPatterns.parse(String.join(",", allowedPrivatePatterns))
+                .malformed();
+        if (!malformed.isEmpty()) {
+            throw new ConfigurationException(
+                    "allowedPrivatePatterns",
+                    "<allowedPrivatePatterns> has the malformed pattern '" + malformed.get(0)
+                            + "': a [ ] class must be closed and hold a character. Patterns are matched like "
+                            + "GOPRIVATE's, e.g. corp.example.com or *.corp.example.com.");
+        }
         Toolchain toolchain = toolchain(directory);
         GoEnvironment environment = effectiveGoEnvironment(toolchain);
         String exempt = exemptPatterns(environment);
@@ -44,7 +54,9 @@ public final class ForbidGosumdbOff extends AbstractGoRule {
                 settingSources(toolchain, environment),
                 modules == null ? List.of() : modules,
                 allowedPrivatePatterns,
-                allowedInsecurePatterns));
+                // Compared with GOINSECURE's globs as Go reads them: "corp.example.com/" is "corp.example.com".
+                ModulePathPatterns.parse(String.join(",", allowedInsecurePatterns))
+                        .globs()));
         return "checksum database " + checksumDatabaseName(environment) + " is on"
                 + (ModulePathPatterns.parse(exempt).isEmpty()
                         ? ", no GONOSUMDB/GOPRIVATE exemption"

@@ -21,8 +21,9 @@ public class Ignore {
         return expires;
     }
 
+    /** Every field: the rule's cache id is built from it, and an ignore without a reason must not share one. */
     @Override
     public String toString() {
-        return id + (expires == null ? "" : " until " + expires);
+        return id + (expires == null ? "" : " until " + expires) + " (reason: " + reason + ")";
     }
 }

@@ -62,7 +62,9 @@ public final class RequireGoVersion extends AbstractGoRule {
         getLog().debug("requireGoVersion: Go " + found + " at " + toolchain.goRoot() + " is acceptable.");
         return "Go " + found + " "
                 + (verified.isEmpty()
-                        ? "runs; there was nothing to compare it with (no <version>, no go.mod go line)"
+                        ? "runs; there was nothing to compare it with (no <version>, "
+                                + (goModCompatible ? "no go.mod go line" : "<goModCompatible>false</goModCompatible>")
+                                + ")"
                         : String.join(" and ", verified));
     }
 

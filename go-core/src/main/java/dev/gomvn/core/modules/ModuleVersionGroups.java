@@ -106,12 +106,18 @@ public final class ModuleVersionGroups {
                             + "paths or patterns, e.g. <modules>" + KUBERNETES
                             + "</modules> or <modules>k8s.io/api,k8s.io/apimachinery,k8s.io/client-go</modules>.");
         }
-        return new Group(
-                spec.strip(),
-                configured,
-                handWritten,
-                ModulePathPatterns.parse(String.join(",", includes)),
-                ModulePathPatterns.parse(String.join(",", excludes)));
+        ModulePathPatterns included = ModulePathPatterns.parse(String.join(",", includes));
+        ModulePathPatterns excluded = ModulePathPatterns.parse(String.join(",", excludes));
+        List<String> malformed = new ArrayList<>(included.malformed());
+        malformed.addAll(excluded.malformed());
+        if (!malformed.isEmpty()) {
+            throw new ConfigurationException(
+                    "groups",
+                    "<group> '" + spec.strip() + "' of requireConsistentModuleVersions has the malformed pattern '"
+                            + malformed.get(0) + "': a [ ] class must be closed and hold a character. Patterns are "
+                            + "matched like GOPRIVATE's, with *, ? and [ ] classes, e.g. k8s.io/* or !k8s.io/klog*.");
+        }
+        return new Group(spec.strip(), configured, handWritten, included, excluded);
     }
 
     /** Each group's members among {@code linked} (the main module and workspace modules never count). */

@@ -3,6 +3,7 @@ package dev.gomvn.core.policy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Go's matching of GOPRIVATE, GONOSUMDB, GONOPROXY and GOINSECURE (golang.org/x/mod/module
@@ -11,12 +12,23 @@ import java.util.regex.Pattern;
  * {@code corp.example.com/team/lib} and {@code *.corp.com/x} covers {@code git.corp.com/x/y}.
  */
 public final class ModulePathPatterns {
+    private static final Pattern NEVER = Pattern.compile("(?!)");
+
     private final List<String> globs;
-    private final List<Pattern> patterns;
+    private final List<Pattern> patterns = new ArrayList<>();
+    private final List<String> malformed = new ArrayList<>();
 
     private ModulePathPatterns(List<String> globs) {
         this.globs = List.copyOf(globs);
-        this.patterns = globs.stream().map(ModulePathPatterns::toRegex).toList();
+        for (String glob : globs) {
+            try {
+                patterns.add(toRegex(glob));
+            } catch (PatternSyntaxException e) {
+                // Go's path.Match returns ErrBadPattern, which its prefix matching takes as "no match".
+                malformed.add(glob);
+                patterns.add(NEVER);
+            }
+        }
     }
 
     public static ModulePathPatterns parse(String commaSeparated) {
@@ -39,6 +51,11 @@ public final class ModulePathPatterns {
 
     public List<String> globs() {
         return globs;
+    }
+
+    /** Globs path.Match rejects (an unclosed or empty {@code [ ]} class): like Go, they match nothing. */
+    public List<String> malformed() {
+        return List.copyOf(malformed);
     }
 
     public boolean matches(String modulePath) {
@@ -82,7 +99,7 @@ public final class ModulePathPatterns {
             } else if (c == '[') {
                 int end = glob.indexOf(']', i + 1);
                 if (end < 0) {
-                    regex.append("\\[");
+                    throw new PatternSyntaxException("unclosed class", glob, i);
                 } else {
                     String body = glob.substring(i + 1, end);
                     regex.append('[')

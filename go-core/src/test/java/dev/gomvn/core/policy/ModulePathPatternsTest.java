@@ -2,6 +2,7 @@ package dev.gomvn.core.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -41,5 +42,14 @@ class ModulePathPatternsTest {
             })
     void matchesLikeGo(String globs, String target, boolean expected) {
         assertThat(ModulePathPatterns.parse(globs).matches(target)).isEqualTo(expected);
+    }
+
+    /** path.Match's ErrBadPattern, which MatchPrefixPatterns takes as no match; parameters refuse such globs. */
+    @Test
+    void aGlobPathMatchRejectsMatchesNothingAndIsReported() {
+        ModulePathPatterns patterns = ModulePathPatterns.parse("corp.example.com/[],rsc.io/[,k8s.io/*");
+        assertThat(patterns.malformed()).containsExactly("corp.example.com/[]", "rsc.io/[");
+        assertThat(patterns.matches("rsc.io/[")).isFalse();
+        assertThat(patterns.matches("k8s.io/api")).isTrue();
     }
 }
