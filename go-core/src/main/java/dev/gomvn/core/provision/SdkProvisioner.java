@@ -328,7 +328,9 @@ public final class SdkProvisioner {
         }
     }
 
-    private static Toolchain toolchain(InstalledSdk sdk, GoVersion version, String how, String reason) {
-        return new Toolchain(sdk.home(), version, sdk.platform(), "Go SDK " + how + " (chosen by " + reason + ")");
+    private static Toolchain toolchain(
+            InstalledSdk sdk, GoVersion version, String how, String reason, ToolchainRequest request) {
+        return new Toolchain(
+                sdk.home(), version, sdk.platform(), "Go SDK " + how + " (chosen by " + reason + ")", request.memo());
     }
 }
