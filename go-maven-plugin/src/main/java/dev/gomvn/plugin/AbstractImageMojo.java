@@ -7,6 +7,7 @@ import dev.gomvn.core.GoLog;
 import dev.gomvn.image.ImageReference;
 import dev.gomvn.image.RegistryAccess;
 import dev.gomvn.image.RegistryLogin;
+import dev.gomvn.maven.GoParameter;
 import dev.gomvn.maven.MavenBuildContext;
 import dev.gomvn.maven.MavenNetworkSettings;
 import dev.gomvn.maven.ParameterValues;
@@ -59,6 +60,18 @@ abstract class AbstractImageMojo extends AbstractMojo {
     @Parameter(property = "go.image.directory", defaultValue = "${project.build.directory}/go/image")
     File imageDirectory;
 
+    /** Seconds to wait for a connection to a registry (or the proxy in front of it). */
+    @Parameter(property = "go.connectTimeout", defaultValue = "20")
+    int connectTimeout;
+
+    /** Seconds a registry may take to answer, or stall while sending, before the request is retried or fails. */
+    @Parameter(property = "go.readTimeout", defaultValue = "60")
+    int readTimeout;
+
+    /** Extra attempts after a server error, a reset connection or no answer in time (not for uploads). */
+    @Parameter(property = "go.retries", defaultValue = "3")
+    int retries;
+
     /** Skip this goal (go.skip, which skips every goal, skips it too). */
     @Parameter(property = "go.image.skip", defaultValue = "false")
     boolean skip;
@@ -81,25 +94,12 @@ abstract class AbstractImageMojo extends AbstractMojo {
             getLog().info("Skipping: " + (skip ? "go.image.skip" : "go.skip") + " is true.");
             return;
         }
-        quietRegistryLibrary();
         try {
             run();
         } catch (EnvironmentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (GoCoreException e) {
             throw new MojoFailureException(e.getMessage(), e);
-        }
-    }
-
-    /**
-     * The ORAS SDK logs beside gomvn's own lines: an ERROR with a stack trace for a registry that does not answer
-     * (before gomvn's message that names it), an INFO line per blob mount. gomvn says what happened itself, so the
-     * SDK's loggers are off unless -X asks for everything. Maven's logger (slf4j-simple) reads a logger's level from
-     * this property when the logger is made, at the SDK's first use; a level the user set wins.
-     */
-    private void quietRegistryLibrary() {
-        if (!getLog().isDebugEnabled()) {
-            System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.land.oras", "off");
         }
     }
 
@@ -134,16 +134,21 @@ abstract class AbstractImageMojo extends AbstractMojo {
         return imageDirectory.toPath();
     }
 
+    /** settings.xml proxies, the timeouts and retries, and -o, as every other download of the build has them. */
     RegistryAccess registryAccess() {
+        ToolchainSettings settings = new ToolchainSettings(
+                ParameterValues.builder()
+                        .put(GoParameter.CONNECT_TIMEOUT, connectTimeout)
+                        .put(GoParameter.READ_TIMEOUT, readTimeout)
+                        .put(GoParameter.RETRIES, retries)
+                        .build(),
+                MavenBuildContext.of(session, project, settingsDecrypter, repositorySystem));
         return new RegistryAccess(
                 this::login,
                 allowInsecureRegistries,
-                new ToolchainSettings(
-                                ParameterValues.builder().build(),
-                                MavenBuildContext.of(session, project, settingsDecrypter, repositorySystem))
-                        .gomvnCache()
-                        .resolve("images"),
-                session.isOffline());
+                settings.gomvnCache().resolve("images"),
+                settings.network(),
+                goLog());
     }
 
     private RegistryLogin login(String registry) {
