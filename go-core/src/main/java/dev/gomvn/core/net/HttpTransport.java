@@ -217,7 +217,7 @@ public final class HttpTransport {
                 }
                 if (e instanceof HttpTimeoutException) {
                     throw new RetryableException(
-                            "no answer within " + HumanReadable.duration(settings.readTimeout()) + " (go.readTimeout)",
+                            "no answer within " + HumanReadable.duration(timeout(sent.body())) + " (go.readTimeout)",
                             e);
                 }
                 if (sslFailure(e)) {
