@@ -8,6 +8,7 @@ import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.net.Credentials;
 import dev.gomvn.core.net.HttpTransport;
 import dev.gomvn.core.net.TransportRequest;
+import dev.gomvn.core.net.UnreachableException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -97,16 +98,25 @@ final class RegistryAuth {
         if (login.isPresent()) {
             request = request.header("Authorization", basicAuthorization(login.get()));
         }
-        return transport.execute(request, response -> {
-            if (response.status() == 401 || response.status() == 403) {
-                return Optional.empty();
-            }
-            if (response.status() != 200) {
-                throw new EnvironmentException("The token service " + realm + " of the registry " + registry
-                        + " answered HTTP " + response.status() + " when asked for " + String.join(" ", scopes) + ".");
-            }
-            return Optional.of(tokenOf(response.bytes(), realm));
-        });
+        try {
+            return transport.execute(request, response -> {
+                if (response.status() == 401 || response.status() == 403) {
+                    return Optional.empty();
+                }
+                if (response.status() != 200) {
+                    throw new EnvironmentException("The token service " + realm + " of the registry " + registry
+                            + " answered HTTP " + response.status() + " when asked for " + String.join(" ", scopes)
+                            + ".");
+                }
+                return Optional.of(tokenOf(response.bytes(), realm));
+            });
+        } catch (UnreachableException e) {
+            // Not the registry's failure: the message must name the host that could not be reached.
+            throw new EnvironmentException(
+                    "Could not get a login token for the registry " + registry + " from its token service " + realm
+                            + " (" + e.reason() + "); check the network and the <proxy> in settings.xml.",
+                    e);
+        }
     }
 
     private String tokenOf(byte[] body, URI realm) {

@@ -101,6 +101,25 @@ class RegistryClientTest {
     }
 
     @Test
+    void aTokenServiceThatCannotBeReachedIsNamedNotTheRegistry() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        String realm = "http://127.0.0.1:" + closed + "/token";
+        ScriptedServer registry = server(exchange -> {
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"" + realm + "\"");
+            answer(exchange, 401, "");
+        });
+
+        assertThatThrownBy(() -> client(registry, login(null)).hasBlob("acme/app", DIGEST))
+                .isInstanceOf(EnvironmentException.class)
+                .hasMessage("Could not get a login token for the registry " + registry.host + " from its token service "
+                        + realm + " (127.0.0.1:" + closed + " refused the connection); check the network and the "
+                        + "<proxy> in settings.xml.");
+    }
+
+    @Test
     void aBasicChallengeIsAnsweredOnceAndTheLoginThenSentUpFront() {
         ScriptedServer registry = basicRegistry("alice", "s3cret");
         RegistryClient client = client(registry, login(new Credentials(registry.host, "alice", "s3cret")));
