@@ -2,7 +2,7 @@ def log = new File(basedir, 'build.log').text
 def host = new File(basedir, 'registry-host.txt').text
 try {
     def runs = log.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)
-    assert runs.size() == 4
+    assert runs.size() == 5
 
     // 1. Unreachable: the image was assembled, the push failed at its first request, naming the registry.
     assert runs[0] =~ /(?m)^\[ERROR\] Failed to execute goal dev\.gomvn:go-maven-plugin:[^:]+:image-push \(default-cli\) on project image-failures: Could not reach the registry 127\.0\.0\.1:9 to check blob sha256:[0-9a-f]{64} in acme\/tool \(nothing answers there, \w+\); check the registry in <image> \(go\.image\) and the network\. -> \[Help 1\]$/
@@ -28,11 +28,16 @@ try {
     assert runs[3].contains('on project image-failures: go:image found no linux binaries to pack (go:build built [windows/amd64]);'
             + ' add linux targets to <targets> (go.targets), e.g. linux/amd64,linux/arm64.')
 
+    // 5. A registry that accepts the connection and never answers: cut after go.readTimeout, naming <image>.
+    assert runs[4] =~ /(?m)^\[ERROR\] Failed to execute goal dev\.gomvn:go-maven-plugin:[^:]+:image-push \(default-cli\) on project image-failures: Could not reach the registry 127\.0\.0\.1:\d+ to check blob sha256:[0-9a-f]{64} in acme\/tool \(no answer within 2 s \(go\.readTimeout\), HttpTimeoutException\); check the registry in <image> \(go\.image\) and the network\. -> \[Help 1\]$/
+    assert !runs[4].contains('Pushed ')
+
     evaluate(new File(repositoryRoot, 'src/it/as-committed.groovy'))(basedir, 'image-failures', ['go.mod', 'main.go'])
 } finally {
-    def pid = new File(basedir, 'registry/registry.pid')
-    if (pid.exists()) {
-        ['kill', pid.text.trim()].execute().waitFor()
+    for (pid in [new File(basedir, 'registry/registry.pid'), new File(basedir, 'hanging.pid')]) {
+        if (pid.exists()) {
+            ['kill', pid.text.trim()].execute().waitFor()
+        }
     }
 }
 return true

@@ -1,5 +1,6 @@
 package dev.gomvn.image;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,13 +8,13 @@ import java.util.Map;
 
 /**
  * Where a registry login without a settings.xml {@code <server>} comes from: the files {@code docker login} and
- * {@code podman login} write. The registry library looks in {@code ~/.docker} only; CI systems point
- * {@code DOCKER_CONFIG} elsewhere (a job's own directory), so the files are named here.
+ * {@code podman login} write, and where the credential helpers they name are. CI systems point {@code DOCKER_CONFIG}
+ * elsewhere (a job's own directory), so the files are named here.
  */
 final class RegistryAuthFiles {
     private RegistryAuthFiles() {}
 
-    /** Existing or not (the library skips missing ones): REGISTRY_AUTH_FILE, the Docker config, podman's. */
+    /** Existing or not (missing ones are skipped): REGISTRY_AUTH_FILE, the Docker config, podman's. */
     static List<Path> of(Map<String, String> environment, Path userHome) {
         List<Path> files = new ArrayList<>();
         String registryAuthFile = environment.getOrDefault("REGISTRY_AUTH_FILE", "");
@@ -30,6 +31,21 @@ final class RegistryAuthFiles {
             files.add(Path.of(runtimeDirectory, "containers", "auth.json"));
         }
         return List.copyOf(files);
+    }
+
+    /** The directories of {@code PATH}, where {@code docker-credential-*} helpers are looked for. */
+    static List<Path> helperDirectories(Map<String, String> environment) {
+        List<Path> directories = new ArrayList<>();
+        for (String entry : environment.getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                directories.add(Path.of(entry));
+            }
+        }
+        return List.copyOf(directories);
+    }
+
+    static List<Path> helperDirectoriesOfThisProcess() {
+        return helperDirectories(System.getenv());
     }
 
     /** This process's files. */

@@ -2,7 +2,6 @@ package dev.gomvn.image;
 
 import dev.gomvn.core.AtomicFiles;
 import dev.gomvn.core.EnvironmentException;
-import dev.gomvn.core.Sha256;
 import dev.gomvn.core.VerificationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -80,20 +79,7 @@ final class RegistryImageSource implements ImageSource {
             throw new EnvironmentException("The layer " + descriptor.digest() + " of the base image " + image
                     + " is not in the image cache " + cache + " and Maven runs offline (-o); build once online.");
         }
-        try {
-            AtomicFiles.replace(file, partial -> {
-                client.fetchBlob(image.repository(), descriptor.digest(), partial);
-                String actual = Sha256.of(partial);
-                if (!("sha256:" + actual).equals(descriptor.digest())) {
-                    throw new VerificationException("The registry " + image.registry()
-                            + " sent a blob with digest sha256:" + actual + " for " + descriptor.digest() + " of "
-                            + image + ".");
-                }
-            });
-        } catch (IOException e) {
-            throw new EnvironmentException(
-                    "Could not store a layer of " + image + " in " + cache + ": " + e.getMessage(), e);
-        }
+        client.fetchBlob(image.repository(), descriptor.digest(), file);
         return file;
     }
 

@@ -10,15 +10,21 @@ import java.util.Optional;
  * {@code docker login} and {@code podman login} write ({@link RegistryAuthFiles}: their {@code auths},
  * {@code credsStore} and {@code credHelpers}).
  *
- * @param serverId    the {@code <server>} id a login belongs (or would belong) to, for messages
- * @param credentials that server's login, if settings.xml has it
- * @param authFiles   the Docker and podman configuration files used without one
+ * @param serverId          the {@code <server>} id a login belongs (or would belong) to, for messages
+ * @param credentials       that server's login, if settings.xml has it
+ * @param authFiles         the Docker and podman configuration files used without one
+ * @param helperDirectories where the {@code docker-credential-*} helpers those files name are looked for
  */
-public record RegistryLogin(String serverId, Optional<Credentials> credentials, List<Path> authFiles) {
+public record RegistryLogin(
+        String serverId, Optional<Credentials> credentials, List<Path> authFiles, List<Path> helperDirectories) {
 
-    /** With this process's Docker and podman configuration files. */
+    /** With this process's Docker and podman configuration files and PATH. */
     public RegistryLogin(String serverId, Optional<Credentials> credentials) {
-        this(serverId, credentials, RegistryAuthFiles.ofThisProcess());
+        this(
+                serverId,
+                credentials,
+                RegistryAuthFiles.ofThisProcess(),
+                RegistryAuthFiles.helperDirectoriesOfThisProcess());
     }
 
     @Override

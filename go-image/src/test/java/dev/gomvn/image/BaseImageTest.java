@@ -15,7 +15,7 @@ class BaseImageTest {
 
     @Test
     void aBaseLayoutThatIsNoLayoutSaysSo() {
-        RegistryAccess access = new RegistryAccess(r -> new RegistryLogin(r, Optional.empty()), false, temp, true);
+        RegistryAccess access = ImageTestSupport.access(r -> new RegistryLogin(r, Optional.empty()), false, temp, true);
 
         assertThatThrownBy(() -> BaseImage.from("oci:" + temp.resolve("missing"), access))
                 .isInstanceOf(VerificationException.class)
@@ -26,8 +26,8 @@ class BaseImageTest {
 
     @Test
     void aBaseFromARegistryMustBeCachedToBuildOffline() {
-        RegistryAccess offline =
-                new RegistryAccess(r -> new RegistryLogin(r, Optional.empty()), false, temp.resolve("cache"), true);
+        RegistryAccess offline = ImageTestSupport.access(
+                r -> new RegistryLogin(r, Optional.empty()), false, temp.resolve("cache"), true);
 
         assertThatThrownBy(() -> BaseImage.from("registry.example.com/base/static:1", offline))
                 .hasMessage(
@@ -43,7 +43,7 @@ class BaseImageTest {
                 BaseImage.scratch(),
                 ImageTestSupport.settings(Optional.of(ImageReference.parse("example.com/base", "<image>", "go.image"))),
                 "linux_amd64/sh");
-        RegistryAccess access = new RegistryAccess(r -> new RegistryLogin(r, Optional.empty()), false, temp, true);
+        RegistryAccess access = ImageTestSupport.access(r -> new RegistryLogin(r, Optional.empty()), false, temp, true);
 
         assertThat(BaseImage.from("oci:" + base.layout() + ":1.0.0", access).digest())
                 .contains(base.digest());

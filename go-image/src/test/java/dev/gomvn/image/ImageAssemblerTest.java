@@ -205,7 +205,7 @@ class ImageAssemblerTest {
     void aBaseFromALayoutOnDiskGivesEachPlatformItsOwnLayers() {
         AssembledImage base = assemble(
                 temp.resolve("base"), BaseImage.scratch(), settings(), "linux_amd64/shell", "linux_arm64/shell");
-        RegistryAccess access = new RegistryAccess(
+        RegistryAccess access = ImageTestSupport.access(
                 registry -> new RegistryLogin(registry, Optional.empty()), false, temp.resolve("cache"), true);
 
         AssembledImage image = assemble(
@@ -248,7 +248,7 @@ class ImageAssemblerTest {
     void aBaseWithoutThePlatformNamesTheBaseAndThePlatformsItHas() {
         AssembledImage base = assemble(
                 temp.resolve("base"), BaseImage.scratch(), settings(), "linux_amd64/shell", "linux_arm64/shell");
-        RegistryAccess access = new RegistryAccess(
+        RegistryAccess access = ImageTestSupport.access(
                 registry -> new RegistryLogin(registry, Optional.empty()), false, temp.resolve("cache"), true);
         BaseImage from = BaseImage.from("oci:" + base.layout(), access);
 

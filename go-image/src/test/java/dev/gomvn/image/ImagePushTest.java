@@ -16,14 +16,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -46,7 +43,7 @@ class ImagePushTest {
     }
 
     private RegistryAccess access(Optional<Credentials> credentials, boolean insecure) {
-        return new RegistryAccess(
+        return ImageTestSupport.access(
                 registry -> new RegistryLogin(registry, credentials), insecure, temp.resolve("cache"), false);
     }
 
@@ -172,8 +169,8 @@ class ImagePushTest {
                     .isEqualTo(base.digest());
 
             // Offline, the base comes from the cache the first build filled.
-            RegistryAccess offline =
-                    new RegistryAccess(r -> new RegistryLogin(r, Optional.empty()), true, temp.resolve("cache"), true);
+            RegistryAccess offline = ImageTestSupport.access(
+                    r -> new RegistryLogin(r, Optional.empty()), true, temp.resolve("cache"), true);
             AssembledImage again = assemble(
                     temp.resolve("offline"),
                     BaseImage.from(baseReference.toString(), offline),
@@ -274,7 +271,7 @@ class ImagePushTest {
             for (int round = 0; round < 5; round++) {
                 Path cache = temp.resolve("cache-" + round);
                 RegistryAccess access =
-                        new RegistryAccess(r -> new RegistryLogin(r, Optional.empty()), true, cache, false);
+                        ImageTestSupport.access(r -> new RegistryLogin(r, Optional.empty()), true, cache, false);
                 ExecutorService threads = Executors.newFixedThreadPool(4);
                 try {
                     List<Future<String>> builds = new ArrayList<>();
@@ -300,34 +297,6 @@ class ImagePushTest {
                     assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith(".partial"));
                 }
             }
-        }
-    }
-
-    @Test
-    void withoutAServerTheLoginComesFromTheDockerConfigurationThatDockerConfigNames() throws IOException {
-        try (TestRegistry registry = TestRegistry.start(temp.resolve("registry"), true)) {
-            ImageReference target = ImageReference.parse(registry.host + "/acme/operator", "<image>", "go.image");
-            AssembledImage image = assemble(
-                    temp.resolve("build"), BaseImage.scratch(), settings(Optional.of(target)), "linux_amd64/manager");
-            Path dockerConfig = Files.createDirectories(temp.resolve("job-docker-config"));
-            String login = Base64.getEncoder()
-                    .encodeToString((TestRegistry.USER + ":" + TestRegistry.PASSWORD).getBytes(StandardCharsets.UTF_8));
-            Files.writeString(
-                    dockerConfig.resolve("config.json"),
-                    "{\"auths\": {\"" + registry.host + "\": {\"auth\": \"" + login + "\"}}}");
-            RegistryAccess fromDockerConfig = new RegistryAccess(
-                    host -> new RegistryLogin(
-                            host,
-                            Optional.empty(),
-                            RegistryAuthFiles.of(Map.of("DOCKER_CONFIG", dockerConfig.toString()), temp)),
-                    true,
-                    temp.resolve("cache"),
-                    false);
-
-            ImagePusher.PushResult pushed = new ImagePusher(new ImageTestSupport.Lines())
-                    .push(OciLayout.open(image.layout(), "test"), target, List.of("1.0.0"), fromDockerConfig);
-
-            assertThat(pushed.digest()).isEqualTo(image.digest());
         }
     }
 

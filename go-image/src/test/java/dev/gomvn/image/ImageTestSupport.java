@@ -2,6 +2,7 @@ package dev.gomvn.image;
 
 import com.google.gson.JsonObject;
 import dev.gomvn.core.GoLog;
+import dev.gomvn.core.net.NetworkSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -41,6 +43,13 @@ final class ImageTestSupport {
 
     static ImageSettings settings() {
         return settings(Optional.empty());
+    }
+
+    /** Registries reached as the plugin reaches them, with the default timeouts and no proxy. */
+    static RegistryAccess access(
+            Function<String, RegistryLogin> logins, boolean insecure, Path cache, boolean offline) {
+        return new RegistryAccess(
+                logins, insecure, cache, NetworkSettings.defaults().withOffline(offline), new Lines());
     }
 
     static final class Lines implements GoLog {

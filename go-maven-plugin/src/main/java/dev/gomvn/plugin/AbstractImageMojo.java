@@ -84,6 +84,7 @@ abstract class AbstractImageMojo extends AbstractGoMojo {
         return imageDirectory.toPath();
     }
 
+    /** settings.xml proxies, the timeouts and retries, and -o, as every other download of the build has them. */
     RegistryAccess registryAccess() {
         return new RegistryAccess(
                 this::login,
@@ -91,7 +92,8 @@ abstract class AbstractImageMojo extends AbstractGoMojo {
                 new ToolchainSettings(networkParameters().build(), buildContext())
                         .gomvnCache()
                         .resolve("images"),
-                session.isOffline());
+                networkSettings(),
+                goLog());
     }
 
     private RegistryLogin login(String registry) {

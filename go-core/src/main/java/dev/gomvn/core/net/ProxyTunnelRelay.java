@@ -2,7 +2,6 @@ package dev.gomvn.core.net;
 
 import dev.gomvn.core.HumanReadable;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +45,6 @@ public final class ProxyTunnelRelay implements AutoCloseable {
     /** The header that carries {@link #admissionToken()} on the client's CONNECT. */
     public static final String ADMISSION_HEADER = "Proxy-Gomvn-Relay";
 
-    private static final int MAX_HEAD_BYTES = 16 * 1024;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern TARGET = Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):[0-9]{1,5}");
     private static final AtomicInteger RELAYS = new AtomicInteger();
@@ -179,91 +176,16 @@ public final class ProxyTunnelRelay implements AutoCloseable {
             client.setSoTimeout(answerTimeoutMillis);
             InputStream fromClient = new BufferedInputStream(client.getInputStream());
             OutputStream toClient = client.getOutputStream();
-            List<String> request = readHead(fromClient);
-            if (request == null) {
-                return;
-            }
-            String[] requestLine = request.get(0).split(" ");
-            if (requestLine.length != 3 || !requestLine[0].equals("CONNECT") || !requestLine[2].startsWith("HTTP/1.")) {
-                answer(toClient, 405, "Method Not Allowed", "Allow: CONNECT\r\n");
-                return;
-            }
-            if (!admitted(request)) {
-                // Not this build's client: no failure is recorded, and the proxy never hears of it.
-                answer(toClient, 403, "Forbidden", "");
-                return;
-            }
-            String target = requestLine[1];
-            if (!TARGET.matcher(target).matches()) {
-                answer(toClient, 400, "Bad Request", "");
-                return;
-            }
-            Failure earlier = failure.get();
-            if (earlier != null && earlier.credentialsRefused()) {
-                // The proxy refused these credentials once: offering them again only counts towards a lockout.
-                refuse(toClient, new Failure(target, 407, earlier.detail()));
+            String target = admittedTarget(fromClient, toClient);
+            if (target == null) {
                 return;
             }
             upstream = new Socket();
-            if (!track(upstream)) {
+            if (!track(upstream) || !connect(upstream, target, toClient)) {
                 return;
             }
-            try {
-                upstream.connect(new InetSocketAddress(proxy.host(), proxy.port()), connectTimeoutMillis);
-            } catch (SocketTimeoutException e) {
-                refuse(
-                        toClient,
-                        new Failure(
-                                target,
-                                504,
-                                "the proxy " + where() + " could not be reached within "
-                                        + HumanReadable.duration(Duration.ofMillis(connectTimeoutMillis))
-                                        + " (go.connectTimeout)"));
-                return;
-            } catch (IOException e) {
-                refuse(
-                        toClient,
-                        new Failure(
-                                target, 502, "the proxy " + where() + " could not be reached (" + describe(e) + ")"));
-                return;
-            }
-            upstream.setSoTimeout(answerTimeoutMillis);
-            OutputStream toProxy = upstream.getOutputStream();
-            toProxy.write(("CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\nProxy-Authorization: "
-                            + proxy.basicAuthorization() + "\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            toProxy.flush();
             InputStream fromProxy = new BufferedInputStream(upstream.getInputStream());
-            List<String> answer;
-            try {
-                answer = readHead(fromProxy);
-            } catch (SocketTimeoutException e) {
-                refuse(
-                        toClient,
-                        new Failure(
-                                target,
-                                504,
-                                "the proxy " + where() + " did not answer within "
-                                        + HumanReadable.duration(Duration.ofMillis(answerTimeoutMillis))));
-                return;
-            }
-            int status = answer == null ? -1 : statusOf(answer.get(0));
-            if (status < 0) {
-                refuse(
-                        toClient,
-                        new Failure(
-                                target,
-                                502,
-                                "the proxy " + where() + " closed the connection or did not " + "answer in HTTP"));
-                return;
-            }
-            if (status < 200 || status >= 300) {
-                refuse(
-                        toClient,
-                        new Failure(
-                                target,
-                                status,
-                                "the proxy " + where() + " answered HTTP " + status + reasonOf(answer.get(0))));
+            if (!tunnelOpened(upstream, fromProxy, target, toClient)) {
                 return;
             }
             // The tunnel is open: from here on the bytes are TLS between the client and the origin, and stalls are
@@ -285,6 +207,103 @@ public final class ProxyTunnelRelay implements AutoCloseable {
                 release(upstream);
             }
         }
+    }
+
+    /** The {@code host:port} of the client's CONNECT, or null when it was answered with a refusal already. */
+    private String admittedTarget(InputStream fromClient, OutputStream toClient) throws IOException {
+        List<String> request = HttpHead.read(fromClient);
+        if (request == null) {
+            return null;
+        }
+        String[] requestLine = request.get(0).split(" ");
+        if (requestLine.length != 3 || !requestLine[0].equals("CONNECT") || !requestLine[2].startsWith("HTTP/1.")) {
+            HttpHead.answer(toClient, 405, "Allow: CONNECT\r\n");
+            return null;
+        }
+        if (!admitted(request)) {
+            // Not this build's client: no failure is recorded, and the proxy never hears of it.
+            HttpHead.answer(toClient, 403, "");
+            return null;
+        }
+        String target = requestLine[1];
+        if (!TARGET.matcher(target).matches()) {
+            HttpHead.answer(toClient, 400, "");
+            return null;
+        }
+        Failure earlier = failure.get();
+        if (earlier != null && earlier.credentialsRefused()) {
+            // The proxy refused these credentials once: offering them again only counts towards a lockout.
+            refuse(toClient, new Failure(target, 407, earlier.detail()));
+            return null;
+        }
+        return target;
+    }
+
+    /** Connects to the proxy; false when that failed and the client was told. */
+    private boolean connect(Socket upstream, String target, OutputStream toClient) throws IOException {
+        try {
+            upstream.connect(new InetSocketAddress(proxy.host(), proxy.port()), connectTimeoutMillis);
+            return true;
+        } catch (SocketTimeoutException e) {
+            refuse(
+                    toClient,
+                    new Failure(
+                            target,
+                            504,
+                            "the proxy " + where() + " could not be reached within "
+                                    + HumanReadable.duration(Duration.ofMillis(connectTimeoutMillis))
+                                    + " (go.connectTimeout)"));
+        } catch (IOException e) {
+            refuse(
+                    toClient,
+                    new Failure(
+                            target,
+                            502,
+                            "the proxy " + where() + " could not be reached (" + HttpTransport.describe(e) + ")"));
+        }
+        return false;
+    }
+
+    /** Sends the CONNECT with the credentials; false when the proxy refused it and the client was told. */
+    private boolean tunnelOpened(Socket upstream, InputStream fromProxy, String target, OutputStream toClient)
+            throws IOException {
+        upstream.setSoTimeout(answerTimeoutMillis);
+        OutputStream toProxy = upstream.getOutputStream();
+        toProxy.write(("CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\nProxy-Authorization: "
+                        + proxy.basicAuthorization() + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        toProxy.flush();
+        List<String> answer;
+        try {
+            answer = HttpHead.read(fromProxy);
+        } catch (SocketTimeoutException e) {
+            refuse(
+                    toClient,
+                    new Failure(
+                            target,
+                            504,
+                            "the proxy " + where() + " did not answer within "
+                                    + HumanReadable.duration(Duration.ofMillis(answerTimeoutMillis))));
+            return false;
+        }
+        int status = answer == null ? -1 : HttpHead.statusOf(answer.get(0));
+        if (status < 0) {
+            refuse(
+                    toClient,
+                    new Failure(
+                            target, 502, "the proxy " + where() + " closed the connection or did not answer in HTTP"));
+            return false;
+        }
+        if (status < 200 || status >= 300) {
+            refuse(
+                    toClient,
+                    new Failure(
+                            target,
+                            status,
+                            "the proxy " + where() + " answered HTTP " + status + HttpHead.reasonOf(answer.get(0))));
+            return false;
+        }
+        return true;
     }
 
     private boolean admitted(List<String> request) {
@@ -322,78 +341,7 @@ public final class ProxyTunnelRelay implements AutoCloseable {
     private void refuse(OutputStream toClient, Failure reason) throws IOException {
         // Recorded before answering, so the client's caller finds it as soon as it sees the answer.
         failure.set(reason);
-        answer(toClient, reason.status(), phrase(reason.status()), "");
-    }
-
-    private static void answer(OutputStream out, int status, String phrase, String headers) throws IOException {
-        out.write(("HTTP/1.1 " + status + " " + phrase + "\r\n" + headers
-                        + "Content-Length: 0\r\nConnection: close\r\n\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-    }
-
-    /** The request or status line and the header lines, or null when the peer closed before sending anything. */
-    private static List<String> readHead(InputStream in) throws IOException {
-        List<String> lines = new ArrayList<>();
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int total = 0;
-        for (int b; (b = in.read()) >= 0; ) {
-            if (++total > MAX_HEAD_BYTES) {
-                throw new IOException("HTTP head larger than " + MAX_HEAD_BYTES + " bytes");
-            }
-            if (b == '\n') {
-                String text = line.toString(StandardCharsets.ISO_8859_1);
-                text = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
-                line.reset();
-                if (text.isEmpty()) {
-                    if (lines.isEmpty()) {
-                        continue; // tolerated before a request line (RFC 9112, 2.2)
-                    }
-                    return lines;
-                }
-                lines.add(text);
-            } else {
-                line.write(b);
-            }
-        }
-        if (total == 0) {
-            return null;
-        }
-        throw new IOException("connection closed in the middle of an HTTP head");
-    }
-
-    private static int statusOf(String statusLine) {
-        String[] parts = statusLine.split(" ", 3);
-        if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || !parts[1].matches("[0-9]{3}")) {
-            return -1;
-        }
-        return Integer.parseInt(parts[1]);
-    }
-
-    /** The proxy's reason phrase, printable characters only (it ends up in an error message). */
-    private static String reasonOf(String statusLine) {
-        String[] parts = statusLine.split(" ", 3);
-        String reason = parts.length < 3
-                ? ""
-                : parts[2].replaceAll("[^\\x20-\\x7E]", "").strip();
-        return reason.isEmpty() ? "" : " " + (reason.length() > 80 ? reason.substring(0, 80) : reason);
-    }
-
-    private static String phrase(int status) {
-        switch (status) {
-            case 403:
-                return "Forbidden";
-            case 407:
-                return "Proxy Authentication Required";
-            case 502:
-                return "Bad Gateway";
-            case 503:
-                return "Service Unavailable";
-            case 504:
-                return "Gateway Timeout";
-            default:
-                return "Tunnel Refused";
-        }
+        HttpHead.answer(toClient, reason.status(), "");
     }
 
     private String where() {
@@ -434,12 +382,6 @@ public final class ProxyTunnelRelay implements AutoCloseable {
 
     private static int millis(Duration duration) {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, duration.toMillis()));
-    }
-
-    private static String describe(IOException e) {
-        String message = e.getMessage();
-        String type = e.getClass().getSimpleName();
-        return message == null || message.isBlank() ? type : type + ": " + message;
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.net.NetworkSettings;
+import dev.gomvn.core.net.UnreachableException;
 import dev.gomvn.core.provision.download.HttpDownloader;
-import dev.gomvn.core.provision.download.UnreachableException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ServerSocket;

@@ -1,4 +1,4 @@
-package dev.gomvn.core.provision.download;
+package dev.gomvn.core.net;
 
 import dev.gomvn.core.EnvironmentException;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.gomvn.core.provision.download;
+package dev.gomvn.core.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,25 +15,25 @@ class RedirectPolicyTest {
     @Test
     void httpsNeverFallsBackToPlainHttp() {
         assertThatThrownBy(
-                        () -> HttpDownloader.followable(HTTPS, HTTPS, URI.create("http://cdn.example/go.tar.gz"), ROOT))
+                        () -> RedirectPolicy.followable(HTTPS, HTTPS, URI.create("http://cdn.example/go.tar.gz"), ROOT))
                 .isInstanceOf(EnvironmentException.class)
                 .hasMessageContaining(
                         "redirects to http://cdn.example/go.tar.gz: a downgrade from https to plain http");
         URI plain = URI.create("http://mirror.example/go.tar.gz");
         URI secure = URI.create("https://cdn.example/go.tar.gz");
-        assertThat(HttpDownloader.followable(HTTPS, HTTPS, secure, ROOT)).isEqualTo(secure);
-        assertThat(HttpDownloader.followable(plain, plain, secure, ROOT))
+        assertThat(RedirectPolicy.followable(HTTPS, HTTPS, secure, ROOT)).isEqualTo(secure);
+        assertThat(RedirectPolicy.followable(plain, plain, secure, ROOT))
                 .as("an upgrade")
                 .isEqualTo(secure);
     }
 
     @Test
     void otherSchemesAreRefusedWithoutShowingALogin() {
-        assertThatThrownBy(() -> HttpDownloader.followable(HTTPS, HTTPS, URI.create("file:/etc/passwd"), ROOT))
+        assertThatThrownBy(() -> RedirectPolicy.followable(HTTPS, HTTPS, URI.create("file:/etc/passwd"), ROOT))
                 .isInstanceOf(EnvironmentException.class)
                 .hasMessageContaining("which is not an http(s) URL");
         assertThatThrownBy(
-                        () -> HttpDownloader.followable(HTTPS, HTTPS, URI.create("http://u:s3cret@cdn.example/"), ROOT))
+                        () -> RedirectPolicy.followable(HTTPS, HTTPS, URI.create("http://u:s3cret@cdn.example/"), ROOT))
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
     }
 }

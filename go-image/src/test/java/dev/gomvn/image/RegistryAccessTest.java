@@ -1,0 +1,85 @@
+package dev.gomvn.image;
+
+import static dev.gomvn.image.ImageTestSupport.assemble;
+import static dev.gomvn.image.ImageTestSupport.settings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gomvn.core.net.NetworkSettings;
+import dev.gomvn.core.net.ProxySettings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A push logs in with what {@code docker login} wrote when settings.xml has no login, and goes through the settings.xml
+ * proxy as every other download of the build does.
+ */
+class RegistryAccessTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void withoutAServerTheLoginComesFromTheDockerConfigurationThatDockerConfigNames() throws IOException {
+        try (TestRegistry registry = TestRegistry.start(temp.resolve("registry"), true)) {
+            ImageReference target = ImageReference.parse(registry.host + "/acme/operator", "<image>", "go.image");
+            AssembledImage image = assemble(
+                    temp.resolve("build"), BaseImage.scratch(), settings(Optional.of(target)), "linux_amd64/manager");
+            Path dockerConfig = Files.createDirectories(temp.resolve("job-docker-config"));
+            String login = Base64.getEncoder()
+                    .encodeToString((TestRegistry.USER + ":" + TestRegistry.PASSWORD).getBytes(StandardCharsets.UTF_8));
+            Files.writeString(
+                    dockerConfig.resolve("config.json"),
+                    "{\"auths\": {\"" + registry.host + "\": {\"auth\": \"" + login + "\"}}}");
+            RegistryAccess fromDockerConfig = ImageTestSupport.access(
+                    host -> new RegistryLogin(
+                            host,
+                            Optional.empty(),
+                            RegistryAuthFiles.of(Map.of("DOCKER_CONFIG", dockerConfig.toString()), temp),
+                            List.of()),
+                    true,
+                    temp.resolve("cache"),
+                    false);
+
+            ImagePusher.PushResult pushed = new ImagePusher(new ImageTestSupport.Lines())
+                    .push(OciLayout.open(image.layout(), "test"), target, List.of("1.0.0"), fromDockerConfig);
+
+            assertThat(pushed.digest()).isEqualTo(image.digest());
+        }
+    }
+
+    @Test
+    void aPushGoesThroughTheSettingsXmlProxyWithItsLogin() {
+        try (TestRegistry registry = TestRegistry.start(temp.resolve("registry"), false);
+                AuthenticatingProxy proxy = new AuthenticatingProxy("bob", "proxy-pw")) {
+            ImageReference target = ImageReference.parse(registry.host + "/acme/operator", "<image>", "go.image");
+            AssembledImage image = assemble(
+                    temp.resolve("build"), BaseImage.scratch(), settings(Optional.of(target)), "linux_amd64/manager");
+            NetworkSettings network = NetworkSettings.defaults()
+                    .withProxies(List.of(new ProxySettings("http", "127.0.0.1", proxy.port, "bob", "proxy-pw", "")));
+            RegistryAccess access = new RegistryAccess(
+                    host -> new RegistryLogin(host, Optional.empty(), List.of(), List.of()),
+                    true,
+                    temp.resolve("cache"),
+                    network,
+                    new ImageTestSupport.Lines());
+
+            ImagePusher.PushResult pushed = new ImagePusher(new ImageTestSupport.Lines())
+                    .push(OciLayout.open(image.layout(), "test"), target, List.of("1.0.0"), access);
+
+            assertThat(pushed.uploaded()).isEqualTo(2);
+            assertThat(proxy.forwarded)
+                    .contains("PUT http://" + registry.host + "/v2/acme/operator/manifests/1.0.0")
+                    .allMatch(line -> line.contains(" http://" + registry.host + "/v2/acme/operator/"));
+            assertThat(registry.get("/v2/acme/operator/manifests/1.0.0", MediaTypes.INDEX)
+                            .statusCode())
+                    .isEqualTo(200);
+        }
+    }
+}
