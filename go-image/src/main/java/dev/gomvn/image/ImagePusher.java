@@ -2,26 +2,47 @@ package dev.gomvn.image;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.gomvn.core.BoundedParallel;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.VerificationException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Pushes the image of an OCI layout {@code go:image} wrote: every blob the registry lacks (a base layer it holds
  * in the base's repository is mounted, not uploaded), then each platform manifest and the index by digest, and
- * only then the tags, so a push that fails on the way leaves no tag pointing at a partial image.
+ * only then the tags, so a push that fails on the way leaves no tag pointing at a partial image. Blobs are checked,
+ * mounted and uploaded {@link #DEFAULT_JOBS} at a time (as go-containerregistry does), and the platform manifests
+ * put at once: against a registry far away, each request costs a round trip that the others need not wait for.
  */
 public final class ImagePusher {
+    /** go-containerregistry's (crane's, ko's) default number of concurrent blob transfers. */
+    public static final int DEFAULT_JOBS = 4;
+
     private final GoLog log;
+    private final int jobs;
 
     public ImagePusher(GoLog log) {
+        this(log, DEFAULT_JOBS);
+    }
+
+    /** @param jobs the most blob checks, mounts and uploads at once (at least 1) */
+    public ImagePusher(GoLog log, int jobs) {
         this.log = log;
+        this.jobs = jobs;
+    }
+
+    private enum BlobOutcome {
+        PRESENT,
+        MOUNTED,
+        UPLOADED
     }
 
     /** What a push did: blobs uploaded, mounted and already there, and the index digest the tags point to. */
@@ -42,25 +63,21 @@ public final class ImagePusher {
                 .filter(b -> b.registry().equals(target.registry())
                         && !b.repository().equals(target.repository()))
                 .map(ImageReference::repository);
-        int uploaded = 0;
-        int mounted = 0;
-        int present = 0;
-        for (OciDescriptor blob : contents.blobs().values()) {
-            if (client.hasBlob(target.repository(), blob.digest())) {
-                present++;
-            } else if (mountFrom.isPresent()
-                    && contents.baseLayers().contains(blob.digest())
-                    && client.mountBlob(target.repository(), blob.digest(), mountFrom.get())) {
-                mounted++;
-            } else {
-                client.pushBlob(target.repository(), layout.blob(blob.digest()), blob.digest());
-                uploaded++;
-            }
-        }
-        for (Map.Entry<OciDescriptor, byte[]> manifest : manifests.entrySet()) {
-            client.putManifest(
-                    target.repository(), manifest.getKey().digest(), manifest.getValue(), MediaTypes.MANIFEST);
-        }
+        List<Supplier<BlobOutcome>> blobTasks = contents.blobs().values().stream()
+                .<Supplier<BlobOutcome>>map(blob -> () -> pushBlob(client, layout, target, blob, contents, mountFrom))
+                .toList();
+        List<BlobOutcome> outcomes = BoundedParallel.run("pushing blobs to " + target.name(), jobs, blobTasks);
+        int uploaded = Collections.frequency(outcomes, BlobOutcome.UPLOADED);
+        int mounted = Collections.frequency(outcomes, BlobOutcome.MOUNTED);
+        int present = Collections.frequency(outcomes, BlobOutcome.PRESENT);
+        List<Supplier<Boolean>> manifestTasks = manifests.entrySet().stream()
+                .<Supplier<Boolean>>map(manifest -> () -> {
+                    client.putManifest(
+                            target.repository(), manifest.getKey().digest(), manifest.getValue(), MediaTypes.MANIFEST);
+                    return true;
+                })
+                .toList();
+        BoundedParallel.run("pushing the platform manifests to " + target.name(), jobs, manifestTasks);
         client.putManifest(target.repository(), index.digest(), indexBytes, MediaTypes.INDEX);
         List<String> pushedTags = new ArrayList<>();
         for (String tag : tags) {
@@ -73,6 +90,26 @@ public final class ImagePusher {
                 + String.join(", ", pushedTags) + ": " + uploaded + " of " + result.blobs() + " blobs uploaded, "
                 + mounted + " mounted, " + present + " already there");
         return result;
+    }
+
+    /** Checks one blob and, when the registry lacks it, mounts it from the base's repository or uploads it. */
+    private static BlobOutcome pushBlob(
+            RegistryClient client,
+            OciLayout layout,
+            ImageReference target,
+            OciDescriptor blob,
+            Contents contents,
+            Optional<String> mountFrom) {
+        if (client.hasBlob(target.repository(), blob.digest())) {
+            return BlobOutcome.PRESENT;
+        }
+        if (mountFrom.isPresent()
+                && contents.baseLayers().contains(blob.digest())
+                && client.mountBlob(target.repository(), blob.digest(), mountFrom.get())) {
+            return BlobOutcome.MOUNTED;
+        }
+        client.pushBlob(target.repository(), layout.blob(blob.digest()), blob.digest());
+        return BlobOutcome.UPLOADED;
     }
 
     /**

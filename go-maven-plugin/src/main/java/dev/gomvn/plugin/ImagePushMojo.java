@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Pushes the image go:image wrote to &lt;image&gt; with &lt;tags&gt;: only blobs the registry lacks are uploaded
@@ -20,6 +21,10 @@ import org.apache.maven.plugins.annotations.Mojo;
  */
 @Mojo(name = "image-push", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class ImagePushMojo extends AbstractImageMojo {
+
+    /** The most blob checks, mounts and uploads at once, as crane's --jobs. */
+    @Parameter(property = "go.image.jobs", defaultValue = "4")
+    int jobs;
 
     @Override
     void run() {
@@ -35,8 +40,13 @@ public class ImagePushMojo extends AbstractImageMojo {
         }
         OciLayout layout = OciLayout.open(
                 imageDirectory().resolve("layout"), "run go:image first (mvn package runs it when it is configured).");
+        if (jobs < 1) {
+            throw new ConfigurationException(
+                    "go.image.jobs",
+                    "<jobs> (go.image.jobs) is " + jobs + "; give the blob transfers at once, e.g. 4.");
+        }
         List<String> tagList = tagList();
-        ImagePusher.PushResult result = new ImagePusher(goLog()).push(layout, target, tagList, registryAccess());
+        ImagePusher.PushResult result = new ImagePusher(goLog(), jobs).push(layout, target, tagList, registryAccess());
         ImageSummary.write(
                 imageDirectory(),
                 result.digest(),
