@@ -19,8 +19,13 @@ def crane = evaluate(new File(repositoryRoot, 'src/it/crane.groovy'))(new File(b
 def files = new File(basedir, 'crane-base/files')
 new File(files, 'etc').mkdirs()
 new File(files, 'etc/greeting').text = 'made by crane\n'
-def tar = ['tar', '-cf', new File(basedir, 'crane-base/greeting.tar').absolutePath, '-C', files.absolutePath, 'etc/greeting'].execute()
-assert tar.waitFor() == 0 : tar.errorStream.text
+// ustar, and no AppleDouble ._ files from macOS's tar: the layer holds etc/greeting alone.
+def tarCommand = new ProcessBuilder('tar', '--format=ustar', '-cf', new File(basedir, 'crane-base/greeting.tar').absolutePath,
+        '-C', files.absolutePath, 'etc/greeting').redirectErrorStream(true)
+tarCommand.environment().put('COPYFILE_DISABLE', '1')
+def tar = tarCommand.start()
+String tarOutput = tar.inputStream.text
+assert tar.waitFor() == 0 : tarOutput
 def craneBase = "${registry.host}/crane/base".toString()
 crane.text('append', '-f', new File(basedir, 'crane-base/greeting.tar').absolutePath, '-t', craneBase + ':layer')
 String craneBaseDigest = crane.text('mutate', craneBase + ':layer', '--set-platform', 'linux/arm64', '-e', 'GREETING=hello',
