@@ -18,9 +18,9 @@ def get = { String path, String accept ->
 }
 def json = { byte[] bytes -> new JsonSlurper().parse(bytes) }
 def sha256 = { byte[] bytes -> MessageDigest.getInstance('SHA-256').digest(bytes).encodeHex().toString() }
-/** The files of a gzipped tar layer (ustar, names under 100 characters as gomvn writes them). */
-def untar = { byte[] gzipped ->
-    def tar = new GZIPInputStream(new ByteArrayInputStream(gzipped)).bytes
+def gunzip = { byte[] gzipped -> new GZIPInputStream(new ByteArrayInputStream(gzipped)).bytes }
+/** The files of a tar (ustar, names under 100 characters, as gomvn writes them and crane export, without the directories' trailing slash, does). */
+def untar = { byte[] tar ->
     def files = [:]
     int offset = 0
     while (offset + 512 <= tar.length && tar[offset] != 0) {
@@ -33,7 +33,7 @@ def untar = { byte[] gzipped ->
 }
 try {
     def runs = log.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)
-    assert runs.size() == 2
+    assert runs.size() == 3
     assert runs.every { it.contains('BUILD SUCCESS') }
     def digest = new File(basedir, 'target/go/image/image.digest').text.trim()
     assert digest ==~ /sha256:[0-9a-f]{64}/
@@ -66,7 +66,7 @@ try {
         assert config.config.ExposedPorts.keySet() == ['8080/tcp'] as Set
         assert manifest.layers.size() == 2 && manifest.layers[0].digest == props.baseLayer
         assert manifest.annotations['org.opencontainers.image.base.digest'] == props.baseDigest
-        def files = untar(get("blobs/${manifest.layers[1].digest}", '*/*').body())
+        def files = untar(gunzip(get("blobs/${manifest.layers[1].digest}", '*/*').body()))
         assert files.keySet() == ['usr/', 'usr/local/', 'usr/local/bin/', 'usr/local/bin/manager'] as Set
         def binary = files['usr/local/bin/manager']
         def built = new File(basedir, "target/go/bin/${directories[config.architecture]}/manager").bytes
@@ -90,6 +90,64 @@ try {
     assert new File(basedir, 'target/rebuilt-image/image.digest').text.trim() == digest
     assert new File(basedir, 'target/rebuilt-image/image.tar').bytes == new File(basedir, 'target/go/image/image.tar').bytes
     assert runs[1].contains("[INFO] Pushed ${host}/acme/hello-operator@${digest} (3 platforms) tagged 1.0.0-SNAPSHOT, latest: 0 of 7 blobs uploaded, 0 mounted, 7 already there")
+
+    // crane, a reader with no gomvn code, sees the image gomvn pushed as gomvn said: it validates (every digest,
+    // size and diff_id checked), the index's platforms, each platform's config and, in its filesystem (crane export
+    // flattens the layers), the base's file under the very binary go:build listed in SHA256SUMS for that target.
+    def crane = evaluate(new File(repositoryRoot, 'src/it/crane.groovy'))(new File(basedir, 'crane.log'))
+    def image = "${host}/acme/hello-operator".toString()
+    def listed = new File(basedir, 'target/go/bin/SHA256SUMS').readLines().collectEntries { it.split('  ').reverse() }
+    assert crane.text('digest', image + ':1.0.0-SNAPSHOT') == digest
+    crane.text('validate', '--remote', image + ':1.0.0-SNAPSHOT')
+    def cranePlatforms = json(crane.bytes('manifest', image + ':latest')).manifests*.platform
+    assert cranePlatforms.collect { [it.os, it.architecture, it.variant].findAll().join('/') } == summary.platforms
+    [summary.platforms, ['linux_amd64', 'linux_arm64', 'linux_arm_7']].transpose().each { platform, directory ->
+        def config = json(crane.bytes('config', '--platform', platform, image + ':1.0.0-SNAPSHOT'))
+        assert [config.os, config.architecture, config.variant].findAll().join('/') == platform
+        assert config.config.Entrypoint == ['/usr/local/bin/manager'] && config.config.User == '65532:65532'
+        def files = untar(crane.bytes('export', '--platform', platform, image + ':1.0.0-SNAPSHOT', '-'))
+        def names = files.keySet()
+        assert names == ['etc/passwd', 'usr', 'usr/local', 'usr/local/bin', 'usr/local/bin/manager'] as Set
+        String exported = sha256(files['usr/local/bin/manager'])
+        assert exported == listed["${directory}/manager".toString()]
+    }
+
+    // The layout gomvn wrote, and image.tar unpacked as the README says, push with crane to the digest gomvn
+    // printed; crane reads a tar file as a docker save tarball, so it refuses image.tar itself, as the README says.
+    assert crane.text('push', new File(basedir, 'target/go/image/layout').absolutePath, "${host}/crane/layout:1") == "${host}/crane/layout@${digest}"
+    def unpacked = new File(basedir, 'target/image-tar')
+    unpacked.mkdirs()
+    def untarred = ['tar', '-xf', new File(basedir, 'target/go/image/image.tar').absolutePath, '-C', unpacked.absolutePath].execute()
+    assert untarred.waitFor() == 0 : untarred.errorStream.text
+    assert crane.text('push', unpacked.absolutePath, "${host}/crane/tar:1") == "${host}/crane/tar@${digest}"
+    assert crane.refused('push', new File(basedir, 'target/go/image/image.tar').absolutePath, "${host}/crane/tar:2")
+            .contains('file manifest.json not found in tar')
+
+    // Run 3 (-o): the arm64 image on the base crane made and wrote as an OCI layout (prebuild.groovy). Pushed with
+    // crane, it has the base's layer first and gomvn's on top, and keeps the base's Env, Labels, User and
+    // WorkingDir, with PATH added, the binary as Entrypoint and the base's Cmd dropped.
+    assert runs[2].contains('[INFO] Image for linux/arm64: 1 base layers + 1 layer with manager (')
+    def onCrane = "${host}/crane/on-crane-base".toString()
+    def onCraneDigest = new File(basedir, 'target/on-crane-base/image.digest').text.trim()
+    assert crane.text('push', new File(basedir, 'target/on-crane-base/layout').absolutePath, onCrane + ':1') == "${onCrane}@${onCraneDigest}"
+    crane.text('validate', '--remote', onCrane + ':1')
+    def onCraneIndex = json(crane.bytes('manifest', onCrane + ':1'))
+    assert onCraneIndex.manifests*.platform.collect { [it.os, it.architecture] } == [['linux', 'arm64']]
+    def onCraneManifest = json(crane.bytes('manifest', "${onCrane}@${onCraneIndex.manifests[0].digest}"))
+    assert onCraneManifest.layers*.digest.size() == 2 && onCraneManifest.layers[0].digest == props.craneBaseLayer
+    assert onCraneManifest.layers*.mediaType == ['application/vnd.oci.image.layer.v1.tar+gzip'] * 2
+    assert onCraneManifest.annotations['org.opencontainers.image.base.digest'] == props.craneBaseDigest
+    def onCraneConfig = json(crane.bytes('config', '--platform', 'linux/arm64', onCrane + ':1')).config
+    assert onCraneConfig.Env == ['GREETING=hello', 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin']
+    assert onCraneConfig.Labels == ['org.example.base': 'crane']
+    assert onCraneConfig.User == '1000:1000' && onCraneConfig.WorkingDir == '/srv'
+    assert onCraneConfig.Entrypoint == ['/usr/local/bin/manager'] && onCraneConfig.Cmd == null
+    def onCraneFiles = untar(crane.bytes('export', '--platform', 'linux/arm64', onCrane + ':1', '-'))
+    def onCraneNames = onCraneFiles.keySet()
+    assert onCraneNames == ['etc/greeting', 'usr', 'usr/local', 'usr/local/bin', 'usr/local/bin/manager'] as Set
+    assert new String(onCraneFiles['etc/greeting'], 'UTF-8') == 'made by crane\n'
+    String onCraneBinary = sha256(onCraneFiles['usr/local/bin/manager'])
+    assert onCraneBinary == listed['linux_arm64/manager']
 } finally {
     def pid = new File(basedir, 'registry/registry.pid')
     if (pid.exists()) {

@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
-# Prints the path of a server the tests start on 127.0.0.1, building it first when it is not cached:
+# Prints the path of a server the tests start on 127.0.0.1, or of a tool they run, building it first when it is not cached:
 #   registry           the CNCF distribution registry v3.1.2 (./registry: its registry package with the filesystem
 #                      driver and htpasswd auth), from the Go module proxy, checked against ./registry/go.sum
 #   build-cache-store  the shared build cache store of ./build-cache-store, for machines without nginx
+#   crane              go-containerregistry v0.22.1's crane (./crane: its cmd/crane main), a tool with no gomvn code
+#                      that the image ITs read gomvn's images and layouts with, checked against ./crane/go.sum
 # Built with the Go on PATH (GOTOOLCHAIN=local) into a cache keyed by server, version and Go version:
 # $GOMVN_TEST_SERVERS, else ${XDG_CACHE_HOME:-~/.cache}/gomvn-test-servers. Concurrent callers (two test
 # JVMs, two ITs) wait for one build under a lock; a build that fails leaves nothing behind.
 set -euo pipefail
 export GOTOOLCHAIN=local
 here="$(cd "$(dirname "$0")" && pwd)"
-name="${1:?usage: provision.sh registry|build-cache-store}"
+name="${1:?usage: provision.sh registry|build-cache-store|crane}"
 case "$name" in
-  registry|build-cache-store) ;;
-  *) echo "provision.sh: unknown server '$name'; use registry or build-cache-store" >&2; exit 2 ;;
+  registry|build-cache-store|crane) ;;
+  *) echo "provision.sh: unknown server '$name'; use registry, build-cache-store or crane" >&2; exit 2 ;;
 esac
 # The sources' digest names the build: a changed pin or program builds anew.
 sha256() { if command -v sha256sum > /dev/null; then sha256sum; else shasum -a 256; fi; }
