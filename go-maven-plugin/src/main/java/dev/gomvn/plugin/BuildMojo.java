@@ -12,6 +12,7 @@ import dev.gomvn.core.gobuild.BuiltBinary;
 import dev.gomvn.core.gobuild.GoBuilder;
 import dev.gomvn.core.gobuild.Sha256Sums;
 import dev.gomvn.core.gobuild.TargetList;
+import dev.gomvn.core.process.PerRun;
 import dev.gomvn.core.toolchain.Toolchain;
 import dev.gomvn.sbom.CycloneDxSbomGenerator;
 import dev.gomvn.sbom.SbomSettings;
@@ -131,6 +132,42 @@ public class BuildMojo extends AbstractCachedGoMojo {
     @Component
     MavenProjectHelper projectHelper;
 
+    /** The flags of every target's go build; with the shared build cache, its variables and store access. */
+    private BuildOptions buildOptions(Optional<SharedBuildCache> buildCache) {
+        return BuildOptions.builder()
+                .cgo(cgo)
+                .trimpath(trimpath)
+                .buildVcs(buildVcs)
+                .tags(tags)
+                .ldflags(ldflags)
+                .linkerVariables(LinkerVariablesParameter.read(linkerVariables, this::evaluate))
+                .buildFlags(buildFlags)
+                .environment(buildCache
+                        .map(cache -> cache.environment(goEnvironment()))
+                        .orElseGet(this::goEnvironment))
+                .perRun(buildCache.map(SharedBuildCache::storeAccess).orElse(PerRun.NOTHING))
+                .build();
+    }
+
+    /** The binaries as the project's artifacts, with the checksums of their published names. */
+    private void attach(BuildResult result, BuildRequest request, Path buildDirectory) {
+        Path publishedSums = buildDirectory.resolve("go").resolve("published.sha256sums");
+        BinaryAttachments plan = BinaryAttachments.plan(
+                result.binaries(), request.packages().size(), publishedSums, project.getPackaging());
+        Sha256Sums.writeNames(publishedSums, plan.publishedSha256(project.getArtifactId(), project.getVersion()));
+        getLog().info("Checksums of the binaries as published (" + project.getArtifactId() + "-"
+                + project.getVersion() + "-<classifier>.<type>, for sha256sum -c among downloaded artifacts) in "
+                + publishedSums);
+        for (BinaryAttachments.Attachment attachment : plan.attachments()) {
+            projectHelper.attachArtifact(
+                    project,
+                    attachment.type(),
+                    attachment.classifier(),
+                    attachment.file().toFile());
+        }
+        plan.mainArtifact().ifPresent(file -> project.getArtifact().setFile(file.toFile()));
+    }
+
     int targetsAtOnce(boolean sharedBuildCache) {
         int cores = Runtime.getRuntime().availableProcessors();
         if (parallelism == null) {
@@ -154,18 +191,7 @@ public class BuildMojo extends AbstractCachedGoMojo {
         Toolchain toolchain = resolveToolchain();
         List<BuildTarget> buildTargets = TargetList.resolve(splitCommas(targets), toolchain, goLog());
         Optional<SharedBuildCache> buildCache = startBuildCache(toolchain);
-        BuildOptions options = BuildOptions.builder()
-                .cgo(cgo)
-                .trimpath(trimpath)
-                .buildVcs(buildVcs)
-                .tags(tags)
-                .ldflags(ldflags)
-                .linkerVariables(LinkerVariablesParameter.read(linkerVariables, this::evaluate))
-                .buildFlags(buildFlags)
-                .environment(buildCache
-                        .map(cache -> cache.environment(goEnvironment()))
-                        .orElseGet(this::goEnvironment))
-                .build();
+        BuildOptions options = buildOptions(buildCache);
         Path buildDirectory = Path.of(project.getBuild().getDirectory());
         BuildRequest request = BuildRequest.builder()
                 .moduleDirectory(moduleDirectory())
@@ -197,21 +223,7 @@ public class BuildMojo extends AbstractCachedGoMojo {
             buildCache.ifPresent(SharedBuildCache::report);
         }
         if (attach) {
-            Path publishedSums = buildDirectory.resolve("go").resolve("published.sha256sums");
-            BinaryAttachments plan = BinaryAttachments.plan(
-                    result.binaries(), request.packages().size(), publishedSums, project.getPackaging());
-            Sha256Sums.writeNames(publishedSums, plan.publishedSha256(project.getArtifactId(), project.getVersion()));
-            getLog().info("Checksums of the binaries as published (" + project.getArtifactId() + "-"
-                    + project.getVersion() + "-<classifier>.<type>, for sha256sum -c among downloaded artifacts) in "
-                    + publishedSums);
-            for (BinaryAttachments.Attachment attachment : plan.attachments()) {
-                projectHelper.attachArtifact(
-                        project,
-                        attachment.type(),
-                        attachment.classifier(),
-                        attachment.file().toFile());
-            }
-            plan.mainArtifact().ifPresent(file -> project.getArtifact().setFile(file.toFile()));
+            attach(result, request, buildDirectory);
         }
         long sboms = result.binaries().stream()
                 .filter(binary -> binary.sbom().isPresent())

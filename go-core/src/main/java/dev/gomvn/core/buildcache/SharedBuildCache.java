@@ -5,6 +5,7 @@ import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.HumanReadable;
 import dev.gomvn.core.net.UrlLogin;
+import dev.gomvn.core.process.PerRun;
 import dev.gomvn.core.provision.install.FileTrees;
 import dev.gomvn.core.toolchain.Toolchain;
 import dev.gomvn.core.version.GoVersion;
@@ -107,7 +108,10 @@ public final class SharedBuildCache {
         return Optional.of(new SharedBuildCache(settings, failedStores, storeAsked, executable, runDirectory, log));
     }
 
-    /** {@code environment} with the variables that make go use the cache; the password only in its own variable. */
+    /**
+     * {@code environment} with the variables that make go use the cache's local directory. None of them is a
+     * store setting: those reach a go run through {@link #storeAccess}, in a file only its cache program reads.
+     */
     public Map<String, String> environment(Map<String, String> environment) {
         Map<String, String> result = new LinkedHashMap<>(environment);
         result.put("GOCACHEPROG", program.toString());
@@ -115,16 +119,15 @@ public final class SharedBuildCache {
         result.put("GOMVN_CACHE_RUN_DIR", runDirectory.toString());
         result.put("GOMVN_CACHE_READ_ONLY", String.valueOf(settings.readOnly()));
         result.put("GOMVN_CACHE_TIMEOUT", String.valueOf(settings.timeout().toMillis() / 1000.0));
-        if (storeAsked) {
-            result.put("GOMVN_CACHE_URL", settings.url().toString());
-        }
-        if (settings.credentials() != null) {
-            result.put(
-                    "GOMVN_CACHE_USERNAME", nullToEmpty(settings.credentials().username()));
-            result.put(
-                    "GOMVN_CACHE_PASSWORD", nullToEmpty(settings.credentials().password()));
-        }
         return result;
+    }
+
+    /**
+     * The store's URL and login for each go run that compiles with the cache (go build, go test), in a one-shot
+     * file; nothing when this goal does not ask the store (offline, or it failed earlier in the build).
+     */
+    public PerRun storeAccess() {
+        return storeAsked ? new StoreAccessFiles(runDirectory.resolve("private"), settings) : PerRun.NOTHING;
     }
 
     /** The summary of the goal's go runs, and a warning each for a failed store and for corrupted entries. */
@@ -169,9 +172,5 @@ public final class SharedBuildCache {
         } catch (IOException e) {
             return Optional.of("(its reason could not be read: " + e.getMessage() + ")");
         }
-    }
-
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
     }
 }

@@ -142,7 +142,6 @@ public final class GoBuilder {
 
     private BuiltBinary buildBinary(BuildRequest request, BuildTarget target, String packagePath, Path output) {
         long started = System.nanoTime();
-        String prefix = "[" + target + "] ";
         // An existing binary is only replaced when go produced different bytes, so it keeps its time stamp.
         Path written = Files.isRegularFile(output) ? output.resolveSibling(output.getFileName() + ".new") : output;
         Map<String, String> environment = PrefetchKey.name(
@@ -153,67 +152,8 @@ public final class GoBuilder {
                         packagePath,
                         target.toString(),
                         request.options().compileFingerprint(target, toolchain.platform())));
-        boolean packageNamesAsked = request.options().packageNamesAsked();
         CompileProgress progress = new CompileProgress();
-        // go list and go build run side by side and may both say they download a module: once is news.
-        Set<String> downloads = ConcurrentHashMap.newKeySet();
-        Consumer<String> goOutput = line -> {
-            if (progress.accept(line) && !packageNamesAsked) {
-                log.debug(prefix + line);
-            } else if (!line.startsWith(StalePackages.DOWNLOADING) || downloads.add(line)) {
-                log.info(prefix + line);
-            }
-        };
-        GoProcessResult result;
-        try (Heartbeat heartbeat = Heartbeat.start(
-                progressInterval, () -> prefix + output.getFileName() + ": " + progress.describe(), log::info)) {
-            // Beside go build, not before it: waiting for the listing made every cold build a second slower per
-            // target. And only once the build has run for half the heartbeat's interval: the total is only shown
-            // by a heartbeat, and a shorter build would pay go list's CPU for nothing (on 2 cores, all of it is
-            // taken from the compiler).
-            AtomicBoolean listingDecided = new AtomicBoolean();
-            CompletableFuture<Void> listing = !StalePackages.worthListing(environment, System.getenv())
-                    ? CompletableFuture.completedFuture(null)
-                    : CompletableFuture.runAsync(
-                            () -> {
-                                if (listingDecided.compareAndSet(false, true)) {
-                                    StalePackages.of(
-                                                    toolchain.goRoot(),
-                                                    request.options(),
-                                                    environment,
-                                                    request.moduleDirectory(),
-                                                    packagePath,
-                                                    line -> {
-                                                        if (downloads.add(line)) {
-                                                            log.info(prefix + line);
-                                                        }
-                                                    },
-                                                    log)
-                                            .ifPresent(progress::expect);
-                                }
-                            },
-                            CompletableFuture.delayedExecutor(
-                                    progressInterval.toMillis() / 2,
-                                    TimeUnit.MILLISECONDS,
-                                    task -> startDaemon(task, "go list " + target)));
-            result = GoCommand.of(toolchain.goRoot(), request.options().buildArguments(written, packagePath))
-                    .environment(environment)
-                    .log(log)
-                    .in(request.moduleDirectory())
-                    .onStdout(goOutput)
-                    .onStderr(goOutput)
-                    .run();
-            try {
-                if (listingDecided.compareAndSet(false, true)) {
-                    listing.cancel(false);
-                } else {
-                    listing.join();
-                }
-            } catch (CompletionException e) {
-                log.debug("Listing the packages of " + packagePath + " for the progress failed: "
-                        + e.getCause().getMessage());
-            }
-        }
+        GoProcessResult result = runGoBuild(request, target, packagePath, written, output, environment, progress);
         if (!result.succeeded()) {
             deleteQuietly(written.equals(output) ? null : written);
             // go's own lines without the package names of -v, which would crowd the error out of the tail.
@@ -238,6 +178,93 @@ public final class GoBuilder {
                 target, packagePath, output, sha256, size(output), time, unchanged && !request.force(), sbom);
         log.info(binary.summary());
         return binary;
+    }
+
+    /** go build, with a heartbeat that counts the packages compiled against a listing of them when worth it. */
+    private GoProcessResult runGoBuild(
+            BuildRequest request,
+            BuildTarget target,
+            String packagePath,
+            Path written,
+            Path output,
+            Map<String, String> environment,
+            CompileProgress progress) {
+        String prefix = "[" + target + "] ";
+        // go list and go build run side by side and may both say they download a module: once is news.
+        Set<String> downloads = ConcurrentHashMap.newKeySet();
+        Consumer<String> goOutput = line -> {
+            if (progress.accept(line) && !request.options().packageNamesAsked()) {
+                log.debug(prefix + line);
+            } else if (!line.startsWith(StalePackages.DOWNLOADING) || downloads.add(line)) {
+                log.info(prefix + line);
+            }
+        };
+        try (Heartbeat heartbeat = Heartbeat.start(
+                progressInterval, () -> prefix + output.getFileName() + ": " + progress.describe(), log::info)) {
+            // Beside go build, not before it: waiting for the listing made every cold build a second slower per
+            // target. And only once the build has run for half the heartbeat's interval: the total is only shown
+            // by a heartbeat, and a shorter build would pay go list's CPU for nothing (on 2 cores, all of it is
+            // taken from the compiler).
+            AtomicBoolean listingDecided = new AtomicBoolean();
+            CompletableFuture<Void> listing =
+                    listingBeside(request, target, packagePath, environment, listingDecided, progress, downloads);
+            GoProcessResult result = GoCommand.of(
+                            toolchain.goRoot(), request.options().buildArguments(written, packagePath))
+                    .environment(environment)
+                    .perRun(request.options().perRun())
+                    .log(log)
+                    .in(request.moduleDirectory())
+                    .onStdout(goOutput)
+                    .onStderr(goOutput)
+                    .run();
+            try {
+                if (listingDecided.compareAndSet(false, true)) {
+                    listing.cancel(false);
+                } else {
+                    listing.join();
+                }
+            } catch (CompletionException e) {
+                log.debug("Listing the packages of " + packagePath + " for the progress failed: "
+                        + e.getCause().getMessage());
+            }
+            return result;
+        }
+    }
+
+    /** go list of the packages go build compiles, for the progress's total, unless decided against first. */
+    private CompletableFuture<Void> listingBeside(
+            BuildRequest request,
+            BuildTarget target,
+            String packagePath,
+            Map<String, String> environment,
+            AtomicBoolean decided,
+            CompileProgress progress,
+            Set<String> downloads) {
+        if (!StalePackages.worthListing(environment, System.getenv())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(
+                () -> {
+                    if (decided.compareAndSet(false, true)) {
+                        StalePackages.of(
+                                        toolchain.goRoot(),
+                                        request.options(),
+                                        environment,
+                                        request.moduleDirectory(),
+                                        packagePath,
+                                        line -> {
+                                            if (downloads.add(line)) {
+                                                log.info("[" + target + "] " + line);
+                                            }
+                                        },
+                                        log)
+                                .ifPresent(progress::expect);
+                    }
+                },
+                CompletableFuture.delayedExecutor(
+                        progressInterval.toMillis() / 2,
+                        TimeUnit.MILLISECONDS,
+                        task -> startDaemon(task, "go list " + target)));
     }
 
     /** The SBOM of a binary just built (or rebuilt because its SBOM settings changed), beside it. */

@@ -38,6 +38,7 @@ public final class GoCommand {
     private Consumer<String> stderrLines = line -> {};
     private boolean captureStdout;
     private GoLog log = GoLog.SILENT;
+    private PerRun perRun = PerRun.NOTHING;
 
     private GoCommand(Path goRoot, Path executable, List<String> arguments) {
         this.goRoot = goRoot;
@@ -70,6 +71,12 @@ public final class GoCommand {
      */
     public GoCommand environment(Map<String, String> variables) {
         environment.putAll(variables);
+        return this;
+    }
+
+    /** What this run alone may see (a one-shot login file), set up before go starts and removed after it ends. */
+    public GoCommand perRun(PerRun value) {
+        this.perRun = value;
         return this;
     }
 
@@ -128,6 +135,15 @@ public final class GoCommand {
     }
 
     public GoProcessResult run() {
+        PerRun.Opened opened = perRun.open();
+        try {
+            return run(opened.variables());
+        } finally {
+            opened.close().run();
+        }
+    }
+
+    private GoProcessResult run(Map<String, String> perRunVariables) {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.addAll(arguments);
@@ -137,6 +153,7 @@ public final class GoCommand {
         }
         builder.environment().clear();
         builder.environment().putAll(effectiveEnvironment());
+        builder.environment().putAll(perRunVariables);
         GoCommandTrace.log(log, workingDirectory, command, builder.environment());
         long started = System.nanoTime();
         Process process;
@@ -171,6 +188,17 @@ public final class GoCommand {
                     stderrLines.accept(line);
                 },
                 "go-stderr");
+        awaitEnd(process, out, err);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        return new GoProcessResult(
+                commandLine(),
+                process.exitValue(),
+                captured == null ? "" : captured.toString(),
+                List.copyOf(tail),
+                elapsed);
+    }
+
+    private void awaitEnd(Process process, Thread out, Thread err) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -188,13 +216,6 @@ public final class GoCommand {
             Thread.currentThread().interrupt();
             throw new EnvironmentException("Interrupted while running '" + commandLine() + "'.", e);
         }
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        return new GoProcessResult(
-                commandLine(),
-                process.exitValue(),
-                captured == null ? "" : captured.toString(),
-                List.copyOf(tail),
-                elapsed);
     }
 
     private static void closeQuietly(Process process) {

@@ -8,6 +8,7 @@ import dev.gomvn.core.GoLog;
 import dev.gomvn.core.Platform;
 import dev.gomvn.core.net.Credentials;
 import dev.gomvn.core.process.GoCommand;
+import dev.gomvn.core.process.PerRun;
 import dev.gomvn.core.testsupport.InstalledGoForTests;
 import dev.gomvn.core.toolchain.Toolchain;
 import dev.gomvn.core.version.GoVersion;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -62,36 +64,71 @@ class SharedBuildCacheTest {
     }
 
     @Test
-    void goRunsWithTheProgramAndItsSettingsTheLoginOnlyInVariablesThatTracesHide() {
+    void goRunsWithTheProgramButNoStoreSettingReachesItsEnvironmentOnlyAOneShotFileOfEachRun() throws IOException {
         SharedBuildCache cache = start(settings(false, false));
         Map<String, String> environment = cache.environment(Map.of("GOFLAGS", "-mod=mod"));
 
         assertThat(environment)
                 .containsEntry("GOFLAGS", "-mod=mod")
-                .containsEntry("GOMVN_CACHE_URL", "https://cache.example.com/go")
                 .containsEntry("GOMVN_CACHE_DIR", temp.resolve("local").toString())
                 .containsEntry("GOMVN_CACHE_RUN_DIR", temp.resolve("run").toString())
                 .containsEntry("GOMVN_CACHE_READ_ONLY", "false")
-                .containsEntry("GOMVN_CACHE_TIMEOUT", "5.0")
-                .containsEntry("GOMVN_CACHE_USERNAME", "ci")
-                .containsEntry("GOMVN_CACHE_PASSWORD", "cache-s3cret");
+                .containsEntry("GOMVN_CACHE_TIMEOUT", "5.0");
         assertThat(Path.of(environment.get("GOCACHEPROG"))).isExecutable();
+        assertThat(environment.toString())
+                .as("go passes its environment to every test binary")
+                .doesNotContain("cache-s3cret")
+                .doesNotContain("cache.example.com");
 
+        PerRun.Opened run = cache.storeAccess().open();
+        Path file = Path.of(run.variables().get("GOMVN_CACHE_STORE_FILE"));
+        assertThat(file.getParent()).isEqualTo(temp.resolve("run").resolve("private"));
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(file.getParent()))
+                .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.readString(file))
+                .isEqualTo(
+                        "{\"url\":\"https://cache.example.com/go\",\"username\":\"ci\",\"password\":\"cache-s3cret\"}");
+        PerRun.Opened other = cache.storeAccess().open();
+        assertThat(other.variables()).as("one file per go run").isNotEqualTo(run.variables());
+        run.close().run();
+        other.close().run();
+        assertThat(file).doesNotExist();
+
+        // go env never starts the cache program: the file is deleted when the run ends all the same.
         GoCommand.of(InstalledGoForTests.toolchain().goRoot(), "env", "GOVERSION")
                 .environment(environment)
+                .perRun(cache.storeAccess())
                 .log(log)
                 .run();
-        assertThat(String.join("\n", debug))
-                .contains("GOMVN_CACHE_PASSWORD='***'")
-                .doesNotContain("cache-s3cret");
+        assertThat(temp.resolve("run").resolve("private")).isEmptyDirectory();
+        assertThat(String.join("\n", debug)).contains("GOMVN_CACHE_STORE_FILE=").doesNotContain("cache-s3cret");
+    }
+
+    @Test
+    void aLoginInTheUrlGoesToTheFileWithoutTheUrl() throws IOException {
+        SharedBuildCache cache = start(new BuildCacheSettings(
+                URI.create("https://ci:url-s3cret@cache.example.com/go"),
+                null,
+                false,
+                temp.resolve("local"),
+                Duration.ofSeconds(5),
+                false));
+        PerRun.Opened run = cache.storeAccess().open();
+        try {
+            assertThat(Files.readString(Path.of(run.variables().get("GOMVN_CACHE_STORE_FILE"))))
+                    .isEqualTo(
+                            "{\"url\":\"https://cache.example.com/go\",\"username\":\"ci\",\"password\":\"url-s3cret\"}");
+        } finally {
+            run.close().run();
+        }
     }
 
     @Test
     void offlineTheStoreIsNotAsked() {
         SharedBuildCache cache = start(settings(true, true));
-        assertThat(cache.environment(Map.of()))
-                .doesNotContainKey("GOMVN_CACHE_URL")
-                .containsEntry("GOMVN_CACHE_READ_ONLY", "true");
+        assertThat(cache.environment(Map.of())).containsEntry("GOMVN_CACHE_READ_ONLY", "true");
+        assertThat(cache.storeAccess()).isSameAs(PerRun.NOTHING);
         assertThat(info)
                 .contains("Offline: the shared build cache answers from " + temp.resolve("local")
                         + " only, not from https://cache.example.com/go.");
@@ -164,7 +201,7 @@ class SharedBuildCacheTest {
         warnings.clear();
         info.clear();
         SharedBuildCache next = start(failing);
-        assertThat(next.environment(Map.of())).doesNotContainKey("GOMVN_CACHE_URL");
+        assertThat(next.storeAccess()).isSameAs(PerRun.NOTHING);
         assertThat(info)
                 .containsExactly("The shared build cache https://failing.example.com/go failed earlier in this build"
                         + " (Get \"https://***@failing.example.com/go/v1/a/ff\": dial tcp: connection refused); this"
@@ -176,14 +213,14 @@ class SharedBuildCacheTest {
                 .last()
                 .isEqualTo("Shared build cache https://failing.example.com/go (local directory only): 1 hit (0 from the"
                         + " store, 1 local), 0 misses, 0 bytes down, 0 bytes up");
-        assertThat(start(settings(false, false)).environment(Map.of()))
+        assertThat(start(settings(false, false)).storeAccess())
                 .as("another store is asked")
-                .containsKey("GOMVN_CACHE_URL");
+                .isInstanceOf(StoreAccessFiles.class);
 
         // The next build in the same JVM (the Maven daemon) asks the failed store afresh.
         build = new FailedStores();
         info.clear();
-        assertThat(start(failing).environment(Map.of())).containsKey("GOMVN_CACHE_URL");
+        assertThat(start(failing).storeAccess()).isInstanceOf(StoreAccessFiles.class);
         assertThat(info).noneMatch(line -> line.contains("failed earlier in this build"));
     }
 

@@ -8,7 +8,7 @@
 // or cannot be reached is given up for the rest of the build: go carries on with the local
 // directory only.
 //
-// Store layout below GOMVN_CACHE_URL:
+// Store layout below the store's URL:
 //
 //	v1/a/<action ID, 64 hex>  text "<output ID, 64 hex> <size in bytes>\n"
 //	v1/o/<output ID, 64 hex>  the output itself; its SHA-256 is the output ID
@@ -24,10 +24,11 @@
 // this build, unless read-only or unchanged.
 //
 // Settings come from the environment, never the command line: GOMVN_CACHE_DIR (local
-// directory), GOMVN_CACHE_URL, GOMVN_CACHE_USERNAME, GOMVN_CACHE_PASSWORD,
-// GOMVN_CACHE_READ_ONLY (true/false), GOMVN_CACHE_TIMEOUT (seconds), GOMVN_CACHE_PREFETCH_KEY and GOMVN_CACHE_RUN_DIR,
-// where each process writes what it did for the build's summary, and where the first
-// store failure is recorded so that the build's other go processes stop asking the store.
+// directory), GOMVN_CACHE_READ_ONLY (true/false), GOMVN_CACHE_TIMEOUT (seconds), GOMVN_CACHE_PREFETCH_KEY,
+// GOMVN_CACHE_RUN_DIR, where each process writes what it did for the build's summary, and where the first
+// store failure is recorded so that the build's other go processes stop asking the store, and
+// GOMVN_CACHE_STORE_FILE, a one-shot file with the store's URL and login (never in the environment, which go
+// passes on to the user's tests).
 //
 // Only the standard library is used: gomvn builds this file with the provisioned Go.
 package main

@@ -3,6 +3,7 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -24,17 +25,20 @@ type settings struct {
 	prefetchKey string
 }
 
+// storeFileVariable names the one-shot file with the store's URL and login (see readStoreFile).
+const storeFileVariable = "GOMVN_CACHE_STORE_FILE"
+
 func settingsFromEnvironment() (settings, error) {
 	s := settings{
 		dir:      os.Getenv("GOMVN_CACHE_DIR"),
-		url:      strings.TrimRight(os.Getenv("GOMVN_CACHE_URL"), "/"),
-		username: os.Getenv("GOMVN_CACHE_USERNAME"),
-		password: os.Getenv("GOMVN_CACHE_PASSWORD"),
 		readOnly: os.Getenv("GOMVN_CACHE_READ_ONLY") == "true",
 		timeout:  10 * time.Second,
 		runDir:   os.Getenv("GOMVN_CACHE_RUN_DIR"),
 
 		prefetchKey: os.Getenv("GOMVN_CACHE_PREFETCH_KEY"),
+	}
+	if err := s.readStoreFile(os.Getenv(storeFileVariable)); err != nil {
+		return s, err
 	}
 	if s.dir == "" {
 		return s, errors.New("GOMVN_CACHE_DIR is not set")
@@ -56,4 +60,28 @@ func settingsFromEnvironment() (settings, error) {
 		s.timeout = time.Duration(seconds * float64(time.Second))
 	}
 	return s, nil
+}
+
+// readStoreFile takes the store's URL and login from the file gomvn wrote for this go run, and deletes it at
+// once: go passes its environment to the tests and compilers it runs, so the login is never in it, and the
+// file is gone before go runs anything (go waits for this program's first answer). Without the file (a go
+// run by a test, which inherits the variable) the local directory alone answers.
+func (s *settings) readStoreFile(name string) error {
+	if name == "" {
+		return nil
+	}
+	content, err := os.ReadFile(name)
+	os.Remove(name)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %v", storeFileVariable, err)
+	}
+	var store struct{ URL, Username, Password string }
+	if err := json.Unmarshal(content, &store); err != nil {
+		return fmt.Errorf("%s %s: %v", storeFileVariable, name, err)
+	}
+	s.url, s.username, s.password = strings.TrimRight(store.URL, "/"), store.Username, store.Password
+	return nil
 }

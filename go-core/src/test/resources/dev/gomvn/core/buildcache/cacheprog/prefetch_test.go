@@ -151,12 +151,4 @@ func TestFinishingStopsThePrefetchWithoutBlamingTheStore(t *testing.T) {
 	}
 }
 
-func TestAPrefetchKeyThatIsNotHexIsRefused(t *testing.T) {
-	t.Setenv("GOMVN_CACHE_DIR", t.TempDir())
-	t.Setenv("GOMVN_CACHE_PREFETCH_KEY", "../../etc")
-	if _, err := settingsFromEnvironment(); err == nil || !strings.Contains(err.Error(), "GOMVN_CACHE_PREFETCH_KEY") {
-		t.Fatalf("want an error naming GOMVN_CACHE_PREFETCH_KEY, got %v", err)
-	}
-}
-
 // TestProtocol speaks to serve() as the go command does: handshake, put with a base64 body, get, close.
