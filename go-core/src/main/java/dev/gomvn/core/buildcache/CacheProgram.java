@@ -33,7 +33,16 @@ import java.util.UUID;
 public final class CacheProgram {
     /** The program's files, one concept each: all are compiled, and all are in the digest that names the build. */
     static final List<String> SOURCES = List.of(
-            "main.go", "settings.go", "protocol.go", "cache.go", "local.go", "store.go", "prefetch.go", "stats.go");
+            "main.go",
+            "settings.go",
+            "protocol.go",
+            "cache.go",
+            "local.go",
+            "store.go",
+            "client.go",
+            "uploads.go",
+            "prefetch.go",
+            "stats.go");
 
     static final String SOURCE_DIRECTORY = "cacheprog/";
     static final String NAME = "gomvn-cacheprog";

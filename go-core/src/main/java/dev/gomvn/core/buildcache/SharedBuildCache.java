@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +31,9 @@ public final class SharedBuildCache {
     public static final GoVersion FIRST_GO = GoVersion.parse("1.24");
 
     static final String STORE_FAILED = "store-failed";
+
+    /** How the cache program's reason for giving the store up starts when the store was too slow. */
+    static final String SLOW = "slow: ";
 
     /** Set in every environment that runs go with gomvn's cache program. */
     static final String LOCAL_DIRECTORY_VARIABLE = "GOMVN_CACHE_DIR";
@@ -118,7 +122,9 @@ public final class SharedBuildCache {
         result.put(LOCAL_DIRECTORY_VARIABLE, settings.localDirectory().toString());
         result.put("GOMVN_CACHE_RUN_DIR", runDirectory.toString());
         result.put("GOMVN_CACHE_READ_ONLY", String.valueOf(settings.readOnly()));
-        result.put("GOMVN_CACHE_TIMEOUT", String.valueOf(settings.timeout().toMillis() / 1000.0));
+        result.put("GOMVN_CACHE_TIMEOUT", seconds(settings.timeout()));
+        result.put("GOMVN_CACHE_CONNECT_TIMEOUT", seconds(settings.connectTimeout()));
+        result.put("GOMVN_CACHE_READ_TIMEOUT", seconds(settings.readTimeout()));
         return result;
     }
 
@@ -135,10 +141,10 @@ public final class SharedBuildCache {
         Optional<BuildCacheStatistics> statistics = BuildCacheStatistics.read(runDirectory);
         String store = settings.displayUrl();
         storeFailure().ifPresent(reason -> {
-            failedStores.record(settings.url(), reason);
-            log.warn("The shared build cache " + store + " failed: " + UrlLogin.redact(reason)
-                    + ". The rest of this build goes on without it (only " + settings.localDirectory()
-                    + "); check the store, " + BuildCacheSettings.URL_PARAMETER + " and its <server>.");
+            boolean slow = reason.startsWith(SLOW);
+            String why = UrlLogin.redact(slow ? reason.substring(SLOW.length()) : reason);
+            failedStores.record(settings.url(), slow ? "too slow: " + why : why);
+            log.warn(slow ? slowWarning(why, statistics) : failureWarning(why));
         });
         statistics
                 .filter(s -> !s.corrupt().isEmpty())
@@ -160,6 +166,25 @@ public final class SharedBuildCache {
         statistics.ifPresent(s -> log.info("Shared build cache " + store
                 + (settings.readOnly() ? " (read-only)" : "") + (storeAsked ? "" : " (local directory only)") + ": "
                 + s.describe()));
+    }
+
+    private String failureWarning(String why) {
+        return "The shared build cache " + settings.displayUrl() + " failed: " + why
+                + ". The rest of this build goes on without it (only " + settings.localDirectory()
+                + "); check the store, " + BuildCacheSettings.URL_PARAMETER + " and its <server>.";
+    }
+
+    private String slowWarning(String why, Optional<BuildCacheStatistics> statistics) {
+        long dropped = statistics.map(BuildCacheStatistics::droppedUploads).orElse(0L);
+        return "The shared build cache " + settings.displayUrl() + " is too slow for this build: " + why
+                + ". The rest of this build goes on without it (only " + settings.localDirectory() + ")"
+                + (dropped == 0 ? "" : ", " + HumanReadable.count(dropped, "output", "outputs") + " not uploaded")
+                + ". If the store cannot be faster, give it more time with " + BuildCacheSettings.TIMEOUT_PARAMETER
+                + " (now " + HumanReadable.duration(settings.timeout()) + ").";
+    }
+
+    private static String seconds(Duration duration) {
+        return String.valueOf(duration.toMillis() / 1000.0);
     }
 
     private Optional<String> storeFailure() {

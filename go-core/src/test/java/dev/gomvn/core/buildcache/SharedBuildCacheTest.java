@@ -45,7 +45,9 @@ class SharedBuildCacheTest {
                 readOnly,
                 temp.resolve("local"),
                 Duration.ofSeconds(5),
-                offline);
+                offline,
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(2));
     }
 
     /** The build these goals belong to: what failed in it stays failed for its later goals. */
@@ -73,7 +75,10 @@ class SharedBuildCacheTest {
                 .containsEntry("GOMVN_CACHE_DIR", temp.resolve("local").toString())
                 .containsEntry("GOMVN_CACHE_RUN_DIR", temp.resolve("run").toString())
                 .containsEntry("GOMVN_CACHE_READ_ONLY", "false")
-                .containsEntry("GOMVN_CACHE_TIMEOUT", "5.0");
+                .containsEntry("GOMVN_CACHE_TIMEOUT", "5.0")
+                .as("go.connectTimeout is longer than the store's timeout, go.readTimeout shorter")
+                .containsEntry("GOMVN_CACHE_CONNECT_TIMEOUT", "5.0")
+                .containsEntry("GOMVN_CACHE_READ_TIMEOUT", "2.0");
         assertThat(Path.of(environment.get("GOCACHEPROG"))).isExecutable();
         assertThat(environment.toString())
                 .as("go passes its environment to every test binary")
@@ -113,7 +118,9 @@ class SharedBuildCacheTest {
                 false,
                 temp.resolve("local"),
                 Duration.ofSeconds(5),
-                false));
+                false,
+                null,
+                null));
         PerRun.Opened run = cache.storeAccess().open();
         try {
             assertThat(Files.readString(Path.of(run.variables().get("GOMVN_CACHE_STORE_FILE"))))
@@ -222,6 +229,34 @@ class SharedBuildCacheTest {
         info.clear();
         assertThat(start(failing).storeAccess()).isInstanceOf(StoreAccessFiles.class);
         assertThat(info).noneMatch(line -> line.contains("failed earlier in this build"));
+    }
+
+    @Test
+    void aStoreTooSlowForTheBuildIsOneWarningNamingTheTimeoutWithTheUploadsItCost() throws IOException {
+        BuildCacheSettings slow = settings("https://slow.example.com/go", false, false);
+        SharedBuildCache cache = start(slow);
+        Path run = temp.resolve("run");
+        Files.writeString(run.resolve("stats-1-a.txt"), "get a1 store\ndown 10\nup 20\ndropped 12\n");
+        Files.writeString(run.resolve("stats-2-b.txt"), "get a2 miss\ndown 0\nup 0\ndropped 3\n");
+        Files.writeString(
+                run.resolve(SharedBuildCache.STORE_FAILED),
+                "slow: an output was still not stored 1.2 s after the 5s its upload may take\n");
+        info.clear();
+
+        cache.report();
+
+        assertThat(warnings)
+                .containsExactly("The shared build cache https://slow.example.com/go is too slow for this build: an"
+                        + " output was still not stored 1.2 s after the 5s its upload may take. The rest of this"
+                        + " build goes on without it (only " + temp.resolve("local") + "), 15 outputs not uploaded."
+                        + " If the store cannot be faster, give it more time with <buildCacheTimeout>"
+                        + " (go.buildCache.timeout) (now 5 s).");
+        assertThat(info)
+                .containsExactly("Shared build cache https://slow.example.com/go: 1 hit (1 from the store, 0 local),"
+                        + " 1 miss, 10 bytes down, 20 bytes up, 15 uploads dropped");
+        info.clear();
+        assertThat(start(slow).storeAccess()).isSameAs(PerRun.NOTHING);
+        assertThat(info).singleElement().asString().contains("failed earlier in this build (too slow: an output");
     }
 
     @Test

@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
-	"net"
+	"io"
 	"net/http"
 	"strconv"
 	"sync"
@@ -16,10 +14,14 @@ import (
 // cache answers go's requests. Its methods are safe for concurrent use.
 type cache struct {
 	settings
-	client  *http.Client
-	uploads sync.WaitGroup
-	// Bounds concurrent store transfers: go asks for many outputs at once.
-	transfers chan struct{}
+	client *http.Client
+	// Every store request runs under it: giving the store up cancels what is in flight at once.
+	storeContext context.Context
+	cancelStore  context.CancelFunc
+	// Bounds concurrent downloads: go asks for many outputs at once. Uploads have workers of their own
+	// (uploads.go), so go's reads never wait behind them.
+	reads   chan struct{}
+	uploads uploadQueue
 
 	// The outputs the store's list for this kind of build names, by action ID; set once before prefetching.
 	listed       map[string]manifestEntry
@@ -42,7 +44,11 @@ type cache struct {
 	bytesUp   int64
 	corrupt   []string
 	tooLarge  []string // "<path> <size>" of outputs the store refused with 413
+	dropped   int      // outputs not uploaded: the store was too slow for them, or given up
 }
+
+// Downloads at once, go's and the prefetch's.
+const readSlots = 8
 
 type manifestEntry struct {
 	outputID string
@@ -56,20 +62,17 @@ type download struct {
 }
 
 func newCache(s settings) *cache {
-	dialer := &net.Dialer{Timeout: s.timeout}
-	transport := &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           dialer.DialContext,
-		TLSHandshakeTimeout:   s.timeout,
-		ResponseHeaderTimeout: s.timeout,
-		MaxIdleConnsPerHost:   8,
-	}
+	s = s.withDefaults()
 	listLoaded := make(chan struct{})
 	close(listLoaded)
+	storeContext, cancelStore := context.WithCancel(context.Background())
 	return &cache{
 		settings:     s,
-		client:       &http.Client{Transport: transport, CheckRedirect: redirectPolicy},
-		transfers:    make(chan struct{}, 8),
+		client:       newStoreClient(s),
+		storeContext: storeContext,
+		cancelStore:  cancelStore,
+		reads:        make(chan struct{}, readSlots),
+		uploads:      newUploadQueue(),
 		listLoaded:   listLoaded,
 		stopPrefetch: func() {},
 		downloads:    map[string]*download{},
@@ -152,50 +155,23 @@ func (c *cache) hit(outputID string, size int64) response {
 	return response{OutputID: raw, Size: size, DiskPath: c.objectPath(outputID)}
 }
 
-// put answers a "put": the body goes to the local directory at once, to the store in the background.
-func (c *cache) put(req request, body []byte) response {
-	outputID := req.OutputID
-	if len(req.ActionID) != sha256.Size || len(outputID) != sha256.Size {
+// put answers a "put": the body streams into the local directory, checked against its output ID on the way,
+// and goes to the store in the background, from that file.
+func (c *cache) put(req request, body io.Reader) response {
+	if len(req.ActionID) != sha256.Size || len(req.OutputID) != sha256.Size {
 		return response{Err: "put without a 32-byte action ID and output ID"}
 	}
-	if int64(len(body)) != req.BodySize {
-		return response{Err: fmt.Sprintf("put body of %d bytes, announced %d", len(body), req.BodySize)}
-	}
-	sum := sha256.Sum256(body)
-	if !bytes.Equal(sum[:], outputID) {
-		return response{Err: "put body does not hash to its output ID"}
-	}
 	actionID := hex.EncodeToString(req.ActionID)
-	output := hex.EncodeToString(outputID)
-	size := int64(len(body))
-	if !c.localObject(output, size) {
-		if err := writeFileAtomically(c.objectPath(output), body); err != nil {
-			return response{Err: err.Error()}
-		}
+	outputID := hex.EncodeToString(req.OutputID)
+	if err := c.writeObject(outputID, req.BodySize, body); err != nil {
+		return response{Err: "put " + outputID + ": " + err.Error()}
 	}
-	if err := writeFileAtomically(c.actionPath(actionID), actionRecord(output, size)); err != nil {
+	if err := writeFileAtomically(c.actionPath(actionID), actionRecord(outputID, req.BodySize)); err != nil {
 		return response{Err: err.Error()}
 	}
-	c.noteUsed(actionID, output, size)
+	c.noteUsed(actionID, outputID, req.BodySize)
 	if !c.readOnly && c.storeUsable() {
-		c.uploads.Add(1)
-		go func() {
-			defer c.uploads.Done()
-			c.upload(actionID, output, body)
-		}()
+		c.enqueueUpload(actionID, outputID, req.BodySize)
 	}
-	return response{DiskPath: c.objectPath(output)}
-}
-
-// upload stores the object before the action record, so a record never names an object the store lacks.
-// The object is always sent, even if the store has one by that name: that repairs a corrupted one.
-func (c *cache) upload(actionID, outputID string, body []byte) {
-	c.transfers <- struct{}{}
-	defer func() { <-c.transfers }()
-	if !c.storeUsable() || !c.send("v1/o/"+outputID, body) {
-		return
-	}
-	if c.storeUsable() {
-		c.send("v1/a/"+actionID, actionRecord(outputID, int64(len(body))))
-	}
+	return response{DiskPath: c.objectPath(outputID)}
 }

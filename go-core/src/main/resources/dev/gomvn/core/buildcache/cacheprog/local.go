@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -107,6 +109,32 @@ func parseActionRecord(record []byte) (string, int64, error) {
 
 // writeFileAtomically: a reader (go, or another go process of a parallel build) sees all of it or nothing.
 func writeFileAtomically(name string, content []byte) error {
+	return writeAtomically(name, func(out io.Writer) error {
+		_, err := out.Write(content)
+		return err
+	})
+}
+
+// writeObject streams an object into the local directory, hashed on the way: it takes its place only complete
+// and with the SHA-256 it is named by. A body of another size or content is refused (errRefused).
+func (c *cache) writeObject(outputID string, size int64, body io.Reader) error {
+	return writeAtomically(c.objectPath(outputID), func(out io.Writer) error {
+		hash := sha256.New()
+		n, err := io.Copy(io.MultiWriter(out, hash), io.LimitReader(body, size+1))
+		switch {
+		case err != nil:
+			return err
+		case n != size:
+			return fmt.Errorf("%w: %d bytes or more, not %d", errRefused, n, size)
+		case hex.EncodeToString(hash.Sum(nil)) != outputID:
+			return fmt.Errorf("%w: its SHA-256 is not its output ID", errRefused)
+		}
+		return nil
+	})
+}
+
+// writeAtomically fills a temporary file beside name and renames it into place, unless fill fails.
+func writeAtomically(name string, fill func(io.Writer) error) error {
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return err
 	}
@@ -114,7 +142,7 @@ func writeFileAtomically(name string, content []byte) error {
 	if err != nil {
 		return err
 	}
-	_, err = temp.Write(content)
+	err = fill(temp)
 	if closeErr := temp.Close(); err == nil {
 		err = closeErr
 	}

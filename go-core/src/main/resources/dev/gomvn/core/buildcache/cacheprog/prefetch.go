@@ -59,7 +59,7 @@ func (c *cache) startPrefetch() {
 
 func (c *cache) loadList() {
 	path := "v1/m/" + c.prefetchKey
-	body, ok := c.fetch(path, maxManifestSize+1, 0, c.transferTimeout(listTransferBound))
+	body, ok := c.fetchSmall(path, maxManifestSize+1, c.transferTimeout(listTransferBound))
 	if !ok {
 		return
 	}
@@ -133,6 +133,7 @@ func (c *cache) storeList() {
 	}
 	c.mu.Unlock()
 	if !unchanged {
-		c.send("v1/m/"+c.prefetchKey, []byte(text.String()))
+		list := []byte(text.String())
+		c.send("v1/m/"+c.prefetchKey, bytesBody(list), int64(len(list)))
 	}
 }

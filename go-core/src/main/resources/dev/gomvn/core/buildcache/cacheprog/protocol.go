@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -51,57 +52,77 @@ func (c *cache) serve(in io.Reader, out io.Writer) error {
 		if err == nil {
 			err = json.Unmarshal(line, &req)
 		}
+		if errors.Is(err, io.EOF) {
+			answering.Wait()
+			return c.finish()
+		}
 		if err != nil {
-			if errors.Is(err, io.EOF) {
-				answering.Wait()
-				return c.finish()
-			}
 			return fmt.Errorf("reading a request: %w", err)
 		}
-		switch req.Command {
-		case "get":
-			answering.Add(1)
-			go func() {
-				defer answering.Done()
-				res := c.get(req.ActionID)
-				res.ID = req.ID
-				reply(res)
-			}()
-		case "put":
-			var body []byte
-			if req.BodySize > 0 {
-				// The body follows on its own line as a JSON string of base64: decoded here directly, as
-				// encoding/json would scan megabytes byte by byte.
-				body, err = readBody(lines, req.BodySize)
-				if err != nil {
-					return fmt.Errorf("reading the body of put %d: %w", req.ID, err)
-				}
-			}
-			res := c.put(req, body)
-			res.ID = req.ID
-			reply(res)
-		case "close":
-			answering.Wait()
-			err := c.finish()
-			res := response{ID: req.ID}
-			if err != nil {
-				res.Err = err.Error()
-			}
-			reply(res)
-			return nil
-		default:
-			reply(response{ID: req.ID, Err: "unknown command " + strconv.Quote(req.Command)})
+		if done, err := c.answer(req, lines, reply, &answering); done || err != nil {
+			return err
 		}
 	}
 }
 
+// answer answers one request: gets beside each other, puts in turn (their bodies follow them on stdin).
+func (c *cache) answer(req request, in *bufio.Reader, reply func(response), answering *sync.WaitGroup) (bool, error) {
+	switch req.Command {
+	case "get":
+		answering.Add(1)
+		go func() {
+			defer answering.Done()
+			res := c.get(req.ActionID)
+			res.ID = req.ID
+			reply(res)
+		}()
+	case "put":
+		res, err := c.receivePut(req, in)
+		if err != nil {
+			return true, fmt.Errorf("reading the body of put %d: %w", req.ID, err)
+		}
+		res.ID = req.ID
+		reply(res)
+	case "close":
+		answering.Wait()
+		res := response{ID: req.ID}
+		if err := c.finish(); err != nil {
+			res.Err = err.Error()
+		}
+		reply(res)
+		return true, nil
+	default:
+		reply(response{ID: req.ID, Err: "unknown command " + strconv.Quote(req.Command)})
+	}
+	return false, nil
+}
+
+// receivePut streams a put's body into the local directory, never all of it in memory: go puts outputs of
+// hundreds of megabytes. The body follows the request as a JSON string of base64, decoded here as it comes
+// (encoding/json would hold it whole and scan it byte by byte).
+func (c *cache) receivePut(req request, in *bufio.Reader) (response, error) {
+	if req.BodySize <= 0 {
+		return c.put(req, strings.NewReader("")), nil
+	}
+	if err := skipToQuote(in); err != nil {
+		return response{}, err
+	}
+	quoted := &quotedReader{in: in}
+	res := c.put(req, base64.NewDecoder(base64.StdEncoding, quoted))
+	// What put left (a body it refused) is read to its closing quote: the next request follows it.
+	if _, err := io.Copy(io.Discard, quoted); err != nil {
+		return res, err
+	}
+	return res, nil
+}
+
 // finish ends the build's use of the cache: go asks for nothing more, so the prefetch starts no more
-// downloads (the few in flight complete, each bounded by its timeout); uploads complete before the list that
-// names them.
+// downloads (the few in flight complete, each bounded by its timeout); uploads complete, within their
+// time, before the list that names them.
 func (c *cache) finish() error {
 	c.stopPrefetch()
 	c.prefetching.Wait()
-	c.uploads.Wait()
+	c.drainUploads()
 	c.storeList()
 	c.trim(time.Now())
 	return c.writeStatistics()
@@ -121,21 +142,45 @@ func nextLine(in *bufio.Reader) ([]byte, error) {
 	}
 }
 
-func readBody(in *bufio.Reader, size int64) ([]byte, error) {
-	line, err := nextLine(in)
-	if err != nil {
-		return nil, err
+// skipToQuote reads up to the opening quote of a JSON string, past the blank space before it.
+func skipToQuote(in *bufio.Reader) error {
+	for {
+		b, err := in.ReadByte()
+		switch {
+		case err != nil:
+			return err
+		case b == '"':
+			return nil
+		case b != ' ' && b != '\n' && b != '\r' && b != '\t':
+			return errors.New("the body is not a JSON string")
+		}
 	}
-	if len(line) < 2 || line[0] != '"' || line[len(line)-1] != '"' {
-		return nil, errors.New("not a JSON string")
+}
+
+// quotedReader reads a JSON string of base64 (which has no escapes) up to its closing quote, which it consumes.
+type quotedReader struct {
+	in   *bufio.Reader
+	done bool
+}
+
+func (q *quotedReader) Read(p []byte) (int, error) {
+	if q.done {
+		return 0, io.EOF
 	}
-	body := make([]byte, base64.StdEncoding.DecodedLen(len(line)-2))
-	n, err := base64.StdEncoding.Decode(body, line[1:len(line)-1])
-	if err != nil {
-		return nil, err
+	if _, err := q.in.Peek(1); err != nil {
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		return 0, err
 	}
-	if int64(n) != size {
-		return nil, fmt.Errorf("%d bytes, announced %d", n, size)
+	window, _ := q.in.Peek(min(q.in.Buffered(), len(p)))
+	if end := bytes.IndexByte(window, '"'); end >= 0 {
+		window, q.done = window[:end], true
+		n := copy(p, window)
+		q.in.Discard(end + 1)
+		return n, nil
 	}
-	return body[:n], nil
+	n := copy(p, window)
+	q.in.Discard(n)
+	return n, nil
 }

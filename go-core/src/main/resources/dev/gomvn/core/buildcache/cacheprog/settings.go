@@ -19,10 +19,25 @@ type settings struct {
 	username string
 	password string
 	readOnly bool
-	timeout  time.Duration
-	runDir   string
+	// timeout bounds an answer (and, with a second per 512 KiB, a transfer); connectTimeout a connection
+	// (with its TLS handshake); readTimeout a transfer in which no byte moves. 0: the timeout.
+	timeout        time.Duration
+	connectTimeout time.Duration
+	readTimeout    time.Duration
+	runDir         string
 	// prefetchKey names the kind of build (64 hex digits) whose outputs are fetched ahead of go; empty: none.
 	prefetchKey string
+}
+
+// withDefaults: what is not set takes the timeout.
+func (s settings) withDefaults() settings {
+	if s.connectTimeout == 0 {
+		s.connectTimeout = s.timeout
+	}
+	if s.readTimeout == 0 {
+		s.readTimeout = s.timeout
+	}
+	return s
 }
 
 // storeFileVariable names the one-shot file with the store's URL and login (see readStoreFile).
@@ -52,12 +67,18 @@ func settingsFromEnvironment() (settings, error) {
 		return s, err
 	}
 	s.dir = dir
-	if text := os.Getenv("GOMVN_CACHE_TIMEOUT"); text != "" {
-		seconds, err := strconv.ParseFloat(text, 64)
-		if err != nil || seconds <= 0 {
-			return s, fmt.Errorf("GOMVN_CACHE_TIMEOUT is %q, not a positive number of seconds", text)
+	for variable, value := range map[string]*time.Duration{
+		"GOMVN_CACHE_TIMEOUT":         &s.timeout,
+		"GOMVN_CACHE_CONNECT_TIMEOUT": &s.connectTimeout,
+		"GOMVN_CACHE_READ_TIMEOUT":    &s.readTimeout,
+	} {
+		if text := os.Getenv(variable); text != "" {
+			seconds, err := strconv.ParseFloat(text, 64)
+			if err != nil || seconds <= 0 {
+				return s, fmt.Errorf("%s is %q, not a positive number of seconds", variable, text)
+			}
+			*value = time.Duration(seconds * float64(time.Second))
 		}
-		s.timeout = time.Duration(seconds * float64(time.Second))
 	}
 	return s, nil
 }

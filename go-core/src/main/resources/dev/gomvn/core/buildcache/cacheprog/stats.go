@@ -35,6 +35,12 @@ func (c *cache) noteGet(actionID, outcome string) {
 	c.gets[actionID] = outcome
 }
 
+func (c *cache) noteDropped() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.dropped++
+}
+
 func (c *cache) noteCorrupt(path string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -59,6 +65,7 @@ func (c *cache) writeStatistics() error {
 	}
 	text.WriteString("down " + strconv.FormatInt(c.bytesDown, 10) + "\n")
 	text.WriteString("up " + strconv.FormatInt(c.bytesUp, 10) + "\n")
+	text.WriteString("dropped " + strconv.Itoa(c.dropped) + "\n")
 	c.mu.Unlock()
 	name := filepath.Join(c.runDir, "stats-"+strconv.Itoa(os.Getpid())+"-"+randomSuffix()+".txt")
 	return writeFileAtomically(name, []byte(text.String()))

@@ -106,7 +106,7 @@ func TestReadOnlyUploadsNothing(t *testing.T) {
 func TestAPutWhoseBodyDoesNotMatchItsOutputIDIsRefused(t *testing.T) {
 	c := newTestCache(t, "")
 	actionID, outputID := ids("announced")
-	if res := c.put(request{ActionID: actionID, OutputID: outputID, BodySize: 5}, []byte("other")); res.Err == "" {
+	if res := c.put(request{ActionID: actionID, OutputID: outputID, BodySize: 5}, strings.NewReader("other")); res.Err == "" {
 		t.Fatal("want an error")
 	}
 }

@@ -80,11 +80,11 @@ func ids(content string) (actionID, outputID []byte) {
 
 func putContent(t *testing.T, c *cache, content string) (actionID []byte) {
 	actionID, outputID := ids(content)
-	res := c.put(request{ActionID: actionID, OutputID: outputID, BodySize: int64(len(content))}, []byte(content))
+	res := c.put(request{ActionID: actionID, OutputID: outputID, BodySize: int64(len(content))}, strings.NewReader(content))
 	if res.Err != "" {
 		t.Fatalf("put: %s", res.Err)
 	}
-	c.uploads.Wait()
+	c.uploads.pending.Wait()
 	return actionID
 }
 
