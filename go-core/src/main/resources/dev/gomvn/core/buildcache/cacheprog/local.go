@@ -124,8 +124,10 @@ func (c *cache) writeObject(outputID string, size int64, body io.Reader) error {
 		switch {
 		case err != nil:
 			return err
-		case n != size:
-			return fmt.Errorf("%w: %d bytes or more, not %d", errRefused, n, size)
+		case n > size:
+			return fmt.Errorf("%w: more than the %d bytes announced", errRefused, size)
+		case n < size:
+			return fmt.Errorf("%w: %d bytes, not the %d announced", errRefused, n, size)
 		case hex.EncodeToString(hash.Sum(nil)) != outputID:
 			return fmt.Errorf("%w: its SHA-256 is not its output ID", errRefused)
 		}

@@ -100,7 +100,7 @@ func (c *cache) download(path string, timeout time.Duration, consume func(io.Rea
 	case body.err != nil:
 		c.failRequest(ctx, body.err)
 	case errors.Is(err, errRefused):
-		c.noteCorrupt(path + " (" + err.Error() + ")")
+		c.noteCorrupt(path)
 	}
 	return err == nil && body.err == nil
 }

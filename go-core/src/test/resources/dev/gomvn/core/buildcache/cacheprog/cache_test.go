@@ -43,7 +43,7 @@ func TestACorruptedObjectIsAMissAndNeverReachesGo(t *testing.T) {
 	if res := fresh.get(actionID); !res.Miss {
 		t.Fatalf("want a miss, got %+v", res)
 	}
-	if len(fresh.corrupt) != 1 || !strings.HasPrefix(fresh.corrupt[0], "v1/o/") {
+	if len(fresh.corrupt) != 1 || fresh.corrupt[0] != "v1/o/"+hexOf(sha256Of("the real output")) {
 		t.Fatalf("corrupt entries %v, want the object", fresh.corrupt)
 	}
 	if _, err := os.Stat(fresh.objectPath(hexOf(sha256Of("the real output")))); err == nil {
