@@ -83,7 +83,26 @@ try {
     assert testFill.misses > 0 && testFill.up != '0 bytes' : testFill
     def testFresh = summary('test-fresh-agent', url)
     assert testFresh.store > 10 : testFresh
-    assert section('test-fresh-agent').contains('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0')
+    assert section('test-fresh-agent').contains('Tests run: 2, Failures: 0, Errors: 0, Skipped: 0')
+
+    // The store's login never reaches user code: not in a test's environment, not in a file it can find, so
+    // not in the test output go caches and uploads. The test's output did reach the store (the check can fail).
+    def login = ['cache-s3cret', 'ci:cache-s3cret'.bytes.encodeBase64().toString()]
+    def seen = new File(basedir, 'target').listFiles().findAll { it.name.startsWith('what-a-test-sees-') }
+    assert !seen.isEmpty() : 'TestWhatATestSees did not run'
+    seen.each { file ->
+        assert file.text.contains('GOCACHEPROG=') : file.text
+        assert file.text =~ /store file .*: +\("open .*no such file or directory"\)/ : file.text
+        login.each { assert !file.text.contains(it) : "${file.name} holds the store's login:\n${file.text}" }
+    }
+    def stored = []
+    new File(basedir, 'store/root/go-build-cache').eachFileRecurse(groovy.io.FileType.FILES) { stored << it }
+    assert stored.any { it.text.contains('GOCACHEPROG=') } : 'no test output with the environment in the store'
+    stored.each { file -> login.each { assert !file.text.contains(it) : "${file} in the store holds the login" } }
+    ['test-fill', 'test-fresh-agent', 'fill'].each { id ->
+        def files = new File(basedir, "target/go/build-cache/${id}/private").listFiles()
+        assert files == null || files.length == 0 : "store files left behind by ${id}: ${files}"
+    }
 
     // The store's password (settings.xml) is never printed; the module's files are as committed.
     assert !log.contains('cache-s3cret')

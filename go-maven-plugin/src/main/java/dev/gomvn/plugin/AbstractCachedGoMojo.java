@@ -44,7 +44,11 @@ abstract class AbstractCachedGoMojo extends AbstractToolchainMojo {
             defaultValue = "${settings.localRepository}/.cache/gomvn/go-build-cache")
     File buildCacheDirectory;
 
-    /** Seconds the build cache store may take to connect or answer before this build goes on without it. */
+    /**
+     * Seconds the build cache store may take to connect or answer (a transfer a second more per 512 KiB), and an
+     * upload from when go made the output, before this build goes on without it (go.connectTimeout and
+     * go.readTimeout apply to the store too when shorter).
+     */
     @Parameter(property = "go.buildCache.timeout", defaultValue = "10")
     int buildCacheTimeout;
 
@@ -80,7 +84,9 @@ abstract class AbstractCachedGoMojo extends AbstractToolchainMojo {
                 buildCacheReadOnly,
                 buildCacheDirectory.toPath().toAbsolutePath(),
                 Duration.ofSeconds(buildCacheTimeout),
-                session.isOffline());
+                session.isOffline(),
+                Duration.ofSeconds(connectTimeout),
+                Duration.ofSeconds(readTimeout));
         Path sdkDirectory = toolchainSettings().request(moduleDirectory()).sdkDirectory();
         Path runDirectory =
                 Path.of(project.getBuild().getDirectory(), "go", "build-cache", mojoExecution.getExecutionId());

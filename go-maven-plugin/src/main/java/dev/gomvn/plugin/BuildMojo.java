@@ -12,6 +12,7 @@ import dev.gomvn.core.gobuild.BuiltBinary;
 import dev.gomvn.core.gobuild.GoBuilder;
 import dev.gomvn.core.gobuild.Sha256Sums;
 import dev.gomvn.core.gobuild.TargetList;
+import dev.gomvn.core.process.PerRun;
 import dev.gomvn.core.toolchain.Toolchain;
 import dev.gomvn.sbom.CycloneDxSbomGenerator;
 import dev.gomvn.sbom.SbomSettings;
@@ -195,6 +196,7 @@ public class BuildMojo extends AbstractCachedGoMojo {
                 .environment(buildCache
                         .map(cache -> cache.environment(goEnvironment()))
                         .orElseGet(this::goEnvironment))
+                .perRun(buildCache.map(SharedBuildCache::storeAccess).orElse(PerRun.NOTHING))
                 .build();
         return BuildRequest.builder()
                 .moduleDirectory(moduleDirectory())

@@ -5,6 +5,7 @@ import dev.gomvn.core.buildcache.SharedBuildCache;
 import dev.gomvn.core.gotest.GoTester;
 import dev.gomvn.core.gotest.TestRequest;
 import dev.gomvn.core.gotest.TestSummary;
+import dev.gomvn.core.process.PerRun;
 import dev.gomvn.core.provision.EnvtestProvisioner;
 import dev.gomvn.core.provision.EnvtestRequest;
 import dev.gomvn.core.toolchain.Toolchain;
@@ -111,6 +112,7 @@ public class TestMojo extends AbstractCachedGoMojo {
                 .workDirectory(new File(project.getBuild().getDirectory(), "go/test").toPath())
                 .runName(mojoExecution.getExecutionId())
                 .environment(testEnvironment)
+                .perRun(buildCache.map(SharedBuildCache::storeAccess).orElse(PerRun.NOTHING))
                 .build();
         GoTester.TestOutcome outcome;
         try {

@@ -15,12 +15,29 @@ import java.util.Locale;
  *
  * @param url            the store's base URL, without a trailing slash
  * @param credentials    the settings.xml login sent to the store, or null
+ * @param timeout        how long the store may take to answer (and, with a second more per 512 KiB, to transfer)
  * @param offline        Maven's -o: only the local directory is used
+ * @param connectTimeout gomvn's connect timeout ({@code go.connectTimeout}): the store's, when shorter than timeout
+ * @param readTimeout    gomvn's read timeout ({@code go.readTimeout}): how long a transfer may move no byte, when
+ *     shorter than timeout
  */
 public record BuildCacheSettings(
-        URI url, Credentials credentials, boolean readOnly, Path localDirectory, Duration timeout, boolean offline) {
+        URI url,
+        Credentials credentials,
+        boolean readOnly,
+        Path localDirectory,
+        Duration timeout,
+        boolean offline,
+        Duration connectTimeout,
+        Duration readTimeout) {
 
     public static final String URL_PARAMETER = "<buildCacheUrl> (go.buildCache.url)";
+    public static final String TIMEOUT_PARAMETER = "<buildCacheTimeout> (go.buildCache.timeout)";
+
+    public BuildCacheSettings {
+        connectTimeout = connectTimeout == null || connectTimeout.compareTo(timeout) > 0 ? timeout : connectTimeout;
+        readTimeout = readTimeout == null || readTimeout.compareTo(timeout) > 0 ? timeout : readTimeout;
+    }
 
     /** Checks the URL as the user wrote it; the message names the parameter and what a right one looks like. */
     public static URI parseUrl(String text) {

@@ -17,6 +17,8 @@ import java.util.stream.Stream;
  * What the cache programs of one goal did, summed over every go process they served. go list and go build ask
  * for the same action, so an action counts once: as a store hit if any process had it from the store, else as
  * a local hit if any had it locally, else as a miss.
+ *
+ * @param droppedUploads outputs not uploaded: the store was too slow for them, or was given up
  */
 public record BuildCacheStatistics(
         int storeHits,
@@ -25,7 +27,8 @@ public record BuildCacheStatistics(
         long bytesDown,
         long bytesUp,
         List<String> corrupt,
-        List<Long> refusedSizes) {
+        List<Long> refusedSizes,
+        long droppedUploads) {
 
     /** Written by each cache program at its end. */
     static final String FILE_GLOB = "stats-*.txt";
@@ -49,6 +52,7 @@ public record BuildCacheStatistics(
         Map<String, String> outcomes = new HashMap<>();
         long down = 0;
         long up = 0;
+        long dropped = 0;
         List<String> corrupt = new ArrayList<>();
         List<Long> refused = new ArrayList<>();
         for (Path file : files) {
@@ -59,6 +63,7 @@ public record BuildCacheStatistics(
                         case "get" -> outcomes.merge(fields[1], fields[2], BuildCacheStatistics::better);
                         case "down" -> down += Long.parseLong(fields[1]);
                         case "up" -> up += Long.parseLong(fields[1]);
+                        case "dropped" -> dropped += Long.parseLong(fields[1]);
                         case "corrupt" -> corrupt.add(line.substring("corrupt ".length()));
                         case "toolarge" -> refused.add(Long.parseLong(fields[2]));
                         default -> {
@@ -73,7 +78,14 @@ public record BuildCacheStatistics(
         int store = (int) outcomes.values().stream().filter("store"::equals).count();
         int local = (int) outcomes.values().stream().filter("local"::equals).count();
         return Optional.of(new BuildCacheStatistics(
-                store, local, outcomes.size() - store - local, down, up, List.copyOf(corrupt), List.copyOf(refused)));
+                store,
+                local,
+                outcomes.size() - store - local,
+                down,
+                up,
+                List.copyOf(corrupt),
+                List.copyOf(refused),
+                dropped));
     }
 
     private static String better(String a, String b) {
@@ -84,10 +96,16 @@ public record BuildCacheStatistics(
         return storeHits + localHits;
     }
 
-    /** {@code 118 hits (110 from the store, 8 local), 3 misses, 4.2 MiB down, 1.0 MiB up}. */
+    /**
+     * {@code 118 hits (110 from the store, 8 local), 3 misses, 4.2 MiB down, 1.0 MiB up}, and {@code , 12 uploads
+     * dropped} when some were.
+     */
     public String describe() {
         return HumanReadable.count(hits(), "hit", "hits") + " (" + storeHits + " from the store, " + localHits
                 + " local), " + HumanReadable.count(misses, "miss", "misses") + ", " + HumanReadable.size(bytesDown)
-                + " down, " + HumanReadable.size(bytesUp) + " up";
+                + " down, " + HumanReadable.size(bytesUp) + " up"
+                + (droppedUploads == 0
+                        ? ""
+                        : ", " + HumanReadable.count(droppedUploads, "upload", "uploads") + " dropped");
     }
 }

@@ -31,7 +31,20 @@ import java.util.UUID;
  * truncated or altered binary is rebuilt, never run.
  */
 public final class CacheProgram {
-    static final String SOURCE = "cacheprog/main.go";
+    /** The program's files, one concept each: all are compiled, and all are in the digest that names the build. */
+    static final List<String> SOURCES = List.of(
+            "main.go",
+            "settings.go",
+            "protocol.go",
+            "cache.go",
+            "local.go",
+            "store.go",
+            "client.go",
+            "uploads.go",
+            "prefetch.go",
+            "stats.go");
+
+    static final String SOURCE_DIRECTORY = "cacheprog/";
     static final String NAME = "gomvn-cacheprog";
     private static final String DIGEST_FILE = NAME + ".sha256";
 
@@ -56,23 +69,37 @@ public final class CacheProgram {
 
     private CacheProgram() {}
 
-    /** The program's source as shipped. */
-    static byte[] source() {
-        try (InputStream in = CacheProgram.class.getResourceAsStream(SOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(SOURCE + " is missing from gomvn's jar");
+    /** The program's source as shipped, by file name. */
+    static Map<String, byte[]> sources() {
+        Map<String, byte[]> sources = new LinkedHashMap<>();
+        for (String name : SOURCES) {
+            try (InputStream in = CacheProgram.class.getResourceAsStream(SOURCE_DIRECTORY + name)) {
+                if (in == null) {
+                    throw new IllegalStateException(SOURCE_DIRECTORY + name + " is missing from gomvn's jar");
+                }
+                sources.put(name, in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return sources;
+    }
+
+    /** Of every file, name and length included: moving code from one file to another is another program. */
+    static String digest(Map<String, byte[]> sources) {
+        MessageDigest digest = Sha256.newDigest();
+        sources.forEach((name, content) -> {
+            digest.update((name + "\n" + content.length + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(content);
+        });
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** The built program, built now if this Go has none yet or the one recorded no longer has its digest. */
     public static Path install(Toolchain toolchain, Path sdkDirectory, Map<String, String> environment, GoLog log) {
-        byte[] source = source();
+        Map<String, byte[]> sources = sources();
         String key = toolchain.version().withGoPrefix() + "-"
-                + toolchain.platform().key() + "-" + hex(source).substring(0, 16);
+                + toolchain.platform().key() + "-" + digest(sources).substring(0, 16);
         Path directory = sdkDirectory.resolve("cacheprog").resolve(key);
         Path program = directory.resolve(NAME + toolchain.platform().executableSuffix());
         if (intact(directory, program)) {
@@ -85,7 +112,7 @@ public final class CacheProgram {
         }
         Path temporary = sdkDirectory.resolve("cacheprog").resolve(".tmp-" + UUID.randomUUID());
         try {
-            build(toolchain, source, temporary, temporary.resolve(program.getFileName()), environment, log);
+            build(toolchain, sources, temporary, temporary.resolve(program.getFileName()), environment, log);
             try {
                 Files.move(temporary, directory, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
@@ -107,7 +134,7 @@ public final class CacheProgram {
 
     private static void build(
             Toolchain toolchain,
-            byte[] source,
+            Map<String, byte[]> sources,
             Path directory,
             Path program,
             Map<String, String> environment,
@@ -116,7 +143,9 @@ public final class CacheProgram {
         Files.createDirectories(directory);
         Path module = directory.resolve("src");
         Files.createDirectories(module);
-        Files.write(module.resolve("main.go"), source);
+        for (Map.Entry<String, byte[]> source : sources.entrySet()) {
+            Files.write(module.resolve(source.getKey()), source.getValue());
+        }
         Files.writeString(
                 module.resolve("go.mod"),
                 "module gomvn.dev/cacheprog\n\ngo " + toolchain.version().languageVersion() + "\n",
@@ -152,10 +181,5 @@ public final class CacheProgram {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static String hex(byte[] content) {
-        MessageDigest digest = Sha256.newDigest();
-        return HexFormat.of().formatHex(digest.digest(content));
     }
 }

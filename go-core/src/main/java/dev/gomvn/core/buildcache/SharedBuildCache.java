@@ -5,6 +5,7 @@ import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.HumanReadable;
 import dev.gomvn.core.net.UrlLogin;
+import dev.gomvn.core.process.PerRun;
 import dev.gomvn.core.provision.install.FileTrees;
 import dev.gomvn.core.toolchain.Toolchain;
 import dev.gomvn.core.version.GoVersion;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +31,9 @@ public final class SharedBuildCache {
     public static final GoVersion FIRST_GO = GoVersion.parse("1.24");
 
     static final String STORE_FAILED = "store-failed";
+
+    /** How the cache program's reason for giving the store up starts when the store was too slow. */
+    static final String SLOW = "slow: ";
 
     /** Set in every environment that runs go with gomvn's cache program. */
     static final String LOCAL_DIRECTORY_VARIABLE = "GOMVN_CACHE_DIR";
@@ -107,24 +112,28 @@ public final class SharedBuildCache {
         return Optional.of(new SharedBuildCache(settings, failedStores, storeAsked, executable, runDirectory, log));
     }
 
-    /** {@code environment} with the variables that make go use the cache; the password only in its own variable. */
+    /**
+     * {@code environment} with the variables that make go use the cache's local directory. None of them is a
+     * store setting: those reach a go run through {@link #storeAccess}, in a file only its cache program reads.
+     */
     public Map<String, String> environment(Map<String, String> environment) {
         Map<String, String> result = new LinkedHashMap<>(environment);
         result.put("GOCACHEPROG", program.toString());
         result.put(LOCAL_DIRECTORY_VARIABLE, settings.localDirectory().toString());
         result.put("GOMVN_CACHE_RUN_DIR", runDirectory.toString());
         result.put("GOMVN_CACHE_READ_ONLY", String.valueOf(settings.readOnly()));
-        result.put("GOMVN_CACHE_TIMEOUT", String.valueOf(settings.timeout().toMillis() / 1000.0));
-        if (storeAsked) {
-            result.put("GOMVN_CACHE_URL", settings.url().toString());
-        }
-        if (settings.credentials() != null) {
-            result.put(
-                    "GOMVN_CACHE_USERNAME", nullToEmpty(settings.credentials().username()));
-            result.put(
-                    "GOMVN_CACHE_PASSWORD", nullToEmpty(settings.credentials().password()));
-        }
+        result.put("GOMVN_CACHE_TIMEOUT", seconds(settings.timeout()));
+        result.put("GOMVN_CACHE_CONNECT_TIMEOUT", seconds(settings.connectTimeout()));
+        result.put("GOMVN_CACHE_READ_TIMEOUT", seconds(settings.readTimeout()));
         return result;
+    }
+
+    /**
+     * The store's URL and login for each go run that compiles with the cache (go build, go test), in a one-shot
+     * file; nothing when this goal does not ask the store (offline, or it failed earlier in the build).
+     */
+    public PerRun storeAccess() {
+        return storeAsked ? new StoreAccessFiles(runDirectory.resolve("private"), settings) : PerRun.NOTHING;
     }
 
     /** The summary of the goal's go runs, and a warning each for a failed store and for corrupted entries. */
@@ -132,10 +141,10 @@ public final class SharedBuildCache {
         Optional<BuildCacheStatistics> statistics = BuildCacheStatistics.read(runDirectory);
         String store = settings.displayUrl();
         storeFailure().ifPresent(reason -> {
-            failedStores.record(settings.url(), reason);
-            log.warn("The shared build cache " + store + " failed: " + UrlLogin.redact(reason)
-                    + ". The rest of this build goes on without it (only " + settings.localDirectory()
-                    + "); check the store, " + BuildCacheSettings.URL_PARAMETER + " and its <server>.");
+            boolean slow = reason.startsWith(SLOW);
+            String why = UrlLogin.redact(slow ? reason.substring(SLOW.length()) : reason);
+            failedStores.record(settings.url(), slow ? "too slow: " + why : why);
+            log.warn(slow ? slowWarning(why, statistics) : failureWarning(why));
         });
         statistics
                 .filter(s -> !s.corrupt().isEmpty())
@@ -159,6 +168,25 @@ public final class SharedBuildCache {
                 + s.describe()));
     }
 
+    private String failureWarning(String why) {
+        return "The shared build cache " + settings.displayUrl() + " failed: " + why
+                + ". The rest of this build goes on without it (only " + settings.localDirectory()
+                + "); check the store, " + BuildCacheSettings.URL_PARAMETER + " and its <server>.";
+    }
+
+    private String slowWarning(String why, Optional<BuildCacheStatistics> statistics) {
+        long dropped = statistics.map(BuildCacheStatistics::droppedUploads).orElse(0L);
+        return "The shared build cache " + settings.displayUrl() + " is too slow for this build: " + why
+                + ". The rest of this build goes on without it (only " + settings.localDirectory() + ")"
+                + (dropped == 0 ? "" : ", " + HumanReadable.count(dropped, "output", "outputs") + " not uploaded")
+                + ". If the store cannot be faster, give it more time with " + BuildCacheSettings.TIMEOUT_PARAMETER
+                + " (now " + HumanReadable.duration(settings.timeout()) + ").";
+    }
+
+    private static String seconds(Duration duration) {
+        return String.valueOf(duration.toMillis() / 1000.0);
+    }
+
     private Optional<String> storeFailure() {
         Path marker = runDirectory.resolve(STORE_FAILED);
         try {
@@ -169,9 +197,5 @@ public final class SharedBuildCache {
         } catch (IOException e) {
             return Optional.of("(its reason could not be read: " + e.getMessage() + ")");
         }
-    }
-
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
     }
 }

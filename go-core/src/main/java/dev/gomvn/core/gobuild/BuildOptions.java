@@ -2,6 +2,7 @@ package dev.gomvn.core.gobuild;
 
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.Platform;
+import dev.gomvn.core.process.PerRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,6 +23,7 @@ import java.util.TreeMap;
  * @param buildFlags      further flags, written as on a command line ({@code -race -gcflags='all=-N -l'})
  * @param environment     the complete environment go runs with: the process environment with the user's
  *                        variables (GOFLAGS, GOPROXY, CC ...) over it
+ * @param perRun          what each go build alone may see (the shared build cache's one-shot store settings)
  */
 public record BuildOptions(
         boolean cgo,
@@ -31,7 +33,8 @@ public record BuildOptions(
         String ldflags,
         Map<String, String> linkerVariables,
         String buildFlags,
-        Map<String, String> environment) {
+        Map<String, String> environment,
+        PerRun perRun) {
 
     /** GO* variables that say where caches, modules and telemetry live, not what is built. */
     private static final Set<String> NOT_SHAPING = Set.of(
@@ -67,6 +70,7 @@ public record BuildOptions(
         linkerVariables.keySet().forEach(LinkerFlags::requireVariableName);
         buildFlags = buildFlags == null ? "" : buildFlags.trim();
         environment = environment == null ? Map.of() : Map.copyOf(environment);
+        perRun = perRun == null ? PerRun.NOTHING : perRun;
     }
 
     /**
@@ -197,6 +201,7 @@ public record BuildOptions(
         private Map<String, String> linkerVariables;
         private String buildFlags;
         private Map<String, String> environment;
+        private PerRun perRun;
 
         private Builder() {}
 
@@ -240,8 +245,14 @@ public record BuildOptions(
             return this;
         }
 
+        public Builder perRun(PerRun value) {
+            perRun = value;
+            return this;
+        }
+
         public BuildOptions build() {
-            return new BuildOptions(cgo, trimpath, buildVcs, tags, ldflags, linkerVariables, buildFlags, environment);
+            return new BuildOptions(
+                    cgo, trimpath, buildVcs, tags, ldflags, linkerVariables, buildFlags, environment, perRun);
         }
     }
 }

@@ -212,6 +212,7 @@ public final class GoBuilder {
             GoProcessResult result = GoCommand.of(
                             toolchain.goRoot(), request.options().buildArguments(written, packagePath))
                     .environment(environment)
+                    .perRun(request.options().perRun())
                     .log(log)
                     .in(request.moduleDirectory())
                     .onStdout(goOutput)

@@ -71,6 +71,7 @@ public final class GoTester {
                                         String.join(" ", run.packages()),
                                         "run=" + request.runPattern() + " race=" + request.race() + " cover="
                                                 + (run.coverProfile() != null) + " flags=" + request.flags())))
+                        .perRun(request.perRun())
                         .log(log)
                         .in(request.moduleDirectory())
                         .onStdout(events::accept)
@@ -169,6 +170,7 @@ public final class GoTester {
         arguments.add("-ginkgo.dry-run");
         GoProcessResult result = GoCommand.of(toolchain.goRoot(), arguments)
                 .environment(request.environment())
+                .perRun(request.perRun())
                 .log(log)
                 .in(request.moduleDirectory())
                 .run();

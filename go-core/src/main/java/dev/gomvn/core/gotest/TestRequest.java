@@ -1,5 +1,6 @@
 package dev.gomvn.core.gotest;
 
+import dev.gomvn.core.process.PerRun;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Map;
  *     never the module's source tree
  * @param runName what its reports are marked with (the Maven execution id): a run removes the old
  *     reports of its own name only
+ * @param perRun       what each go test alone may see (the shared build cache's one-shot store settings)
  */
 public record TestRequest(
         Path moduleDirectory,
@@ -25,7 +27,8 @@ public record TestRequest(
         Path reportsDirectory,
         Path workDirectory,
         String runName,
-        Map<String, String> environment) {
+        Map<String, String> environment,
+        PerRun perRun) {
 
     public TestRequest {
         runName = runName == null || runName.isBlank() ? SurefireReportWriter.DEFAULT_RUN : runName;
@@ -33,6 +36,7 @@ public record TestRequest(
         packages = packages == null || packages.isEmpty() ? List.of("./...") : List.copyOf(packages);
         environment = environment == null ? Map.of() : Map.copyOf(environment);
         flags = flags == null ? "" : flags;
+        perRun = perRun == null ? PerRun.NOTHING : perRun;
     }
 
     public static Builder builder() {
@@ -51,6 +55,7 @@ public record TestRequest(
         private Path workDirectory;
         private String runName;
         private Map<String, String> environment;
+        private PerRun perRun;
 
         private Builder() {}
 
@@ -104,6 +109,11 @@ public record TestRequest(
             return this;
         }
 
+        public Builder perRun(PerRun value) {
+            perRun = value;
+            return this;
+        }
+
         public TestRequest build() {
             return new TestRequest(
                     moduleDirectory,
@@ -115,7 +125,8 @@ public record TestRequest(
                     reportsDirectory,
                     workDirectory,
                     runName,
-                    environment);
+                    environment,
+                    perRun);
         }
     }
 }

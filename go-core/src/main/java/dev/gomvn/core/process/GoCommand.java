@@ -38,6 +38,7 @@ public final class GoCommand {
     private Consumer<String> stderrLines = line -> {};
     private boolean captureStdout;
     private GoLog log = GoLog.SILENT;
+    private PerRun perRun = PerRun.NOTHING;
 
     private GoCommand(Path goRoot, Path executable, List<String> arguments) {
         this.goRoot = goRoot;
@@ -70,6 +71,12 @@ public final class GoCommand {
      */
     public GoCommand environment(Map<String, String> variables) {
         environment.putAll(variables);
+        return this;
+    }
+
+    /** What this run alone may see (a one-shot login file), set up before go starts and removed after it ends. */
+    public GoCommand perRun(PerRun value) {
+        this.perRun = value;
         return this;
     }
 
@@ -128,10 +135,19 @@ public final class GoCommand {
     }
 
     public GoProcessResult run() {
+        PerRun.Opened opened = perRun.open();
+        try {
+            return run(opened.variables());
+        } finally {
+            opened.close().run();
+        }
+    }
+
+    private GoProcessResult run(Map<String, String> perRunVariables) {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.addAll(arguments);
-        ProcessBuilder builder = processBuilder(command);
+        ProcessBuilder builder = processBuilder(command, perRunVariables);
         long started = System.nanoTime();
         Process process = start(builder);
         List<String> tail = Collections.synchronizedList(new ArrayList<>());
@@ -166,13 +182,14 @@ public final class GoCommand {
                 elapsed);
     }
 
-    private ProcessBuilder processBuilder(List<String> command) {
+    private ProcessBuilder processBuilder(List<String> command, Map<String, String> perRunVariables) {
         ProcessBuilder builder = new ProcessBuilder(command);
         if (workingDirectory != null) {
             builder.directory(workingDirectory.toFile());
         }
         builder.environment().clear();
         builder.environment().putAll(effectiveEnvironment());
+        builder.environment().putAll(perRunVariables);
         GoCommandTrace.log(log, workingDirectory, command, builder.environment());
         return builder;
     }

@@ -9,12 +9,16 @@ import dev.gomvn.core.process.GoProcessResult;
 import dev.gomvn.core.testsupport.InstalledGoForTests;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,9 +30,11 @@ class CacheProgramTest {
     @Test
     void theProgramPassesItsGoTests() throws IOException {
         Path module = Files.createDirectories(temp.resolve("cacheprog"));
-        Files.write(module.resolve("main.go"), CacheProgram.source());
-        try (InputStream test = CacheProgramTest.class.getResourceAsStream("cacheprog/main_test.go")) {
-            Files.write(module.resolve("main_test.go"), test.readAllBytes());
+        for (Map.Entry<String, byte[]> source : CacheProgram.sources().entrySet()) {
+            Files.write(module.resolve(source.getKey()), source.getValue());
+        }
+        for (Path test : goFiles("cacheprog/helpers_test.go")) {
+            Files.copy(test, module.resolve(test.getFileName()));
         }
         Files.writeString(module.resolve("go.mod"), "module gomvn.dev/cacheprog\n\ngo 1.24\n");
         Toolchain go = InstalledGoForTests.toolchain();
@@ -39,6 +45,29 @@ class CacheProgramTest {
         assertThat(result.succeeded())
                 .as("go test of the cache program:\n%s", String.join("\n", result.tail()))
                 .isTrue();
+    }
+
+    /** A file added to the program's directory but not to SOURCES would be missing from the built program. */
+    @Test
+    void everyGoFileOfTheDirectoryIsCompiledAndInTheDigest() throws IOException {
+        assertThat(goFiles("cacheprog/main.go").stream()
+                        .map(file -> file.getFileName().toString())
+                        .filter(name -> !name.endsWith("_test.go")))
+                .containsExactlyInAnyOrderElementsOf(CacheProgram.SOURCES);
+        Map<String, byte[]> sources = CacheProgram.sources();
+        String digest = CacheProgram.digest(sources);
+        Map<String, byte[]> changed = new LinkedHashMap<>(sources);
+        changed.put("stats.go", (new String(sources.get("stats.go"), StandardCharsets.UTF_8) + "\n").getBytes());
+        assertThat(CacheProgram.digest(changed)).as("a change in the last file").isNotEqualTo(digest);
+    }
+
+    /** The .go files beside a resource (main or test): in the build's output directories, not a jar. */
+    private static List<Path> goFiles(String resource) throws IOException {
+        try (Stream<Path> files = Files.list(
+                Path.of(URI.create(CacheProgramTest.class.getResource(resource).toString()))
+                        .getParent())) {
+            return files.filter(file -> file.toString().endsWith(".go")).toList();
+        }
     }
 
     @Test

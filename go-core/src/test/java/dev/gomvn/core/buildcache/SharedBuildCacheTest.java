@@ -9,6 +9,7 @@ import dev.gomvn.core.GoLog;
 import dev.gomvn.core.Platform;
 import dev.gomvn.core.net.Credentials;
 import dev.gomvn.core.process.GoCommand;
+import dev.gomvn.core.process.PerRun;
 import dev.gomvn.core.testsupport.InstalledGoForTests;
 import dev.gomvn.core.toolchain.Toolchain;
 import dev.gomvn.core.version.GoVersion;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,9 @@ class SharedBuildCacheTest {
                 readOnly,
                 temp.resolve("local"),
                 Duration.ofSeconds(5),
-                offline);
+                offline,
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(2));
     }
 
     /** The build these goals belong to: what failed in it stays failed for its later goals. */
@@ -63,36 +67,76 @@ class SharedBuildCacheTest {
     }
 
     @Test
-    void goRunsWithTheProgramAndItsSettingsTheLoginOnlyInVariablesThatTracesHide() {
+    void goRunsWithTheProgramButNoStoreSettingReachesItsEnvironmentOnlyAOneShotFileOfEachRun() throws IOException {
         SharedBuildCache cache = start(settings(false, false));
         Map<String, String> environment = cache.environment(Map.of("GOFLAGS", "-mod=mod"));
 
         assertThat(environment)
                 .containsEntry("GOFLAGS", "-mod=mod")
-                .containsEntry("GOMVN_CACHE_URL", "https://cache.example.com/go")
                 .containsEntry("GOMVN_CACHE_DIR", temp.resolve("local").toString())
                 .containsEntry("GOMVN_CACHE_RUN_DIR", temp.resolve("run").toString())
                 .containsEntry("GOMVN_CACHE_READ_ONLY", "false")
                 .containsEntry("GOMVN_CACHE_TIMEOUT", "5.0")
-                .containsEntry("GOMVN_CACHE_USERNAME", "ci")
-                .containsEntry("GOMVN_CACHE_PASSWORD", "cache-s3cret");
+                .as("go.connectTimeout is longer than the store's timeout, go.readTimeout shorter")
+                .containsEntry("GOMVN_CACHE_CONNECT_TIMEOUT", "5.0")
+                .containsEntry("GOMVN_CACHE_READ_TIMEOUT", "2.0");
         assertThat(Path.of(environment.get("GOCACHEPROG"))).isExecutable();
+        assertThat(environment.toString())
+                .as("go passes its environment to every test binary")
+                .doesNotContain("cache-s3cret")
+                .doesNotContain("cache.example.com");
 
+        PerRun.Opened run = cache.storeAccess().open();
+        Path file = Path.of(run.variables().get("GOMVN_CACHE_STORE_FILE"));
+        assertThat(file.getParent()).isEqualTo(temp.resolve("run").resolve("private"));
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(file.getParent()))
+                .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.readString(file))
+                .isEqualTo(
+                        "{\"url\":\"https://cache.example.com/go\",\"username\":\"ci\",\"password\":\"cache-s3cret\"}");
+        PerRun.Opened other = cache.storeAccess().open();
+        assertThat(other.variables()).as("one file per go run").isNotEqualTo(run.variables());
+        run.close().run();
+        other.close().run();
+        assertThat(file).doesNotExist();
+
+        // go env never starts the cache program: the file is deleted when the run ends all the same.
         GoCommand.of(InstalledGoForTests.toolchain().goRoot(), "env", "GOVERSION")
                 .environment(environment)
+                .perRun(cache.storeAccess())
                 .log(log)
                 .run();
-        assertThat(String.join("\n", debug))
-                .contains("GOMVN_CACHE_PASSWORD='***'")
-                .doesNotContain("cache-s3cret");
+        assertThat(temp.resolve("run").resolve("private")).isEmptyDirectory();
+        assertThat(String.join("\n", debug)).contains("GOMVN_CACHE_STORE_FILE=").doesNotContain("cache-s3cret");
+    }
+
+    @Test
+    void aLoginInTheUrlGoesToTheFileWithoutTheUrl() throws IOException {
+        SharedBuildCache cache = start(new BuildCacheSettings(
+                URI.create("https://ci:url-s3cret@cache.example.com/go"),
+                null,
+                false,
+                temp.resolve("local"),
+                Duration.ofSeconds(5),
+                false,
+                null,
+                null));
+        PerRun.Opened run = cache.storeAccess().open();
+        try {
+            assertThat(Files.readString(Path.of(run.variables().get("GOMVN_CACHE_STORE_FILE"))))
+                    .isEqualTo(
+                            "{\"url\":\"https://cache.example.com/go\",\"username\":\"ci\",\"password\":\"url-s3cret\"}");
+        } finally {
+            run.close().run();
+        }
     }
 
     @Test
     void offlineTheStoreIsNotAsked() {
         SharedBuildCache cache = start(settings(true, true));
-        assertThat(cache.environment(Map.of()))
-                .doesNotContainKey("GOMVN_CACHE_URL")
-                .containsEntry("GOMVN_CACHE_READ_ONLY", "true");
+        assertThat(cache.environment(Map.of())).containsEntry("GOMVN_CACHE_READ_ONLY", "true");
+        assertThat(cache.storeAccess()).isSameAs(PerRun.NOTHING);
         assertThat(info)
                 .contains("Offline: the shared build cache answers from " + temp.resolve("local")
                         + " only, not from https://cache.example.com/go.");
@@ -166,7 +210,7 @@ class SharedBuildCacheTest {
         warnings.clear();
         info.clear();
         SharedBuildCache next = start(failing);
-        assertThat(next.environment(Map.of())).doesNotContainKey("GOMVN_CACHE_URL");
+        assertThat(next.storeAccess()).isSameAs(PerRun.NOTHING);
         assertThat(info)
                 .containsExactly("The shared build cache https://failing.example.com/go failed earlier in this build"
                         + " (Get \"https://***@failing.example.com/go/v1/a/ff\": dial tcp: connection refused); this"
@@ -178,15 +222,43 @@ class SharedBuildCacheTest {
                 .last()
                 .isEqualTo("Shared build cache https://failing.example.com/go (local directory only): 1 hit (0 from the"
                         + " store, 1 local), 0 misses, 0 bytes down, 0 bytes up");
-        assertThat(start(settings(false, false)).environment(Map.of()))
+        assertThat(start(settings(false, false)).storeAccess())
                 .as("another store is asked")
-                .containsKey("GOMVN_CACHE_URL");
+                .isInstanceOf(StoreAccessFiles.class);
 
         // The next build in the same JVM (the Maven daemon) asks the failed store afresh.
         build = new FailedStores();
         info.clear();
-        assertThat(start(failing).environment(Map.of())).containsKey("GOMVN_CACHE_URL");
+        assertThat(start(failing).storeAccess()).isInstanceOf(StoreAccessFiles.class);
         assertThat(info).noneMatch(line -> line.contains("failed earlier in this build"));
+    }
+
+    @Test
+    void aStoreTooSlowForTheBuildIsOneWarningNamingTheTimeoutWithTheUploadsItCost() throws IOException {
+        BuildCacheSettings slow = settings("https://slow.example.com/go", false, false);
+        SharedBuildCache cache = start(slow);
+        Path run = temp.resolve("run");
+        Files.writeString(run.resolve("stats-1-a.txt"), "get a1 store\ndown 10\nup 20\ndropped 12\n");
+        Files.writeString(run.resolve("stats-2-b.txt"), "get a2 miss\ndown 0\nup 0\ndropped 3\n");
+        Files.writeString(
+                run.resolve(SharedBuildCache.STORE_FAILED),
+                "slow: an output was still not stored 1.2 s after the 5s its upload may take\n");
+        info.clear();
+
+        cache.report();
+
+        assertThat(warnings)
+                .containsExactly("The shared build cache https://slow.example.com/go is too slow for this build: an"
+                        + " output was still not stored 1.2 s after the 5s its upload may take. The rest of this"
+                        + " build goes on without it (only " + temp.resolve("local") + "), 15 outputs not uploaded."
+                        + " If the store cannot be faster, give it more time with <buildCacheTimeout>"
+                        + " (go.buildCache.timeout) (now 5 s).");
+        assertThat(info)
+                .containsExactly("Shared build cache https://slow.example.com/go: 1 hit (1 from the store, 0 local),"
+                        + " 1 miss, 10 bytes down, 20 bytes up, 15 uploads dropped");
+        info.clear();
+        assertThat(start(slow).storeAccess()).isSameAs(PerRun.NOTHING);
+        assertThat(info).singleElement().asString().contains("failed earlier in this build (too slow: an output");
     }
 
     @Test

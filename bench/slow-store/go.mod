@@ -1,0 +1,3 @@
+module gomvn.dev/bench/slowstore
+
+go 1.24
