@@ -36,15 +36,19 @@ public record MavenBuildContext(
 
     /**
      * The build's memory of what go reported, kept in the resolver session's data: it ends with the build, also
-     * in a Maven daemon that runs many, and the plugin's goals and the enforcer rules of one build share it.
+     * in a Maven daemon that runs many, and the goals (or the rules) of one build share it.
      */
     public BuildMemo memo() {
         return buildScoped(BuildMemo.class, BuildMemo::new);
     }
 
-    /** One {@code type} per build (Maven session), made by {@code factory} at first use. */
+    /**
+     * One {@code type} per build (Maven session) and class realm, made by {@code factory} at first use. Keyed by the
+     * class itself, not its name: go-maven-plugin and maven-enforcer-plugin each load gomvn's classes in a realm of
+     * their own, and one realm's object is not an instance of the other's class.
+     */
     public <T> T buildScoped(Class<T> type, Supplier<T> factory) {
-        return type.cast(session.getRepositorySession().getData().computeIfAbsent(type.getName(), factory::get));
+        return type.cast(session.getRepositorySession().getData().computeIfAbsent(type, factory::get));
     }
 
     @Override

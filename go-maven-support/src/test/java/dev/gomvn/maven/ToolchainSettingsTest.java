@@ -3,10 +3,13 @@ package dev.gomvn.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gomvn.core.BuildMemo;
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.toolchain.SdkSources;
 import dev.gomvn.core.toolchain.ToolchainRequest;
 import dev.gomvn.maven.testsupport.TestMavenBuild;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -186,5 +189,35 @@ class ToolchainSettingsTest {
 
         assertThat(aRule.memo()).isSameAs(aGoal.memo());
         assertThat(laterBuild.memo()).isNotSameAs(aGoal.memo());
+    }
+
+    @Test
+    void gomvnLoadedByAnotherPluginsRealmKeepsItsOwnMemoryInTheSameBuild() throws Exception {
+        TestMavenBuild build = new TestMavenBuild(basedir, Map.of("PATH", "/usr/bin", "HOME", "/home/ci"));
+        org.apache.maven.execution.MavenSession thisBuild = build.session();
+        // As maven-enforcer-plugin's realm does: go-core's classes loaded again, by a loader of their own.
+        URL goCore = BuildMemo.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader otherRealm = new URLClassLoader(new URL[] {goCore}, ClassLoader.getPlatformClassLoader())) {
+            @SuppressWarnings("unchecked")
+            Class<Object> otherMemo = (Class<Object>) otherRealm.loadClass(BuildMemo.class.getName());
+            assertThat(otherMemo).isNotSameAs(BuildMemo.class);
+            Object theirs = build.context(thisBuild, TestMavenBuild.decrypter(null))
+                    .buildScoped(otherMemo, () -> newInstance(otherMemo));
+
+            BuildMemo ours =
+                    build.context(thisBuild, TestMavenBuild.decrypter(null)).memo();
+
+            assertThat(ours).isNotSameAs(theirs);
+            assertThat(build.context(thisBuild, TestMavenBuild.decrypter(null)).memo())
+                    .isSameAs(ours);
+        }
+    }
+
+    private static Object newInstance(Class<?> type) {
+        try {
+            return type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
