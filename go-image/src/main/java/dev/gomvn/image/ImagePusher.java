@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.gomvn.core.BoundedParallel;
 import dev.gomvn.core.GoLog;
+import dev.gomvn.core.HumanReadable;
 import dev.gomvn.core.VerificationException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -86,7 +87,8 @@ public final class ImagePusher {
             pushedTags.add(tag);
         }
         PushResult result = new PushResult(index.digest(), uploaded, mounted, present);
-        log.info("Pushed " + target.name() + "@" + index.digest() + " (" + manifests.size() + " platforms) tagged "
+        log.info("Pushed " + target.name() + "@" + index.digest() + " ("
+                + HumanReadable.count(manifests.size(), "platform", "platforms") + ") tagged "
                 + String.join(", ", pushedTags) + ": " + uploaded + " of " + result.blobs() + " blobs uploaded, "
                 + mounted + " mounted, " + present + " already there");
         return result;

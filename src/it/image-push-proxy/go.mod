@@ -1,0 +1,3 @@
+module example.com/imagepushproxy
+
+go 1.21
