@@ -2,6 +2,7 @@ package dev.gomvn.plugin;
 
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.HumanReadable;
+import dev.gomvn.core.PhaseTimes;
 import dev.gomvn.core.ReproducibleTimestamp;
 import dev.gomvn.core.buildcache.SharedBuildCache;
 import dev.gomvn.core.gobuild.BuildOptions;
@@ -125,6 +126,10 @@ public class BuildMojo extends AbstractCachedGoMojo {
     @Parameter(property = "go.force", defaultValue = "false")
     boolean force;
 
+    /** Log where the goal's time went, per phase and per target (at debug level, -X, without it). */
+    @Parameter(property = "go.profile", defaultValue = "false")
+    boolean profile;
+
     /** Where binaries are written, one directory per target. */
     @Parameter(property = "go.outputDirectory", defaultValue = "${project.build.directory}/go/bin")
     File outputDirectory;
@@ -152,21 +157,26 @@ public class BuildMojo extends AbstractCachedGoMojo {
         if (GoModuleCheck.skipNonGoProject(project, moduleDirectory(), getLog())) {
             return;
         }
-        Toolchain toolchain = resolveToolchain();
-        List<BuildTarget> buildTargets = TargetList.resolve(splitCommas(targets), toolchain, goLog());
-        Optional<SharedBuildCache> buildCache = startBuildCache(toolchain);
+        PhaseTimes times = new PhaseTimes();
+        String whole = PhaseTimes.WHOLE_GOAL;
+        Toolchain toolchain = times.time(whole, "toolchain", this::resolveToolchain);
+        List<BuildTarget> buildTargets =
+                times.time(whole, "targets", () -> TargetList.resolve(splitCommas(targets), toolchain, goLog()));
+        Optional<SharedBuildCache> buildCache =
+                times.time(whole, "build cache start", () -> startBuildCache(toolchain));
         Path buildDirectory = Path.of(project.getBuild().getDirectory());
-        BuildRequest request = buildRequest(buildTargets, buildCache, buildDirectory);
+        BuildRequest request =
+                times.time(whole, "go environment", () -> buildRequest(buildTargets, buildCache, buildDirectory));
         getLog().info("Building " + String.join(", ", request.packages()) + " for "
                 + HumanReadable.count(buildTargets.size(), "target", "targets") + " with Go " + toolchain.version());
         BuildResult result;
         try {
-            result = new GoBuilder(toolchain, goLog()).build(request);
+            result = new GoBuilder(toolchain, goLog()).build(request, times);
         } finally {
             buildCache.ifPresent(SharedBuildCache::report);
         }
         if (attach) {
-            attach(result, request, buildDirectory);
+            times.time(whole, "attach", () -> attach(result, request, buildDirectory));
         }
         long sboms = result.binaries().stream()
                 .filter(binary -> binary.sbom().isPresent())
@@ -181,6 +191,13 @@ public class BuildMojo extends AbstractCachedGoMojo {
         getLog().info(HumanReadable.count(result.binaries().size(), "verified binary", "verified binaries") + " ("
                 + upToDate + " up to date) in " + outputDirectory + ", checksums in " + result.sha256Sums()
                 + " [go:build " + HumanReadable.duration(Duration.ofNanos(System.nanoTime() - started)) + "]");
+        for (String line : times.lines()) {
+            if (profile) {
+                getLog().info("Profile: " + line);
+            } else {
+                getLog().debug("Profile: " + line);
+            }
+        }
     }
 
     private BuildRequest buildRequest(

@@ -4,6 +4,7 @@ import dev.gomvn.core.BoundedParallel;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.HumanReadable;
+import dev.gomvn.core.PhaseTimes;
 import dev.gomvn.core.Sha256;
 import dev.gomvn.core.binary.BinaryVerifier;
 import dev.gomvn.core.binary.GoBuildInfo;
@@ -51,25 +52,42 @@ public final class GoBuilder {
     }
 
     public BuildResult build(BuildRequest request) {
-        TargetList.validate(
-                request.targets(),
-                DistList.of(toolchain, log),
-                toolchain.version().toString());
+        return build(request, new PhaseTimes());
+    }
+
+    /** Builds as {@link #build(BuildRequest)} does, each phase's time added to {@code times}. */
+    public BuildResult build(BuildRequest request, PhaseTimes times) {
+        String whole = PhaseTimes.WHOLE_GOAL;
+        times.time(
+                whole,
+                "target check",
+                () -> TargetList.validate(
+                        request.targets(),
+                        DistList.of(toolchain, log),
+                        toolchain.version().toString()));
         Map<String, String> names = BinaryNames.of(request.packages(), request.binaryNames(), request.defaultName());
         // SHA256SUMS lists this build's binaries: an earlier build's others must not linger beside them.
-        StaleBinaries.remove(
-                request.outputDirectory(),
-                request.stateDirectory(),
-                StaleBinaries.produced(
-                        request.targets(), names.values(), request.sbom().isPresent()),
-                log);
-        BuildInputs inputs = BuildInputs.of(
-                request.moduleDirectory(),
-                toolchain.goRoot(),
-                request.options().environment(),
-                GoQuoting.split(request.options().buildFlags(), "go.buildFlags"));
+        times.time(
+                whole,
+                "stale binaries",
+                () -> StaleBinaries.remove(
+                        request.outputDirectory(),
+                        request.stateDirectory(),
+                        StaleBinaries.produced(
+                                request.targets(),
+                                names.values(),
+                                request.sbom().isPresent()),
+                        log));
+        BuildInputs inputs = times.time(
+                whole,
+                "inputs",
+                () -> BuildInputs.of(
+                        request.moduleDirectory(),
+                        toolchain.goRoot(),
+                        request.options().environment(),
+                        GoQuoting.split(request.options().buildFlags(), "go.buildFlags")));
         List<Supplier<TargetOutcome>> tasks = request.targets().stream()
-                .<Supplier<TargetOutcome>>map(target -> () -> attempt(request, inputs, target, names))
+                .<Supplier<TargetOutcome>>map(target -> () -> attempt(request, inputs, target, names, times))
                 .toList();
         List<BuiltBinary> binaries = new ArrayList<>();
         List<String> failures = new ArrayList<>();
@@ -86,7 +104,7 @@ public final class GoBuilder {
             digests.put(binary.file(), binary.sha256());
             binary.sbom().ifPresent(sbom -> digests.put(sbom.file(), sbom.sha256()));
         });
-        Sha256Sums.write(sums, digests);
+        times.time(whole, "SHA256SUMS", () -> Sha256Sums.write(sums, digests));
         return new BuildResult(List.copyOf(binaries), sums);
     }
 
@@ -94,26 +112,31 @@ public final class GoBuilder {
     private record TargetOutcome(List<BuiltBinary> binaries, Optional<String> failure) {}
 
     private TargetOutcome attempt(
-            BuildRequest request, BuildInputs inputs, BuildTarget target, Map<String, String> names) {
+            BuildRequest request, BuildInputs inputs, BuildTarget target, Map<String, String> names, PhaseTimes times) {
         try {
-            return new TargetOutcome(buildTarget(request, inputs, target, names), Optional.empty());
+            return new TargetOutcome(buildTarget(request, inputs, target, names, times), Optional.empty());
         } catch (RuntimeException e) {
             return new TargetOutcome(List.of(), Optional.of(target + ": " + e.getMessage()));
         }
     }
 
     private List<BuiltBinary> buildTarget(
-            BuildRequest request, BuildInputs inputs, BuildTarget target, Map<String, String> names) {
+            BuildRequest request, BuildInputs inputs, BuildTarget target, Map<String, String> names, PhaseTimes times) {
+        String scope = target.toString();
         Path directory = request.outputDirectory().resolve(target.directoryName());
         Path stateFile = request.stateDirectory().resolve(target.directoryName() + StaleBinaries.STATE_SUFFIX);
         String settings = toolchain.goRoot() + "\n" + toolchain.version() + "\n" + target + "\n"
                 + request.options().fingerprint(target, toolchain.platform()) + "\n" + names + "\n"
                 + request.verifyBinaries() + "\n"
                 + request.sbom().map(SbomGenerator::fingerprint).orElse("no sbom");
-        String fingerprint = InputFingerprint.of(inputs, request.outputsToIgnore(), settings);
+        String fingerprint = times.time(
+                scope, "fingerprint", () -> InputFingerprint.of(inputs, request.outputsToIgnore(), settings));
         // With cgo, C headers and libraries of the system are inputs no fingerprint sees: go decides.
         if (!request.force() && !request.options().cgo()) {
-            List<BuiltBinary> previous = upToDate(stateFile, fingerprint, target, directory, names, request);
+            List<BuiltBinary> previous = times.time(
+                    scope,
+                    "up-to-date check",
+                    () -> upToDate(stateFile, fingerprint, target, directory, names, request));
             if (previous != null) {
                 return previous;
             }
@@ -122,9 +145,13 @@ public final class GoBuilder {
         List<BuiltBinary> built = new ArrayList<>();
         for (Map.Entry<String, String> entry : names.entrySet()) {
             built.add(buildBinary(
-                    request, target, entry.getKey(), directory.resolve(target.executableName(entry.getValue()))));
+                    request,
+                    target,
+                    entry.getKey(),
+                    directory.resolve(target.executableName(entry.getValue())),
+                    times));
         }
-        saveState(stateFile, request.outputDirectory(), fingerprint, built);
+        times.time(scope, "state", () -> saveState(stateFile, request.outputDirectory(), fingerprint, built));
         if (built.size() > 1) {
             // Each binary's line has its own time; the target's total is only news with several of them.
             log.info("[" + target + "] " + HumanReadable.count(built.size(), "binary", "binaries") + " built in "
@@ -133,12 +160,15 @@ public final class GoBuilder {
         return built;
     }
 
-    private BuiltBinary buildBinary(BuildRequest request, BuildTarget target, String packagePath, Path output) {
+    private BuiltBinary buildBinary(
+            BuildRequest request, BuildTarget target, String packagePath, Path output, PhaseTimes times) {
+        String scope = target.toString();
         long started = System.nanoTime();
         // An existing binary is only replaced when go produced different bytes, so it keeps its time stamp.
         Path written = Files.isRegularFile(output) ? output.resolveSibling(output.getFileName() + ".new") : output;
         CompileProgress progress = new CompileProgress();
-        GoProcessResult result = compile(request, target, packagePath, written, output, progress);
+        GoProcessResult result =
+                times.time(scope, "go build", () -> compile(request, target, packagePath, written, output, progress));
         if (!result.succeeded()) {
             deleteQuietly(written.equals(output) ? null : written);
             // go's own lines without the package names of -v, which would crowd the error out of the tail.
@@ -147,17 +177,16 @@ public final class GoBuilder {
                     + " failed with exit code " + result.exitCode()
                     + (goSaid.isEmpty() ? "" : ":\n  " + String.join("\n  ", goSaid)));
         }
-        boolean unchanged = !written.equals(output) && sameContent(written, output);
-        if (unchanged) {
-            deleteQuietly(written);
-        } else if (!written.equals(output)) {
-            move(written, output);
-        }
+        boolean unchanged = times.time(scope, "replace", () -> replace(written, output));
         Optional<GoBuildInfo> verifiedInfo = request.verifyBinaries()
-                ? new BinaryVerifier(toolchain, log).verify(output, target, request.options())
+                ? times.time(
+                        scope,
+                        "verification",
+                        () -> new BinaryVerifier(toolchain, log).verify(output, target, request.options()))
                 : Optional.empty();
-        String sha256 = Sha256.of(output);
-        Optional<BuiltBinary.Sbom> sbom = writeSbom(request, target, output, sha256, verifiedInfo);
+        String sha256 = times.time(scope, "SHA-256", () -> Sha256.of(output));
+        Optional<BuiltBinary.Sbom> sbom =
+                times.time(scope, "SBOM", () -> writeSbom(request, target, output, sha256, verifiedInfo));
         Duration time = Duration.ofNanos(System.nanoTime() - started);
         BuiltBinary binary = new BuiltBinary(
                 target, packagePath, output, sha256, size(output), time, unchanged && !request.force(), sbom);
@@ -245,6 +274,17 @@ public final class GoBuilder {
         String executable = binary.getFileName().toString();
         String suffix = target.executableName("");
         return target.sbomName(executable.substring(0, executable.length() - suffix.length()));
+    }
+
+    /** Puts what go wrote in place of the binary; true when it was byte for byte the binary already there. */
+    private static boolean replace(Path written, Path output) {
+        boolean unchanged = !written.equals(output) && sameContent(written, output);
+        if (unchanged) {
+            deleteQuietly(written);
+        } else if (!written.equals(output)) {
+            move(written, output);
+        }
+        return unchanged;
     }
 
     private static boolean sameContent(Path a, Path b) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.GoLog;
+import dev.gomvn.core.PhaseTimes;
 import dev.gomvn.core.Sha256;
 import dev.gomvn.core.binary.GoBuildInfo;
 import dev.gomvn.core.testsupport.InstalledGoForTests;
@@ -146,6 +147,30 @@ class GoBuilderTest {
         String flags = LinkerFlags.of("-s -w", variables);
         assertThat(GoQuoting.split(flags, "go.ldflags"))
                 .containsExactly("-s", "-w", "-X", "main.a=x y", "-X", "main.b=it's");
+    }
+
+    @Test
+    void theProfileSaysWhereEachTargetsTimeWentAndAnUpToDateTargetRunsNoGoBuild() {
+        BuildOptions options = options(Map.of(), "");
+        String windows = "windows/amd64";
+        build(List.of(windows), options, false);
+        assertThat(lastTimes.of(windows, "go build")).isPositive();
+        assertThat(lastTimes.of(windows, "verification")).isPositive();
+        assertThat(lastTimes.lines())
+                .first()
+                .asString()
+                .startsWith("whole goal: target check ")
+                .contains(", inputs ", ", SHA256SUMS ");
+        assertThat(lastTimes.lines().get(1))
+                .startsWith(windows + ": fingerprint ")
+                .contains(", go build ", ", verification ", ", SHA-256 ", ", state ");
+
+        build(List.of(windows), options, false);
+
+        assertThat(lastTimes.lines().get(1))
+                .startsWith(windows + ": fingerprint ")
+                .contains(", up-to-date check ")
+                .doesNotContain("go build");
     }
 
     @Test
@@ -443,6 +468,9 @@ class GoBuilderTest {
                 .build();
     }
 
+    /** The phase times of the last {@link #build}. */
+    private PhaseTimes lastTimes;
+
     private BuildResult build(List<String> targets, BuildOptions options, boolean force) {
         return build(targets, options, force, module.resolve("out"), Duration.ofMinutes(1));
     }
@@ -466,7 +494,8 @@ class GoBuilderTest {
                 .outputsToIgnore(List.of(module.resolve("out"), module.resolve("out-windows"), module.resolve("state")))
                 .sbom(sbom)
                 .build();
-        return new GoBuilder(go, recording(), progressInterval).build(request);
+        lastTimes = new PhaseTimes();
+        return new GoBuilder(go, recording(), progressInterval).build(request, lastTimes);
     }
 
     private GoLog recording() {
