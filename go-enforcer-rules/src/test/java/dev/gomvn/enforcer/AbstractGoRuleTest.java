@@ -10,11 +10,8 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import org.apache.maven.enforcer.rule.api.EnforcerLogger;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleException;
 import org.apache.maven.execution.MavenSession;
@@ -28,8 +25,9 @@ class AbstractGoRuleTest {
     Path basedir;
 
     TestMavenBuild build;
-    final List<String> debug = new ArrayList<>();
-    final List<String> info = new ArrayList<>();
+    private final RecordingEnforcerLogger logger = new RecordingEnforcerLogger();
+    final List<String> debug = logger.debug;
+    final List<String> info = logger.info;
 
     /** A rule whose check is given by the test. */
     static final class ProbeRule extends AbstractGoRule {
@@ -60,7 +58,7 @@ class AbstractGoRuleTest {
         MavenSession session = build.session();
         ProbeRule rule = new ProbeRule(
                 new GoRuleContext(build.context(session, TestMavenBuild.decrypter(null)), build.evaluator(session)));
-        rule.setLog(logger());
+        rule.setLog(logger);
         if (message != null) {
             Field field = AbstractGoRule.class.getDeclaredField("message");
             field.setAccessible(true);
@@ -225,67 +223,5 @@ class AbstractGoRuleTest {
         Field field = AbstractGoRule.class.getDeclaredField("context");
         field.setAccessible(true);
         return (GoRuleContext) field.get(rule);
-    }
-
-    private EnforcerLogger logger() {
-        return new EnforcerLogger() {
-            @Override
-            public void warnOrError(CharSequence message) {}
-
-            @Override
-            public void warnOrError(Supplier<CharSequence> message) {}
-
-            @Override
-            public boolean isDebugEnabled() {
-                return true;
-            }
-
-            @Override
-            public void debug(CharSequence message) {
-                debug.add(message.toString());
-            }
-
-            @Override
-            public void debug(Supplier<CharSequence> message) {
-                debug.add(message.get().toString());
-            }
-
-            @Override
-            public boolean isInfoEnabled() {
-                return true;
-            }
-
-            @Override
-            public void info(CharSequence message) {
-                info.add(message.toString());
-            }
-
-            @Override
-            public void info(Supplier<CharSequence> message) {
-                info.add(message.get().toString());
-            }
-
-            @Override
-            public boolean isWarnEnabled() {
-                return true;
-            }
-
-            @Override
-            public void warn(CharSequence message) {}
-
-            @Override
-            public void warn(Supplier<CharSequence> message) {}
-
-            @Override
-            public boolean isErrorEnabled() {
-                return true;
-            }
-
-            @Override
-            public void error(CharSequence message) {}
-
-            @Override
-            public void error(Supplier<CharSequence> message) {}
-        };
     }
 }

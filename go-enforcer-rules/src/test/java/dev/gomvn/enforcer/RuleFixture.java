@@ -8,13 +8,10 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
-import org.apache.maven.enforcer.rule.api.EnforcerLogger;
 import org.apache.maven.execution.MavenSession;
 
 /**
@@ -26,8 +23,9 @@ import org.apache.maven.execution.MavenSession;
 final class RuleFixture {
     final Path basedir;
     final TestMavenBuild build;
-    final List<String> info = new ArrayList<>();
-    final List<String> warnings = new ArrayList<>();
+    private final RecordingEnforcerLogger logger = new RecordingEnforcerLogger();
+    final List<String> info = logger.info;
+    final List<String> warnings = logger.warnings;
 
     RuleFixture(Path basedir, Map<String, String> processEnvironment) {
         this.basedir = basedir;
@@ -56,7 +54,7 @@ final class RuleFixture {
         MavenSession session = build.session();
         R rule = constructor.apply(
                 new GoRuleContext(build.context(session, TestMavenBuild.decrypter(null)), build.evaluator(session)));
-        rule.setLog(logger());
+        rule.setLog(logger);
         parameters.forEach((name, value) -> set(rule, name, value));
         return rule;
     }
@@ -136,71 +134,5 @@ final class RuleFixture {
 
     static String goRoot() {
         return machineGoEnv("GOROOT");
-    }
-
-    private EnforcerLogger logger() {
-        return new EnforcerLogger() {
-            @Override
-            public void warnOrError(CharSequence message) {
-                warnings.add(message.toString());
-            }
-
-            @Override
-            public void warnOrError(Supplier<CharSequence> message) {
-                warnings.add(message.get().toString());
-            }
-
-            @Override
-            public boolean isDebugEnabled() {
-                return false;
-            }
-
-            @Override
-            public void debug(CharSequence message) {}
-
-            @Override
-            public void debug(Supplier<CharSequence> message) {}
-
-            @Override
-            public boolean isInfoEnabled() {
-                return true;
-            }
-
-            @Override
-            public void info(CharSequence message) {
-                info.add(message.toString());
-            }
-
-            @Override
-            public void info(Supplier<CharSequence> message) {
-                info.add(message.get().toString());
-            }
-
-            @Override
-            public boolean isWarnEnabled() {
-                return true;
-            }
-
-            @Override
-            public void warn(CharSequence message) {
-                warnings.add(message.toString());
-            }
-
-            @Override
-            public void warn(Supplier<CharSequence> message) {
-                warnings.add(message.get().toString());
-            }
-
-            @Override
-            public boolean isErrorEnabled() {
-                return true;
-            }
-
-            @Override
-            public void error(CharSequence message) {}
-
-            @Override
-            public void error(Supplier<CharSequence> message) {}
-        };
     }
 }
