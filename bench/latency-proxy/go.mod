@@ -1,0 +1,3 @@
+module gomvn.dev/bench/latencyproxy
+
+go 1.22
