@@ -5,7 +5,7 @@ try {
     assert runs.size() == 5
 
     // 1. Unreachable: the image was assembled, the push failed at its first request, naming the registry.
-    assert runs[0] =~ /(?m)^\[ERROR\] Failed to execute goal dev\.gomvn:go-maven-plugin:[^:]+:image-push \(default-cli\) on project image-failures: Could not reach the registry 127\.0\.0\.1:9 to check blob sha256:[0-9a-f]{64} in acme\/tool \(nothing answers there, \w+\); check the registry in <image> \(go\.image\) and the network\. -> \[Help 1\]$/
+    assert runs[0] =~ /(?m)^\[ERROR\] Failed to execute goal dev\.gomvn:go-maven-plugin:[^:]+:image-push \(default-cli\) on project image-failures: Could not reach the registry 127\.0\.0\.1:9 to check image sha256:[0-9a-f]{64} in acme\/tool \(nothing answers there, \w+\); check the registry in <image> \(go\.image\) and the network\. -> \[Help 1\]$/
     assert !runs[0].contains('Pushed ')
     // gomvn's message alone: the registry library's own ERROR line and stack trace are not shown.
     assert !log.contains('Failed to execute request')
@@ -15,7 +15,7 @@ try {
     assert runs[1].contains("on project image-failures: Maven runs offline (-o), so go:image-push cannot push to ${host}; run it without -o (go:image alone works offline).")
 
     // 3. A refused login names the registry and the <server> to fix, never the password.
-    assert runs[2].contains("on project image-failures: The registry ${host} refused to check blob ")
+    assert runs[2].contains("on project image-failures: The registry ${host} refused to check image ")
     assert runs[2].contains("(HTTP 401 Unauthorized) with the login from <server> image-registry (user ci); put a <username> and <password>"
             + " allowed to push there into the settings.xml <server> with <id>image-registry</id> (or log in with docker login ${host}).")
     assert !log.contains('not-the-password')
@@ -29,7 +29,7 @@ try {
             + ' add linux targets to <targets> (go.targets), e.g. linux/amd64,linux/arm64.')
 
     // 5. A registry that accepts the connection and never answers: cut after go.readTimeout, naming <image>.
-    assert runs[4] =~ /(?m)^\[ERROR\] Failed to execute goal dev\.gomvn:go-maven-plugin:[^:]+:image-push \(default-cli\) on project image-failures: Could not reach the registry 127\.0\.0\.1:\d+ to check blob sha256:[0-9a-f]{64} in acme\/tool \(no answer within 2 s \(go\.readTimeout\), HttpTimeoutException\); check the registry in <image> \(go\.image\) and the network\. -> \[Help 1\]$/
+    assert runs[4] =~ /(?m)^\[ERROR\] Failed to execute goal dev\.gomvn:go-maven-plugin:[^:]+:image-push \(default-cli\) on project image-failures: Could not reach the registry 127\.0\.0\.1:\d+ to check image sha256:[0-9a-f]{64} in acme\/tool \(no answer within 2 s \(go\.readTimeout\), HttpTimeoutException\); check the registry in <image> \(go\.image\) and the network\. -> \[Help 1\]$/
     assert !runs[4].contains('Pushed ')
 
     evaluate(new File(repositoryRoot, 'src/it/as-committed.groovy'))(basedir, 'image-failures', ['go.mod', 'main.go'])

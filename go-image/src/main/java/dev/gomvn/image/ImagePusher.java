@@ -64,22 +64,18 @@ public final class ImagePusher {
                 .filter(b -> b.registry().equals(target.registry())
                         && !b.repository().equals(target.repository()))
                 .map(ImageReference::repository);
-        List<Supplier<BlobOutcome>> blobTasks = contents.blobs().values().stream()
-                .<Supplier<BlobOutcome>>map(blob -> () -> pushBlob(client, layout, target, blob, contents, mountFrom))
-                .toList();
-        List<BlobOutcome> outcomes = BoundedParallel.run("pushing blobs to " + target.name(), jobs, blobTasks);
+        List<BlobOutcome> outcomes;
+        if (client.hasManifest(target.repository(), index.digest())) {
+            // The image is there already (pushed before, or by another build of the same sources): one request, as
+            // go-containerregistry asks, instead of one per blob and manifest.
+            outcomes = Collections.nCopies(contents.blobs().size(), BlobOutcome.PRESENT);
+        } else {
+            outcomes = pushContents(client, layout, target, contents, mountFrom);
+            client.putManifest(target.repository(), index.digest(), indexBytes, MediaTypes.INDEX);
+        }
         int uploaded = Collections.frequency(outcomes, BlobOutcome.UPLOADED);
         int mounted = Collections.frequency(outcomes, BlobOutcome.MOUNTED);
         int present = Collections.frequency(outcomes, BlobOutcome.PRESENT);
-        List<Supplier<Boolean>> manifestTasks = manifests.entrySet().stream()
-                .<Supplier<Boolean>>map(manifest -> () -> {
-                    client.putManifest(
-                            target.repository(), manifest.getKey().digest(), manifest.getValue(), MediaTypes.MANIFEST);
-                    return true;
-                })
-                .toList();
-        BoundedParallel.run("pushing the platform manifests to " + target.name(), jobs, manifestTasks);
-        client.putManifest(target.repository(), index.digest(), indexBytes, MediaTypes.INDEX);
         List<String> pushedTags = new ArrayList<>();
         for (String tag : tags) {
             client.putManifest(target.repository(), tag, indexBytes, MediaTypes.INDEX);
@@ -92,6 +88,28 @@ public final class ImagePusher {
                 + String.join(", ", pushedTags) + ": " + uploaded + " of " + result.blobs() + " blobs uploaded, "
                 + mounted + " mounted, " + present + " already there");
         return result;
+    }
+
+    /** Every blob the registry lacks, then each platform manifest: what the index needs before it can be put. */
+    private List<BlobOutcome> pushContents(
+            RegistryClient client,
+            OciLayout layout,
+            ImageReference target,
+            Contents contents,
+            Optional<String> mountFrom) {
+        List<Supplier<BlobOutcome>> blobTasks = contents.blobs().values().stream()
+                .<Supplier<BlobOutcome>>map(blob -> () -> pushBlob(client, layout, target, blob, contents, mountFrom))
+                .toList();
+        List<BlobOutcome> outcomes = BoundedParallel.run("pushing blobs to " + target.name(), jobs, blobTasks);
+        List<Supplier<Boolean>> manifestTasks = contents.manifests().entrySet().stream()
+                .<Supplier<Boolean>>map(manifest -> () -> {
+                    client.putManifest(
+                            target.repository(), manifest.getKey().digest(), manifest.getValue(), MediaTypes.MANIFEST);
+                    return true;
+                })
+                .toList();
+        BoundedParallel.run("pushing the platform manifests to " + target.name(), jobs, manifestTasks);
+        return outcomes;
     }
 
     /** Checks one blob and, when the registry lacks it, mounts it from the base's repository or uploads it. */

@@ -153,6 +153,22 @@ final class RegistryClient {
         }
     }
 
+    /**
+     * Whether the repository holds the manifest or index with this digest, asked with push rights as {@link #hasBlob}.
+     * A registry takes an index only once it holds what the index names, so one that holds it holds the image.
+     */
+    boolean hasManifest(String repository, String digest) {
+        String action = "check image " + digest + " in " + repository;
+        TransportRequest request =
+                TransportRequest.head(manifestUri(repository, digest)).header("Accept", ACCEPT);
+        int status = send(action, request, push(repository), TransportResponse::status);
+        if (status == 404) {
+            return false;
+        }
+        check(status, action, "");
+        return true;
+    }
+
     /** A manifest or index as the registry holds it, checked against the digest when the reference is one. */
     FetchedManifest manifest(String repository, String reference) {
         String action = "read manifest " + repository + ":" + reference;

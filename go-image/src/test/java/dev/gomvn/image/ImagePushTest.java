@@ -315,7 +315,7 @@ class ImagePushTest {
                             List.of("1.0.0"),
                             access(Optional.of(new Credentials(registry.host, "ci", "wrong-password")), true)))
                     .isInstanceOf(ConfigurationException.class)
-                    .hasMessageStartingWith("The registry " + registry.host + " refused to check blob ")
+                    .hasMessageStartingWith("The registry " + registry.host + " refused to check image ")
                     .hasMessageContaining("(HTTP 401 Unauthorized) with the login from <server> " + registry.host
                             + " (user ci); put a <username> and"
                             + " <password> allowed to push there into the settings.xml <server> with <id>"
@@ -353,7 +353,7 @@ class ImagePushTest {
                                 List.of("1.0.0"),
                                 access(Optional.empty(), true)))
                 .isInstanceOf(EnvironmentException.class)
-                .hasMessageStartingWith("Could not reach the registry 127.0.0.1:" + port + " to check blob ")
+                .hasMessageStartingWith("Could not reach the registry 127.0.0.1:" + port + " to check image ")
                 .hasMessageContaining("nothing answers there");
     }
 
