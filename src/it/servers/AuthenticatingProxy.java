@@ -21,7 +21,10 @@ import java.util.concurrent.Executors;
  * {@code <proxy>}: it answers 407 to a request without {@code Proxy-Authorization: Basic <user:password>}, passes
  * every other one on to the server its absolute URL names, and appends each request line to a log, "passed" or
  * "refused". Run as a single-file program by the ITs that need one:
- * {@code java AuthenticatingProxy.java <port> <user:password> <log file>}.
+ * {@code java AuthenticatingProxy.java <port> <user:password> <log file> [<host> <directory>]}. With a host and a
+ * directory, it answers requests for {@code http://<host>/<path>} itself from {@code <directory>/<path>}: a server
+ * that only the proxy reaches (go sends no request for 127.0.0.1 through a proxy, so a Go module proxy behind this
+ * one needs a name that is not loopback).
  */
 public class AuthenticatingProxy {
     private static final Set<String> NOT_FORWARDED = Set.of(
@@ -36,6 +39,8 @@ public class AuthenticatingProxy {
         int port = Integer.parseInt(args[0]);
         String expected = "Basic " + Base64.getEncoder().encodeToString(args[1].getBytes(StandardCharsets.UTF_8));
         Path log = Path.of(args[2]);
+        String servedHost = args.length > 4 ? args[3] : null;
+        Path servedDirectory = args.length > 4 ? Path.of(args[4]) : null;
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
@@ -49,7 +54,11 @@ public class AuthenticatingProxy {
                     return;
                 }
                 record(log, "passed " + line);
-                forward(exchange, body);
+                if (exchange.getRequestURI().getHost() != null && exchange.getRequestURI().getHost().equals(servedHost)) {
+                    serve(exchange, servedDirectory);
+                } else {
+                    forward(exchange, body);
+                }
             }
         });
         server.start();
@@ -57,6 +66,19 @@ public class AuthenticatingProxy {
 
     private static synchronized void record(Path log, String line) throws IOException {
         Files.writeString(log, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private static void serve(HttpExchange exchange, Path directory) throws IOException {
+        Path file = directory.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+        if (!file.startsWith(directory) || !Files.isRegularFile(file)) {
+            exchange.sendResponseHeaders(404, -1);
+            return;
+        }
+        byte[] content = Files.readAllBytes(file);
+        exchange.sendResponseHeaders(200, content.length == 0 ? -1 : content.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(content);
+        }
     }
 
     private static void forward(HttpExchange exchange, byte[] body) throws IOException {

@@ -8,6 +8,7 @@ import dev.gomvn.core.Platform;
 import dev.gomvn.core.env.GoEnvironment;
 import dev.gomvn.core.gobuild.TargetList;
 import dev.gomvn.core.net.NetworkSettings;
+import dev.gomvn.core.net.ProxyLogin;
 import dev.gomvn.core.policy.GoSettingSources;
 import dev.gomvn.core.policy.ModuleLayoutPolicy;
 import dev.gomvn.core.policy.PolicyFinding;
@@ -149,8 +150,15 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
     private Toolchain resolveToolchain(Path directory) {
         ToolchainSettings settings = context.toolchainSettings();
         settings.loginWarnings().forEach(getLog()::warn);
-        return new ToolchainResolver(goLog())
+        Toolchain toolchain = new ToolchainResolver(goLog())
                 .resolve(settings.request(directory).withoutGoLineProvisioning());
+        settings.downloadModulesAhead(toolchain, directory, goLog());
+        return toolchain;
+    }
+
+    /** The settings.xml proxy login, for the go runs that download and run nothing of the user's. */
+    ProxyLogin proxyLogin() {
+        return context.toolchainSettings().proxyLogin();
     }
 
     /** The complete environment the go-maven-plugin runs go with in this project. */

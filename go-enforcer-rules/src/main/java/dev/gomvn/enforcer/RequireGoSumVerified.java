@@ -35,7 +35,7 @@ public final class RequireGoSumVerified extends AbstractGoRule {
                     directory + " has .go files but no go.mod, so there is no go.sum to verify. Fix: run "
                             + "'go mod init <module path>' and 'go mod tidy', and commit go.mod and go.sum.");
         }
-        GoSumReport report = new GoSumVerifier(toolchain(directory), goEnvironment(), goLog())
+        GoSumReport report = new GoSumVerifier(toolchain(directory), goEnvironment(), proxyLogin(), goLog())
                 .verify(directory, checkTidy, offline());
         report.infos().forEach(info -> getLog().info(info));
         report.notes().forEach(note -> getLog().warn(note));

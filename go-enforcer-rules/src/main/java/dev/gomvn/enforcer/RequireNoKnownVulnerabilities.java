@@ -71,8 +71,8 @@ public final class RequireNoKnownVulnerabilities extends AbstractGoRule {
         if (local.isEmpty()) {
             return null;
         }
-        Path govulncheck =
-                new GovulncheckInstaller(goLog()).install(toolchain, goEnvironment(), offline(), cache, lockTimeout());
+        Path govulncheck = new GovulncheckInstaller(goLog())
+                .install(toolchain, goEnvironment(), proxyLogin(), offline(), cache, lockTimeout());
         GovulncheckOutput output = new VulnerabilityScanner(goLog())
                 .scan(
                         govulncheck,

@@ -86,7 +86,8 @@ abstract class AbstractCachedGoMojo extends AbstractToolchainMojo {
                 Duration.ofSeconds(buildCacheTimeout),
                 session.isOffline(),
                 Duration.ofSeconds(connectTimeout),
-                Duration.ofSeconds(readTimeout));
+                Duration.ofSeconds(readTimeout),
+                toolchainSettings().proxyLogin());
         Path sdkDirectory = toolchainSettings().request(moduleDirectory()).sdkDirectory();
         Path runDirectory =
                 Path.of(project.getBuild().getDirectory(), "go", "build-cache", mojoExecution.getExecutionId());

@@ -163,7 +163,9 @@ abstract class AbstractToolchainMojo extends AbstractGoMojo {
     Toolchain resolveToolchain() {
         ToolchainSettings settings = toolchainSettings();
         settings.loginWarnings().forEach(getLog()::warn);
-        return new ToolchainResolver(goLog()).resolve(settings.request(settings.moduleDirectory()));
+        Toolchain toolchain = new ToolchainResolver(goLog()).resolve(settings.request(settings.moduleDirectory()));
+        settings.downloadModulesAhead(toolchain, settings.moduleDirectory(), goLog());
+        return toolchain;
     }
 
     Path moduleDirectory() {

@@ -1,12 +1,16 @@
 package dev.gomvn.maven;
 
 import dev.gomvn.core.ConfigurationException;
+import dev.gomvn.core.GoLog;
 import dev.gomvn.core.Platform;
 import dev.gomvn.core.env.CacheDirectory;
+import dev.gomvn.core.modules.ModuleDownloads;
 import dev.gomvn.core.net.NetworkSettings;
 import dev.gomvn.core.net.ProxyEnvironment;
+import dev.gomvn.core.net.ProxyLogin;
 import dev.gomvn.core.net.UrlLogin;
 import dev.gomvn.core.toolchain.SdkSources;
+import dev.gomvn.core.toolchain.Toolchain;
 import dev.gomvn.core.toolchain.ToolchainRequest;
 import java.io.File;
 import java.nio.file.Files;
@@ -99,7 +103,7 @@ public final class ToolchainSettings {
 
     /**
      * The complete environment every go command runs with: the Maven process's, settings.xml proxies as
-     * HTTP(S)_PROXY/NO_PROXY unless the user set those, {@code <environment>} over all, and GOCACHE and
+     * HTTP(S)_PROXY/NO_PROXY (without their login: {@link #proxyLogin}) unless the user set those, {@code <environment>} over all, and GOCACHE and
      * GOMODCACHE in {@code go.cacheDirectory} where none of those layers set them.
      */
     public Map<String, String> goEnvironment() {
@@ -112,6 +116,28 @@ public final class ToolchainSettings {
             goEnvironment = Collections.unmodifiableMap(withCaches);
         }
         return goEnvironment;
+    }
+
+    /**
+     * The settings.xml proxy login that {@link #goEnvironment} leaves out, for the go runs that download and run
+     * nothing of the user's; {@link ProxyLogin#NONE} without one.
+     */
+    public ProxyLogin proxyLogin() {
+        return ProxyEnvironment.login(network(), context.processEnvironment(), configuredEnvironment());
+    }
+
+    /**
+     * Downloads the modules of {@code moduleDirectory} with the proxy login, once per build, before the go runs
+     * that see the proxy without it (see {@link ModuleDownloads}).
+     */
+    public void downloadModulesAhead(Toolchain toolchain, Path moduleDirectory, GoLog log) {
+        ModuleDownloads.ahead(
+                toolchain,
+                moduleDirectory,
+                goEnvironment(),
+                proxyLogin(),
+                network().offline(),
+                log);
     }
 
     /** Only {@code <environment>}: the layer that messages name as "the plugin's configuration". */

@@ -2,6 +2,7 @@ package dev.gomvn.core.buildcache;
 
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.net.Credentials;
+import dev.gomvn.core.net.ProxyLogin;
 import dev.gomvn.core.net.UrlLogin;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -20,6 +21,7 @@ import java.util.Locale;
  * @param connectTimeout gomvn's connect timeout ({@code go.connectTimeout}): the store's, when shorter than timeout
  * @param readTimeout    gomvn's read timeout ({@code go.readTimeout}): how long a transfer may move no byte, when
  *     shorter than timeout
+ * @param proxyLogin     the settings.xml proxy login, which go's environment (the program's) leaves out
  */
 public record BuildCacheSettings(
         URI url,
@@ -29,7 +31,8 @@ public record BuildCacheSettings(
         Duration timeout,
         boolean offline,
         Duration connectTimeout,
-        Duration readTimeout) {
+        Duration readTimeout,
+        ProxyLogin proxyLogin) {
 
     public static final String URL_PARAMETER = "<buildCacheUrl> (go.buildCache.url)";
     public static final String TIMEOUT_PARAMETER = "<buildCacheTimeout> (go.buildCache.timeout)";
@@ -37,6 +40,7 @@ public record BuildCacheSettings(
     public BuildCacheSettings {
         connectTimeout = connectTimeout == null || connectTimeout.compareTo(timeout) > 0 ? timeout : connectTimeout;
         readTimeout = readTimeout == null || readTimeout.compareTo(timeout) > 0 ? timeout : readTimeout;
+        proxyLogin = proxyLogin == null ? ProxyLogin.NONE : proxyLogin;
     }
 
     /** Checks the URL as the user wrote it; the message names the parameter and what a right one looks like. */

@@ -1,8 +1,10 @@
 package dev.gomvn.core.buildcache;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.net.Credentials;
+import dev.gomvn.core.net.ProxySettings;
 import dev.gomvn.core.net.UrlLogin;
 import dev.gomvn.core.process.PerRun;
 import java.io.IOException;
@@ -16,7 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The store's URL and login for one go run, in a file of its own that only that run's cache program reads. go
+ * The store's URL and login (and the settings.xml proxy login) for one go run, in a file of its own that only that run's cache program reads. go
  * hands its environment to every test binary, cgo compiler and tool it runs, and caches a passing test's output
  * (uploading it to the store): a login in the environment would be readable by the user's tests and could end up
  * in the store. The file is readable by its owner only, in a directory only its owner may list; the cache program
@@ -43,6 +45,18 @@ final class StoreAccessFiles implements PerRun {
         if (login != null) {
             json.addProperty("username", login.username() == null ? "" : login.username());
             json.addProperty("password", login.password() == null ? "" : login.password());
+        }
+        if (settings.proxyLogin().present()) {
+            // The proxies of go's environment are there without their login; the program adds it back.
+            JsonArray proxies = new JsonArray();
+            for (ProxySettings proxy : settings.proxyLogin().proxies()) {
+                JsonObject entry = new JsonObject();
+                entry.addProperty("hostPort", proxy.host() + ":" + proxy.port());
+                entry.addProperty("username", proxy.username());
+                entry.addProperty("password", proxy.password() == null ? "" : proxy.password());
+                proxies.add(entry);
+            }
+            json.add("proxyLogins", proxies);
         }
         this.content = json.toString();
     }

@@ -172,7 +172,10 @@ public final class GoBuilder {
         if (!result.succeeded()) {
             deleteQuietly(written.equals(output) ? null : written);
             // go's own lines without the package names of -v, which would crowd the error out of the tail.
-            List<String> goSaid = progress.output();
+            List<String> goSaid = new ArrayList<>(progress.output());
+            if (result.tail().contains(GoCommand.PROXY_LOGIN_WITHHELD)) {
+                goSaid.add(GoCommand.PROXY_LOGIN_WITHHELD);
+            }
             throw new BuildFailedException("'" + result.commandLine() + "' for package " + packagePath
                     + " failed with exit code " + result.exitCode()
                     + (goSaid.isEmpty() ? "" : ":\n  " + String.join("\n  ", goSaid)));

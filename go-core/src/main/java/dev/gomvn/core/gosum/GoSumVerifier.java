@@ -4,6 +4,7 @@ import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.Sha256;
 import dev.gomvn.core.gomod.GoWorkspace;
+import dev.gomvn.core.net.ProxyLogin;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.process.GoProcessResult;
 import dev.gomvn.core.toolchain.Toolchain;
@@ -55,11 +56,14 @@ public final class GoSumVerifier {
 
     private final Toolchain toolchain;
     private final Map<String, String> environment;
+    private final ProxyLogin proxyLogin;
     private final GoLog log;
 
-    public GoSumVerifier(Toolchain toolchain, Map<String, String> environment, GoLog log) {
+    /** @param proxyLogin for its go runs, which download and verify and run nothing of the user's */
+    public GoSumVerifier(Toolchain toolchain, Map<String, String> environment, ProxyLogin proxyLogin, GoLog log) {
         this.toolchain = toolchain;
         this.environment = environment;
+        this.proxyLogin = proxyLogin;
         this.log = log;
     }
 
@@ -296,6 +300,7 @@ public final class GoSumVerifier {
         GoProcessResult result = GoCommand.of(toolchain.goRoot(), arguments)
                 .log(log)
                 .environment(env)
+                .proxyLogin(proxyLogin)
                 .in(directory)
                 .captureStdout()
                 .onStderr(line -> {

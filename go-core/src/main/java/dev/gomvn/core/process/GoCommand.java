@@ -27,6 +27,11 @@ import java.util.function.Consumer;
  */
 public final class GoCommand {
     private static final int TAIL_LINES = 40;
+    /** The last line of a failed run's tail when a proxy asked go for the login it was not given. */
+    public static final String PROXY_LOGIN_WITHHELD = "(gomvn: go gets the settings.xml proxy's login only to"
+            + " download a module's requirements ahead, with 'go list -deps -test ./...', never for go build, go test or"
+            + " go generate, which run your code and C compilers. This run needed a module that was not downloaded"
+            + " ahead: require it in go.mod, or download it before the build with 'go mod download'.)";
 
     private final Path goRoot;
     private final Path executable;
@@ -39,6 +44,7 @@ public final class GoCommand {
     private boolean captureStdout;
     private GoLog log = GoLog.SILENT;
     private PerRun perRun = PerRun.NOTHING;
+    private PerRun proxyLogin = PerRun.NOTHING;
 
     private GoCommand(Path goRoot, Path executable, List<String> arguments) {
         this.goRoot = goRoot;
@@ -78,6 +84,37 @@ public final class GoCommand {
     public GoCommand perRun(PerRun value) {
         this.perRun = value;
         return this;
+    }
+
+    /**
+     * The settings.xml proxy login for this run, which must be one that runs nothing of the user's ({@code go mod},
+     * {@code go list} without -compiled/-export, or {@code go build}/{@code go install} with cgo off and no {@code -toolexec}): go hands
+     * its environment to the test binaries, generators and C compilers it runs.
+     *
+     * @throws IllegalArgumentException for a run that could run the user's code
+     */
+    public GoCommand proxyLogin(PerRun login) {
+        if (login != PerRun.NOTHING && !runsNothingOfTheUsers()) {
+            throw new IllegalArgumentException("'" + commandLine() + "' may run the user's code: no proxy login");
+        }
+        this.proxyLogin = login;
+        return this;
+    }
+
+    private boolean runsNothingOfTheUsers() {
+        if (arguments.isEmpty() || !executable.equals(executable(goRoot))) {
+            return false;
+        }
+        String toolexec = "-toolexec";
+        boolean noToolexec = arguments.stream().noneMatch(a -> a.startsWith(toolexec))
+                && !environment.getOrDefault("GOFLAGS", "").contains(toolexec);
+        return switch (arguments.get(0)) {
+            case "mod", "env", "version" -> true;
+            // Only -compiled and -export make go list run cgo (and so a C compiler) or build.
+            case "list" -> arguments.stream().noneMatch(a -> a.startsWith("-compiled") || a.startsWith("-export"));
+            case "build", "install" -> "0".equals(environment.get("CGO_ENABLED")) && noToolexec;
+            default -> false;
+        };
     }
 
     public GoCommand timeout(Duration value) {
@@ -135,11 +172,15 @@ public final class GoCommand {
     }
 
     public GoProcessResult run() {
+        PerRun.Opened login = proxyLogin.open();
         PerRun.Opened opened = perRun.open();
         try {
-            return run(opened.variables());
+            Map<String, String> variables = new LinkedHashMap<>(login.variables());
+            variables.putAll(opened.variables());
+            return run(variables);
         } finally {
             opened.close().run();
+            login.close().run();
         }
     }
 
@@ -174,6 +215,11 @@ public final class GoCommand {
                 "go-stderr");
         awaitExit(process, out, err);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        if (process.exitValue() != 0
+                && proxyLogin == PerRun.NOTHING
+                && tail.stream().anyMatch(line -> line.contains("Proxy Authentication Required"))) {
+            tail.add(PROXY_LOGIN_WITHHELD);
+        }
         return new GoProcessResult(
                 commandLine(),
                 process.exitValue(),

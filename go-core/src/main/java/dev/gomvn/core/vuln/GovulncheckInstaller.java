@@ -2,6 +2,7 @@ package dev.gomvn.core.vuln;
 
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoLog;
+import dev.gomvn.core.net.ProxyLogin;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.process.GoProcessResult;
 import dev.gomvn.core.provision.install.InstallLock;
@@ -35,11 +36,13 @@ public final class GovulncheckInstaller {
      * already there.
      *
      * @param environment the go environment of the build (GOPROXY, GOSUMDB, GOFLAGS, proxies ...)
+     * @param proxyLogin  for the download: {@code go install} with cgo off runs nothing of the user's
      * @param offline Maven's -o: golang.org/x/vuln must come from the module cache
      */
     public Path install(
             Toolchain toolchain,
             Map<String, String> environment,
+            ProxyLogin proxyLogin,
             boolean offline,
             Path cacheDirectory,
             Duration lockTimeout) {
@@ -82,6 +85,7 @@ public final class GovulncheckInstaller {
             GoProcessResult result = GoCommand.of(toolchain.goRoot(), "install", PACKAGE + "@" + VERSION)
                     .in(emptyDirectory)
                     .environment(installEnvironment)
+                    .proxyLogin(proxyLogin)
                     .onStderr(log::info)
                     .log(log)
                     .run();

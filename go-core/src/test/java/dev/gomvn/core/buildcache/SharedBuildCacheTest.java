@@ -8,6 +8,8 @@ import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.Platform;
 import dev.gomvn.core.net.Credentials;
+import dev.gomvn.core.net.ProxyLogin;
+import dev.gomvn.core.net.ProxySettings;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.process.PerRun;
 import dev.gomvn.core.testsupport.InstalledGoForTests;
@@ -48,7 +50,8 @@ class SharedBuildCacheTest {
                 Duration.ofSeconds(5),
                 offline,
                 Duration.ofSeconds(20),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2),
+                null);
     }
 
     /** The build these goals belong to: what failed in it stays failed for its later goals. */
@@ -112,6 +115,35 @@ class SharedBuildCacheTest {
     }
 
     @Test
+    void theProxyLoginGoesToTheFileNotToGosEnvironment() throws IOException {
+        ProxySettings proxy = new ProxySettings("http", "proxy.corp", 3128, "corp", "proxy-s3cret", null);
+        ProxyLogin login =
+                new ProxyLogin(Map.of("HTTPS_PROXY", "http://corp:proxy-s3cret@proxy.corp:3128"), List.of(proxy));
+        BuildCacheSettings plain = settings(false, false);
+        SharedBuildCache cache = start(new BuildCacheSettings(
+                plain.url(),
+                plain.credentials(),
+                false,
+                plain.localDirectory(),
+                plain.timeout(),
+                false,
+                null,
+                null,
+                login));
+        assertThat(cache.environment(Map.of("HTTPS_PROXY", "http://proxy.corp:3128"))
+                        .toString())
+                .doesNotContain("proxy-s3cret");
+        PerRun.Opened run = cache.storeAccess().open();
+        try {
+            assertThat(Files.readString(Path.of(run.variables().get("GOMVN_CACHE_STORE_FILE"))))
+                    .contains("\"proxyLogins\":[{\"hostPort\":\"proxy.corp:3128\",\"username\":\"corp\","
+                            + "\"password\":\"proxy-s3cret\"}]");
+        } finally {
+            run.close().run();
+        }
+    }
+
+    @Test
     void aLoginInTheUrlGoesToTheFileWithoutTheUrl() throws IOException {
         SharedBuildCache cache = start(new BuildCacheSettings(
                 URI.create("https://ci:url-s3cret@cache.example.com/go"),
@@ -120,6 +152,7 @@ class SharedBuildCacheTest {
                 temp.resolve("local"),
                 Duration.ofSeconds(5),
                 false,
+                null,
                 null,
                 null));
         PerRun.Opened run = cache.storeAccess().open();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.Sha256;
+import dev.gomvn.core.net.ProxyLogin;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.testsupport.InstalledGoForTests;
 import dev.gomvn.core.testsupport.LocalGoProxy;
@@ -177,7 +178,8 @@ class GoSumVerifierTest {
         Path goMod = module.resolve("go.mod");
         Files.writeString(goMod, Files.readString(goMod).replace(")\n", "\texample.test/family-a v1.0.0\n)\n"));
         String before = Sha256.of(goMod);
-        GoSumReport report = new GoSumVerifier(go, environment, GoLog.SILENT).verify(module, true, false);
+        GoSumReport report =
+                new GoSumVerifier(go, environment, ProxyLogin.NONE, GoLog.SILENT).verify(module, true, false);
         assertThat(report.findings()).anySatisfy(f -> {
             assertThat(f.kind()).isEqualTo(GoSumFinding.Kind.NOT_TIDY);
             assertThat(f.message()).contains("example.test/family-a");
@@ -192,12 +194,13 @@ class GoSumVerifierTest {
                 .in(module)
                 .run()
                 .requireSuccess();
-        GoSumReport consistent = new GoSumVerifier(go, environment, GoLog.SILENT).verify(module, false, false);
+        GoSumReport consistent =
+                new GoSumVerifier(go, environment, ProxyLogin.NONE, GoLog.SILENT).verify(module, false, false);
         assertThat(consistent.findings()).isEmpty();
         assertThat(consistent.notes()).singleElement().asString().contains("Go never checksums vendored file contents");
         Path goMod = module.resolve("go.mod");
         Files.writeString(goMod, Files.readString(goMod).replace("lib v1.0.0", "lib v1.1.0"));
-        assertThat(new GoSumVerifier(go, environment, GoLog.SILENT)
+        assertThat(new GoSumVerifier(go, environment, ProxyLogin.NONE, GoLog.SILENT)
                         .verify(module, false, false)
                         .findings())
                 .singleElement()
@@ -207,7 +210,8 @@ class GoSumVerifierTest {
     private GoSumReport verify(boolean offline) throws IOException {
         String goMod = Files.readString(module.resolve("go.mod"));
         String goSum = Files.readString(module.resolve("go.sum"));
-        GoSumReport report = new GoSumVerifier(go, environment, GoLog.SILENT).verify(module, false, offline);
+        GoSumReport report =
+                new GoSumVerifier(go, environment, ProxyLogin.NONE, GoLog.SILENT).verify(module, false, offline);
         assertThat(module.resolve("go.mod")).content().isEqualTo(goMod);
         assertThat(module.resolve("go.sum")).content().isEqualTo(goSum);
         return report;

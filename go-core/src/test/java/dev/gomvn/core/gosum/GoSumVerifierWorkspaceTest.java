@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.modules.BuildList;
+import dev.gomvn.core.net.ProxyLogin;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.testsupport.InstalledGoForTests;
 import dev.gomvn.core.testsupport.LocalGoProxy;
@@ -202,7 +203,7 @@ class GoSumVerifierWorkspaceTest {
     void checkTidySaysItRanWithGoworkOffBecauseGoModTidyIgnoresGoWork() throws IOException {
         Files.writeString(root.resolve("go.work.sum"), sums);
         Map<Path, String> before = userFiles();
-        GoSumReport report = new GoSumVerifier(go, environment, GoLog.SILENT).verify(app, true, false);
+        GoSumReport report = new GoSumVerifier(go, environment, ProxyLogin.NONE, GoLog.SILENT).verify(app, true, false);
         assertThat(userFiles()).isEqualTo(before);
         assertThat(report.infos())
                 .contains("checkTidy: checked with GOWORK=off, because 'go mod tidy' ignores go.work: " + app
@@ -253,7 +254,8 @@ class GoSumVerifierWorkspaceTest {
 
     private GoSumReport verify(boolean offline) throws IOException {
         Map<Path, String> before = userFiles();
-        GoSumReport report = new GoSumVerifier(go, environment, GoLog.SILENT).verify(app, false, offline);
+        GoSumReport report =
+                new GoSumVerifier(go, environment, ProxyLogin.NONE, GoLog.SILENT).verify(app, false, offline);
         assertThat(userFiles()).isEqualTo(before);
         return report;
     }

@@ -14,17 +14,40 @@ class ProxyEnvironmentTest {
     }
 
     @Test
-    void mavenProxiesBecomeGoProxyVariablesWithEncodedCredentials() {
-        Map<String, String> env = ProxyEnvironment.merge(
-                withProxy(new ProxySettings(
-                        "http", "proxy.corp", 3128, "me", "p@ss word", "localhost|*.corp.example.com")),
-                Map.of(),
-                Map.of("GOFLAGS", "-mod=readonly"));
+    void mavenProxiesBecomeGoProxyVariablesWithoutTheirLogin() {
+        NetworkSettings network = withProxy(
+                new ProxySettings("http", "proxy.corp", 3128, "me", "p@ss word", "localhost|*.corp.example.com"));
+        Map<String, String> env = ProxyEnvironment.merge(network, Map.of(), Map.of("GOFLAGS", "-mod=readonly"));
         assertThat(env)
-                .containsEntry("HTTP_PROXY", "http://me:p%40ss%20word@proxy.corp:3128")
-                .containsEntry("HTTPS_PROXY", "http://me:p%40ss%20word@proxy.corp:3128")
+                .containsEntry("HTTP_PROXY", "http://proxy.corp:3128")
+                .containsEntry("HTTPS_PROXY", "http://proxy.corp:3128")
                 .containsEntry("NO_PROXY", "localhost,.corp.example.com")
                 .containsEntry("GOFLAGS", "-mod=readonly");
+        assertThat(env.toString()).doesNotContain("p@ss", "p%40ss", "me:");
+    }
+
+    @Test
+    void theLoginTravelsApartWithEncodedCredentialsAndIsNeverPrinted() {
+        ProxySettings proxy = new ProxySettings("http", "proxy.corp", 3128, "me", "p@ss word", null);
+        ProxyLogin login = ProxyEnvironment.login(withProxy(proxy), Map.of(), Map.of());
+        assertThat(login.present()).isTrue();
+        assertThat(login.open().variables())
+                .containsOnly(
+                        Map.entry("HTTP_PROXY", "http://me:p%40ss%20word@proxy.corp:3128"),
+                        Map.entry("HTTPS_PROXY", "http://me:p%40ss%20word@proxy.corp:3128"));
+        assertThat(login.proxies()).containsExactly(proxy);
+        assertThat(login.toString()).contains("proxy.corp:3128").doesNotContain("p@ss");
+    }
+
+    @Test
+    void noLoginWithoutOneOrWhenTheUserSetTheirOwnProxy() {
+        ProxySettings open = new ProxySettings("http", "proxy.corp", 3128, null, null, null);
+        ProxySettings withLogin = new ProxySettings("http", "proxy.corp", 3128, "me", "pw", null);
+        assertThat(ProxyEnvironment.login(withProxy(open), Map.of(), Map.of())).isSameAs(ProxyLogin.NONE);
+        assertThat(ProxyEnvironment.login(withProxy(withLogin), Map.of("https_proxy", "http://mine:1"), Map.of()))
+                .isSameAs(ProxyLogin.NONE);
+        assertThat(ProxyEnvironment.login(withProxy(withLogin), Map.of(), Map.of("HTTP_PROXY", "http://pom:2")))
+                .isSameAs(ProxyLogin.NONE);
     }
 
     @Test

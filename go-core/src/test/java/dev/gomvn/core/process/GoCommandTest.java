@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.env.GoEnvironment;
+import dev.gomvn.core.net.ProxyLogin;
+import dev.gomvn.core.net.ProxySettings;
 import dev.gomvn.core.testsupport.InstalledGoForTests;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.io.IOException;
@@ -117,6 +119,68 @@ class GoCommandTest {
                                 + " GOTOOLCHAIN=local HTTPS_PROXY='http://***@proxy.example.com:3128' PATH="
                                 + fakeRoot.resolve("bin"));
         assertThat(String.join("\n", debug)).doesNotContain("s3cret").doesNotContain("EDITOR");
+    }
+
+    private static final ProxyLogin LOGIN = new ProxyLogin(
+            Map.of("HTTPS_PROXY", "http://corp:proxy-s3cret@proxy.corp:3128"),
+            List.of(new ProxySettings("http", "proxy.corp", 3128, "corp", "proxy-s3cret", null)));
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void theProxyLoginReachesOnlyRunsThatRunNothingOfTheUsers() throws IOException {
+        Path fakeRoot = fakeGo("echo \"$HTTPS_PROXY\"");
+        Map<String, String> environment = Map.of("HTTPS_PROXY", "http://proxy.corp:3128", "CGO_ENABLED", "0");
+        for (List<String> downloads : List.of(
+                List.of("mod", "download"), List.of("list", "-deps", "-test", "./..."), List.of("install", "x@v1"))) {
+            assertThat(GoCommand.of(fakeRoot, downloads)
+                            .environment(environment)
+                            .proxyLogin(LOGIN)
+                            .captureStdout()
+                            .run()
+                            .stdout())
+                    .as("go %s", downloads)
+                    .isEqualTo("http://corp:proxy-s3cret@proxy.corp:3128\n");
+        }
+        assertThat(GoCommand.of(fakeRoot, "test", "./...")
+                        .environment(environment)
+                        .captureStdout()
+                        .run()
+                        .stdout())
+                .isEqualTo("http://proxy.corp:3128\n");
+    }
+
+    @Test
+    void runsThatMayRunTheUsersCodeAreRefusedTheProxyLogin() {
+        Path goRoot = temp.resolve("go");
+        Map<String, String> noCgo = Map.of("CGO_ENABLED", "0");
+        List<GoCommand> userCode = List.of(
+                GoCommand.of(goRoot, "test", "./..."),
+                GoCommand.of(goRoot, "generate", "./..."),
+                GoCommand.of(goRoot, "run", "./cmd/x"),
+                GoCommand.of(goRoot, "build", "./..."), // cgo may be on: a C compiler runs
+                GoCommand.of(goRoot, "build", "-toolexec=./wrap", "./...").environment(noCgo),
+                GoCommand.of(goRoot, "build", "./...")
+                        .environment(Map.of("CGO_ENABLED", "0", "GOFLAGS", "-toolexec=x")),
+                GoCommand.of(goRoot, "list", "-compiled", "./..."),
+                GoCommand.of(goRoot, "tool", "mytool"),
+                GoCommand.tool(goRoot, temp.resolve("govulncheck"), List.of("./...")));
+        for (GoCommand command : userCode) {
+            assertThatThrownBy(() -> command.proxyLogin(LOGIN))
+                    .as(command.commandLine())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageNotContaining("s3cret");
+        }
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void aProxyThatWantedTheWithheldLoginIsExplained() throws IOException {
+        Path fakeRoot = fakeGo(
+                "echo 'reading https://proxy.golang.org/x/@v/list: Proxy Authentication Required' >&2;" + " exit 1");
+        assertThat(GoCommand.of(fakeRoot, "build", "./...").run().tail())
+                .last()
+                .asString()
+                .contains("proxy's login only to", "go list -deps -test ./...", "go mod download");
     }
 
     @Test

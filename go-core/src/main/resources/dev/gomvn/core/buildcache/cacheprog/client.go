@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,17 +26,32 @@ const (
 
 // newStoreClient talks to the store as gomvn's other downloads do: through the proxies gomvn gives go
 // (settings.xml <proxies> as HTTP_PROXY, HTTPS_PROXY and NO_PROXY in go's environment, which this program
-// inherits), within the connect timeout, and refusing redirects that would expose the login.
+// inherits, with their logins from the store file), within the connect timeout, and refusing redirects that
+// would expose the login.
 func newStoreClient(s settings) *http.Client {
 	dialer := &net.Dialer{Timeout: s.connectTimeout, KeepAlive: 30 * time.Second}
 	transport := &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
+		Proxy:                 s.proxy,
 		DialContext:           dialer.DialContext,
 		TLSHandshakeTimeout:   s.connectTimeout,
 		ResponseHeaderTimeout: s.timeout,
 		MaxIdleConnsPerHost:   readSlots + uploadWorkers,
 	}
 	return &http.Client{Transport: transport, CheckRedirect: redirectPolicy}
+}
+
+// proxy is the proxy go's environment names for req, with the settings.xml login for it when gomvn gave one.
+func (s settings) proxy(req *http.Request) (*url.URL, error) {
+	proxy, err := http.ProxyFromEnvironment(req)
+	if proxy == nil || err != nil || proxy.User != nil {
+		return proxy, err
+	}
+	if login, found := s.proxyLogins[proxy.Host]; found {
+		withLogin := *proxy
+		withLogin.User = login
+		return &withLogin, nil
+	}
+	return proxy, nil
 }
 
 // redirectPolicy is the downloads' policy for a store's redirects: never from https to plain http or to another

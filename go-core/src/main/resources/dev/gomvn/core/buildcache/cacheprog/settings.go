@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -27,6 +28,8 @@ type settings struct {
 	runDir         string
 	// prefetchKey names the kind of build (64 hex digits) whose outputs are fetched ahead of go; empty: none.
 	prefetchKey string
+	// proxyLogins: the settings.xml proxy logins by proxy host:port, which go's environment leaves out.
+	proxyLogins map[string]*url.Userinfo
 }
 
 // withDefaults: what is not set takes the timeout.
@@ -99,10 +102,19 @@ func (s *settings) readStoreFile(name string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %v", storeFileVariable, err)
 	}
-	var store struct{ URL, Username, Password string }
+	var store struct {
+		URL, Username, Password string
+		ProxyLogins             []struct{ HostPort, Username, Password string }
+	}
 	if err := json.Unmarshal(content, &store); err != nil {
 		return fmt.Errorf("%s %s: %v", storeFileVariable, name, err)
 	}
 	s.url, s.username, s.password = strings.TrimRight(store.URL, "/"), store.Username, store.Password
+	for _, proxy := range store.ProxyLogins {
+		if s.proxyLogins == nil {
+			s.proxyLogins = map[string]*url.Userinfo{}
+		}
+		s.proxyLogins[proxy.HostPort] = url.UserPassword(proxy.Username, proxy.Password)
+	}
 	return nil
 }

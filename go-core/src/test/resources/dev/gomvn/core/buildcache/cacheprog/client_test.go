@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"encoding/base64"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -29,6 +30,8 @@ func TestMain(m *testing.M) {
 type proxy struct {
 	mu   sync.Mutex
 	seen []string
+	// proxyAuthorizations: the Proxy-Authorization header of each request, "" for none.
+	proxyAuthorizations []string
 }
 
 func (p *proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -36,6 +39,7 @@ func (p *proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer p.mu.Unlock()
 	user, password, _ := r.BasicAuth()
 	p.seen = append(p.seen, r.Method+" "+r.URL.String()+" as "+user+":"+password)
+	p.proxyAuthorizations = append(p.proxyAuthorizations, r.Header.Get("Proxy-Authorization"))
 	w.WriteHeader(http.StatusNotFound)
 }
 
@@ -101,6 +105,32 @@ func TestTheStoreIsReachedThroughTheProxiesOfGosEnvironment(t *testing.T) {
 	reason, _ := os.ReadFile(filepath.Join(filepath.Dir(storeFile), storeFailedMarker))
 	if !strings.Contains(string(reason), "cache.invalid") {
 		t.Fatalf("the store's failure is %q, want the direct connection's", reason)
+	}
+}
+
+// gomvn leaves the settings.xml proxy login out of go's environment (tests and compilers read it) and puts it in
+// the store file: the program sends it to that proxy, and to no other.
+func TestTheProxyLoginComesFromTheStoreFileNotTheEnvironment(t *testing.T) {
+	p := &proxy{}
+	server := httptest.NewServer(p)
+	t.Cleanup(server.Close)
+	hostPort := strings.TrimPrefix(server.URL, "http://")
+	none := []string{"HTTPS_PROXY=", "https_proxy=", "http_proxy=", "no_proxy=", "NO_PROXY="}
+	storeFile := filepath.Join(t.TempDir(), "store.json")
+	os.WriteFile(storeFile, []byte(`{"url":"http://cache.invalid/go","proxyLogins":[`+
+		`{"hostPort":"`+hostPort+`","username":"corp","password":"proxy s3cret"}]}`), 0o600)
+	getAsGo(t, storeFile, append(none, "HTTP_PROXY="+server.URL)...)
+	want := "Basic " + base64.StdEncoding.EncodeToString([]byte("corp:proxy s3cret"))
+	if len(p.proxyAuthorizations) != 1 || p.proxyAuthorizations[0] != want {
+		t.Fatalf("the proxy saw Proxy-Authorization %q, want %q", p.proxyAuthorizations, want)
+	}
+
+	other := filepath.Join(t.TempDir(), "store.json")
+	os.WriteFile(other, []byte(`{"url":"http://cache.invalid/go","proxyLogins":[`+
+		`{"hostPort":"proxy.elsewhere:3128","username":"corp","password":"proxy s3cret"}]}`), 0o600)
+	getAsGo(t, other, append(none, "HTTP_PROXY="+server.URL)...)
+	if len(p.proxyAuthorizations) != 2 || p.proxyAuthorizations[1] != "" {
+		t.Fatalf("a login for another proxy reached this one: %q", p.proxyAuthorizations)
 	}
 }
 
