@@ -1,6 +1,7 @@
 package dev.gomvn.maven;
 
 import dev.gomvn.core.BuildMemo;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.maven.execution.MavenSession;
@@ -39,7 +40,17 @@ public record MavenBuildContext(
      * in a Maven daemon that runs many, and the goals (or the rules) of one build share it.
      */
     public BuildMemo memo() {
-        return buildScoped(BuildMemo.class, BuildMemo::new);
+        return buildScoped(BuildMemo.class, () -> new BuildMemo(gomvnCache().resolve("answers")));
+    }
+
+    /** gomvn's caches (SDKs, tools, databases, go's answers), inside the local repository so CI caches of ~/.m2 keep them. */
+    public Path gomvnCache() {
+        return session.getRepositorySession()
+                .getLocalRepository()
+                .getBasedir()
+                .toPath()
+                .resolve(".cache")
+                .resolve("gomvn");
     }
 
     /**

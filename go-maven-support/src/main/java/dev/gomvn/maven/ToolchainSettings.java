@@ -177,12 +177,6 @@ public final class ToolchainSettings {
 
     /** gomvn's caches (SDKs, tools, databases), inside the local repository so CI caches of ~/.m2 keep them. */
     public Path gomvnCache() {
-        return context.session()
-                .getRepositorySession()
-                .getLocalRepository()
-                .getBasedir()
-                .toPath()
-                .resolve(".cache")
-                .resolve("gomvn");
+        return context.gomvnCache();
     }
 }

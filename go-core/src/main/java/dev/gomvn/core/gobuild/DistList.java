@@ -17,17 +17,18 @@ public final class DistList {
 
     public static Set<String> of(Toolchain toolchain, GoLog log) {
         // Keyed by the go binary's stamp: a Go upgraded in place (same GOROOT) is asked again.
-        return toolchain
-                .memo()
-                .remember(
-                        new Targets(FileStamp.of(toolchain.goExecutable())),
-                        key -> parse(GoCommand.of(toolchain.goRoot(), "tool", "dist", "list", "-json")
-                                .log(log)
-                                .captureStdout()
-                                .timeout(Duration.ofMinutes(1))
-                                .run()
-                                .requireSuccess()
-                                .stdout()));
+        String listed = toolchain.memo().rememberOnDisk(new Targets(FileStamp.of(toolchain.goExecutable())), key -> {
+            String json = GoCommand.of(toolchain.goRoot(), "tool", "dist", "list", "-json")
+                    .log(log)
+                    .captureStdout()
+                    .timeout(Duration.ofMinutes(1))
+                    .run()
+                    .requireSuccess()
+                    .stdout();
+            parse(json); // only a list is kept
+            return json;
+        });
+        return parse(listed);
     }
 
     private record Targets(FileStamp goBinary) {}

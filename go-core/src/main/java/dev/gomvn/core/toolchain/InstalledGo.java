@@ -52,13 +52,23 @@ public final class InstalledGo {
     static GoVersionOutput versionOf(Path goRoot, BuildMemo memo, GoLog log) {
         Path root = goRoot.toAbsolutePath().normalize();
         // Keyed by the go binary's stamp: a Go upgraded in place (same GOROOT) is asked again.
-        return memo.remember(
+        String output = memo.rememberOnDisk(
                 new ReportedVersion(FileStamp.of(GoCommand.executable(root))), key -> runGoVersion(root, log));
+        try {
+            return GoVersion.fromGoVersionOutput(output);
+        } catch (GoCoreException e) {
+            throw new ConfigurationException(
+                    "go.root",
+                    GoCommand.executable(root) + " printed '" + output + "', which is not a go version line; is " + root
+                            + " a Go installation?",
+                    e);
+        }
     }
 
     private record ReportedVersion(FileStamp goBinary) {}
 
-    private static GoVersionOutput runGoVersion(Path goRoot, GoLog log) {
+    /** The line it printed, kept only when it is one: a go that printed something else is asked again. */
+    private static String runGoVersion(Path goRoot, GoLog log) {
         String output = GoCommand.of(goRoot, "version")
                 .log(log)
                 .captureStdout()
@@ -68,7 +78,8 @@ public final class InstalledGo {
                 .stdout()
                 .strip();
         try {
-            return GoVersion.fromGoVersionOutput(output);
+            GoVersion.fromGoVersionOutput(output);
+            return output;
         } catch (GoCoreException e) {
             throw new ConfigurationException(
                     "go.root",
