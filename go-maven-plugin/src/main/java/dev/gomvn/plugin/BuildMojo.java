@@ -89,12 +89,12 @@ public class BuildMojo extends AbstractCachedGoMojo {
     String buildFlags;
 
     /**
-     * How many targets build at once; 0 means one per available core. Unset: one at a time, as go build
-     * already compiles a target's packages on every core; with a shared build cache one per core, as a
-     * fresh agent then mostly downloads and links, which side by side overlaps (README "CI").
+     * How many targets build at once; 0 (the default) means one per available core. A warm build mostly links, one
+     * target at a time on one core, so side by side it overlaps; a cold one compiles on every core either way
+     * (README "CI", bench/RESULTS.md).
      */
-    @Parameter(property = "go.parallelism")
-    Integer parallelism;
+    @Parameter(property = "go.parallelism", defaultValue = "0")
+    int parallelism;
 
     /** Check each binary's header and build info against its target. */
     @Parameter(property = "go.verifyBinaries", defaultValue = "true")
@@ -137,11 +137,8 @@ public class BuildMojo extends AbstractCachedGoMojo {
     @Component
     MavenProjectHelper projectHelper;
 
-    int targetsAtOnce(boolean sharedBuildCache) {
+    int targetsAtOnce() {
         int cores = Runtime.getRuntime().availableProcessors();
-        if (parallelism == null) {
-            return sharedBuildCache ? cores : 1;
-        }
         if (parallelism < 0) {
             throw new ConfigurationException(
                     "go.parallelism",
@@ -224,7 +221,7 @@ public class BuildMojo extends AbstractCachedGoMojo {
                 .binaryNames(binaryNames)
                 .defaultName(project.getArtifactId())
                 .options(options)
-                .parallelism(targetsAtOnce(buildCache.isPresent()))
+                .parallelism(targetsAtOnce())
                 .verifyBinaries(verifyBinaries)
                 .force(force)
                 .outputsToIgnore(List.of(buildDirectory))

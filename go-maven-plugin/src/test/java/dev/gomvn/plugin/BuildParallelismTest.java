@@ -9,28 +9,22 @@ import org.junit.jupiter.api.Test;
 class BuildParallelismTest {
     static final int CORES = Runtime.getRuntime().availableProcessors();
 
-    int targetsAtOnce(Integer parallelism, boolean sharedBuildCache) {
+    int targetsAtOnce(int parallelism) {
         BuildMojo goal = new BuildMojo();
         goal.parallelism = parallelism;
-        return goal.targetsAtOnce(sharedBuildCache);
-    }
-
-    @Test
-    void unsetItIsOneTargetAtATimeAndOnePerCoreWithASharedBuildCache() {
-        assertThat(targetsAtOnce(null, false)).isEqualTo(1);
-        assertThat(targetsAtOnce(null, true)).isEqualTo(CORES);
+        return goal.targetsAtOnce();
     }
 
     @Test
     void whatTheUserSetsWinsAndZeroIsOnePerCore() {
-        assertThat(targetsAtOnce(1, true)).isEqualTo(1);
-        assertThat(targetsAtOnce(3, false)).isEqualTo(3);
-        assertThat(targetsAtOnce(0, false)).isEqualTo(CORES);
+        assertThat(targetsAtOnce(1)).isEqualTo(1);
+        assertThat(targetsAtOnce(3)).isEqualTo(3);
+        assertThat(targetsAtOnce(0)).isEqualTo(CORES);
     }
 
     @Test
     void aNegativeNumberNamesTheParameter() {
-        assertThatThrownBy(() -> targetsAtOnce(-2, false))
+        assertThatThrownBy(() -> targetsAtOnce(-2))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("<parallelism> (go.parallelism) is -2; use a number of targets to build at once, or 0 for"
                         + " one per core.");
