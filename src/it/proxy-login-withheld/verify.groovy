@@ -7,8 +7,8 @@ try {
     def requests = new File(basedir, 'proxy-requests.log').readLines()
     assert requests.contains('passed GET http://modules.gomvn.invalid/example.test/greet/@v/v1.0.0.zip')
     assert requests.every { it.startsWith('passed ') } : "requests without the login: ${requests.findAll { !it.startsWith('passed ') }}"
-    for (caches in ['go-caches-goals-only', 'go-caches']) {
-        assert new File(basedir, "target/${caches}/mod/example.test/greet@v1.0.0/greet.go").isFile()
+    for (modules in ['go-modules-goals-only', 'go-modules']) {
+        assert new File(basedir, "target/${modules}/example.test/greet@v1.0.0/greet.go").isFile()
     }
     assert requests.count { it.endsWith('/v1.0.0.zip') } == 2
 

@@ -12,8 +12,9 @@ import java.util.Map;
 /**
  * Downloads the modules a module's packages and tests need through a settings.xml proxy that wants a login, before
  * gomvn runs go commands that see the proxy without it ({@link ProxyLogin}): once per build and module directory.
- * {@code go list -deps -test ./...} loads every package go build and go test will compile, so it downloads what
- * they need; it runs nothing of the user's and, unlike {@code go mod download}, never writes go.sum.
+ * {@code go list -mod=readonly -e -deps -test ./...} loads every package go build and go test will compile, so it
+ * downloads what they need (past a broken package, with -e); it runs nothing of the user's and, unlike {@code go mod
+ * download} (which adds go.mod lines to an incomplete go.sum) or a GOFLAGS=-mod=mod, never writes go.mod or go.sum.
  */
 public final class ModuleDownloads {
     private ModuleDownloads() {}
@@ -41,7 +42,8 @@ public final class ModuleDownloads {
         toolchain
                 .memo()
                 .remember(new Downloaded(moduleDirectory.toAbsolutePath().normalize()), key -> {
-                    GoProcessResult result = GoCommand.of(toolchain.goRoot(), "list", "-deps", "-test", "./...")
+                    GoProcessResult result = GoCommand.of(
+                                    toolchain.goRoot(), "list", "-mod=readonly", "-e", "-deps", "-test", "./...")
                             .in(moduleDirectory)
                             .environment(environment)
                             .proxyLogin(login)

@@ -29,7 +29,7 @@ public final class GoCommand {
     private static final int TAIL_LINES = 40;
     /** The last line of a failed run's tail when a proxy asked go for the login it was not given. */
     public static final String PROXY_LOGIN_WITHHELD = "(gomvn: go gets the settings.xml proxy's login only to"
-            + " download a module's requirements ahead, with 'go list -deps -test ./...', never for go build, go test or"
+            + " download a module's requirements ahead, with 'go list -mod=readonly -e -deps -test ./...', never for go build, go test or"
             + " go generate, which run your code and C compilers. This run needed a module that was not downloaded"
             + " ahead: require it in go.mod, or download it before the build with 'go mod download'.)";
 

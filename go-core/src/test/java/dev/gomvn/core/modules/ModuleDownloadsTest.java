@@ -7,12 +7,15 @@ import dev.gomvn.core.GoLog;
 import dev.gomvn.core.Platform;
 import dev.gomvn.core.net.ProxyLogin;
 import dev.gomvn.core.net.ProxySettings;
+import dev.gomvn.core.testsupport.InstalledGoForTests;
+import dev.gomvn.core.testsupport.LocalGoProxy;
 import dev.gomvn.core.toolchain.Toolchain;
 import dev.gomvn.core.version.GoVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,13 +56,35 @@ class ModuleDownloadsTest {
         ModuleDownloads.ahead(toolchain, module, ENVIRONMENT, LOGIN, false, GoLog.SILENT);
         ModuleDownloads.ahead(toolchain, module, ENVIRONMENT, LOGIN, false, GoLog.SILENT);
         assertThat(Files.readAllLines(runs))
-                .containsExactly(
-                        module.toRealPath() + ": list -deps -test ./... via http://corp:proxy-s3cret@proxy.corp:3128");
+                .containsExactly(module.toRealPath()
+                        + ": list -mod=readonly -e -deps -test ./... via http://corp:proxy-s3cret@proxy.corp:3128");
 
         Toolchain nextBuild = new Toolchain(
                 toolchain.goRoot(), toolchain.version(), toolchain.platform(), toolchain.origin(), new BuildMemo());
         ModuleDownloads.ahead(nextBuild, module, ENVIRONMENT, LOGIN, false, GoLog.SILENT);
         assertThat(Files.readAllLines(runs)).hasSize(2);
+    }
+
+    @Test
+    void neverWritesGoModOrGoSumEvenWhenGoflagsSayModMod() throws Exception {
+        LocalGoProxy proxy = new LocalGoProxy(temp.resolve("proxy"))
+                .publish("example.test/lib", "v1.0.0", Map.of("lib.go", "package lib\n\nconst Name = \"lib\"\n"));
+        Path app = Files.createDirectories(temp.resolve("app"));
+        String goMod = "module example.com/app\n\ngo 1.21\n";
+        Files.writeString(app.resolve("go.mod"), goMod);
+        Files.writeString(app.resolve("go.sum"), "");
+        Files.writeString(
+                app.resolve("main.go"),
+                "package main\n\nimport \"example.test/lib\"\n\nfunc main() { println(lib.Name) }\n");
+        Map<String, String> environment = new HashMap<>(proxy.goEnvironment(temp.resolve("modcache")));
+        environment.put("GOFLAGS", "-mod=mod");
+        Toolchain go = InstalledGoForTests.toolchain();
+        Toolchain thisBuild = new Toolchain(go.goRoot(), go.version(), go.platform(), go.origin(), new BuildMemo());
+
+        ModuleDownloads.ahead(thisBuild, app, environment, LOGIN, false, GoLog.SILENT);
+
+        assertThat(app.resolve("go.mod")).content().isEqualTo(goMod);
+        assertThat(app.resolve("go.sum")).content().isEmpty();
     }
 
     @Test

@@ -180,7 +180,7 @@ class GoCommandTest {
         assertThat(GoCommand.of(fakeRoot, "build", "./...").run().tail())
                 .last()
                 .asString()
-                .contains("proxy's login only to", "go list -deps -test ./...", "go mod download");
+                .contains("proxy's login only to", "go list -mod=readonly -e -deps -test ./...", "go mod download");
     }
 
     @Test
