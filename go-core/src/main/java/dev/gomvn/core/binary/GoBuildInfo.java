@@ -94,11 +94,8 @@ public record GoBuildInfo(
     public static GoBuildInfo read(Path goRoot, Path binary, GoLog log) {
         String output = GoCommand.of(goRoot, "version", "-m", binary.toString())
                 .log(log)
-                .captureStdout()
                 .timeout(Duration.ofMinutes(1))
-                .run()
-                .requireSuccess()
-                .stdout();
+                .output();
         return parse(output);
     }
 

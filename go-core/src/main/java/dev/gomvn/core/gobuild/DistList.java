@@ -20,11 +20,8 @@ public final class DistList {
         String listed = toolchain.memo().rememberOnDisk(new Targets(FileStamp.of(toolchain.goExecutable())), key -> {
             String json = GoCommand.of(toolchain.goRoot(), "tool", "dist", "list", "-json")
                     .log(log)
-                    .captureStdout()
                     .timeout(Duration.ofMinutes(1))
-                    .run()
-                    .requireSuccess()
-                    .stdout();
+                    .output();
             parse(json); // only a list is kept
             return json;
         });

@@ -144,6 +144,11 @@ public final class GoCommand {
         return this;
     }
 
+    /** Runs go for a small answer ({@code go version}, {@code go env -json}): all of stdout, or a failure with go's tail. */
+    public String output() {
+        return captureStdout().run().requireSuccess().stdout();
+    }
+
     public static Path executable(Path goRoot) {
         Path unix = goRoot.resolve("bin").resolve("go");
         Path windows = goRoot.resolve("bin").resolve("go.exe");

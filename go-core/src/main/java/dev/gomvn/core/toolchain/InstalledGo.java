@@ -71,11 +71,8 @@ public final class InstalledGo {
     private static String runGoVersion(Path goRoot, GoLog log) {
         String output = GoCommand.of(goRoot, "version")
                 .log(log)
-                .captureStdout()
                 .timeout(Duration.ofMinutes(1))
-                .run()
-                .requireSuccess()
-                .stdout()
+                .output()
                 .strip();
         try {
             GoVersion.fromGoVersionOutput(output);
