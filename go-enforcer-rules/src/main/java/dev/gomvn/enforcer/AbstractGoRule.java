@@ -13,7 +13,6 @@ import dev.gomvn.core.policy.GoSettingSources;
 import dev.gomvn.core.policy.ModuleLayoutPolicy;
 import dev.gomvn.core.policy.PolicyFinding;
 import dev.gomvn.core.toolchain.Toolchain;
-import dev.gomvn.core.toolchain.ToolchainResolver;
 import dev.gomvn.maven.ToolchainSettings;
 import java.io.File;
 import java.nio.file.InvalidPathException;
@@ -150,10 +149,7 @@ abstract class AbstractGoRule extends AbstractEnforcerRule {
     private Toolchain resolveToolchain(Path directory) {
         ToolchainSettings settings = context.toolchainSettings();
         settings.loginWarnings().forEach(getLog()::warn);
-        Toolchain toolchain = new ToolchainResolver(goLog())
-                .resolve(settings.request(directory).withoutGoLineProvisioning());
-        settings.downloadModulesAhead(toolchain, directory, goLog());
-        return toolchain;
+        return settings.resolve(settings.request(directory).withoutGoLineProvisioning(), goLog());
     }
 
     /** The settings.xml proxy login, for the go runs that download and run nothing of the user's. */

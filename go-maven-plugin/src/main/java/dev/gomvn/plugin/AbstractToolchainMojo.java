@@ -18,7 +18,6 @@ import static dev.gomvn.maven.GoParameter.SUMDB;
 import static dev.gomvn.maven.GoParameter.VERSION;
 
 import dev.gomvn.core.toolchain.Toolchain;
-import dev.gomvn.core.toolchain.ToolchainResolver;
 import dev.gomvn.maven.GoParameter;
 import dev.gomvn.maven.ParameterValues;
 import dev.gomvn.maven.ToolchainSettings;
@@ -163,9 +162,7 @@ abstract class AbstractToolchainMojo extends AbstractGoMojo {
     Toolchain resolveToolchain() {
         ToolchainSettings settings = toolchainSettings();
         settings.loginWarnings().forEach(getLog()::warn);
-        Toolchain toolchain = new ToolchainResolver(goLog()).resolve(settings.request(settings.moduleDirectory()));
-        settings.downloadModulesAhead(toolchain, settings.moduleDirectory(), goLog());
-        return toolchain;
+        return settings.resolve(settings.request(settings.moduleDirectory()), goLog());
     }
 
     Path moduleDirectory() {

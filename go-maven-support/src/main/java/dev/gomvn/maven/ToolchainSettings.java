@@ -12,6 +12,7 @@ import dev.gomvn.core.net.UrlLogin;
 import dev.gomvn.core.toolchain.SdkSources;
 import dev.gomvn.core.toolchain.Toolchain;
 import dev.gomvn.core.toolchain.ToolchainRequest;
+import dev.gomvn.core.toolchain.ToolchainResolver;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,17 +128,19 @@ public final class ToolchainSettings {
     }
 
     /**
-     * Downloads the modules of {@code moduleDirectory} with the proxy login, once per build, before the go runs
-     * that see the proxy without it (see {@link ModuleDownloads}).
+     * The Go for {@code request}, and its module's modules downloaded with the proxy login, once per build, before the
+     * go runs that see the proxy without it (see {@link ModuleDownloads}): goals and rules get both from here.
      */
-    public void downloadModulesAhead(Toolchain toolchain, Path moduleDirectory, GoLog log) {
+    public Toolchain resolve(ToolchainRequest request, GoLog log) {
+        Toolchain toolchain = new ToolchainResolver(log).resolve(request);
         ModuleDownloads.ahead(
                 toolchain,
-                moduleDirectory,
+                request.moduleDirectory(),
                 goEnvironment(),
                 proxyLogin(),
                 network().offline(),
                 log);
+        return toolchain;
     }
 
     /** Only {@code <environment>}: the layer that messages name as "the plugin's configuration". */

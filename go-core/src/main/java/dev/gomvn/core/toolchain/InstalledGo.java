@@ -54,15 +54,7 @@ public final class InstalledGo {
         // Keyed by the go binary's stamp: a Go upgraded in place (same GOROOT) is asked again.
         String output = memo.rememberOnDisk(
                 new ReportedVersion(FileStamp.of(GoCommand.executable(root))), key -> runGoVersion(root, log));
-        try {
-            return GoVersion.fromGoVersionOutput(output);
-        } catch (GoCoreException e) {
-            throw new ConfigurationException(
-                    "go.root",
-                    GoCommand.executable(root) + " printed '" + output + "', which is not a go version line; is " + root
-                            + " a Go installation?",
-                    e);
-        }
+        return parse(root, output);
     }
 
     private record ReportedVersion(FileStamp goBinary) {}
@@ -74,9 +66,13 @@ public final class InstalledGo {
                 .timeout(Duration.ofMinutes(1))
                 .output()
                 .strip();
+        parse(goRoot, output);
+        return output;
+    }
+
+    private static GoVersionOutput parse(Path goRoot, String output) {
         try {
-            GoVersion.fromGoVersionOutput(output);
-            return output;
+            return GoVersion.fromGoVersionOutput(output);
         } catch (GoCoreException e) {
             throw new ConfigurationException(
                     "go.root",
