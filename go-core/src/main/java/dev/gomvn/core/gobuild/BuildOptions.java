@@ -2,6 +2,8 @@ package dev.gomvn.core.gobuild;
 
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.Platform;
+import dev.gomvn.core.cgo.CgoSettings;
+import dev.gomvn.core.cgo.CgoTarget;
 import dev.gomvn.core.process.PerRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -24,6 +27,7 @@ import java.util.TreeMap;
  * @param environment     the complete environment go runs with: the process environment with the user's
  *                        variables (GOFLAGS, GOPROXY, CC ...) over it
  * @param perRun          what each go build alone may see (the shared build cache's one-shot store settings)
+ * @param cgoSettings     with cgo on, each target's C compiler, glibc floor and pkg-config directories
  */
 public record BuildOptions(
         boolean cgo,
@@ -34,7 +38,8 @@ public record BuildOptions(
         Map<String, String> linkerVariables,
         String buildFlags,
         Map<String, String> environment,
-        PerRun perRun) {
+        PerRun perRun,
+        CgoSettings cgoSettings) {
 
     /** GO* variables that say where caches, modules and telemetry live, not what is built. */
     private static final Set<String> NOT_SHAPING = Set.of(
@@ -71,6 +76,7 @@ public record BuildOptions(
         buildFlags = buildFlags == null ? "" : buildFlags.trim();
         environment = environment == null ? Map.of() : Map.copyOf(environment);
         perRun = perRun == null ? PerRun.NOTHING : perRun;
+        cgoSettings = cgoSettings == null ? new CgoSettings(null, null) : cgoSettings;
     }
 
     /**
@@ -124,27 +130,25 @@ public record BuildOptions(
     }
 
     /**
-     * The variables for one target: GOOS, GOARCH, its variant (GOARM, GOAMD64 ...), CGO_ENABLED. With
-     * cgo on for another platform a C cross compiler is needed, so a missing CC is refused here with
-     * advice, rather than failing later inside the C compiler.
+     * The variables for one target: GOOS, GOARCH, its variant (GOARM, GOAMD64 ...), CGO_ENABLED, and with cgo on its C
+     * compiler ({@link CgoSettings}), which fails here, before anything compiles, when the target has none.
      */
     public Map<String, String> environment(BuildTarget target, Platform host) {
         Map<String, String> result = new LinkedHashMap<>(environment);
         result.putAll(target.environment());
         result.put("CGO_ENABLED", cgo ? "1" : "0");
-        boolean cross = !target.goos().equals(host.goos()) || !target.goarch().equals(host.goarch());
-        if (cgo
-                && cross
-                && !environment.containsKey("CC")
-                && !environment.containsKey("CC_FOR_" + target.goos() + "_" + target.goarch())) {
-            throw new ConfigurationException(
-                    "go.cgo",
-                    "<cgo> (go.cgo) is on and " + target
-                            + " is not this machine's platform (" + host
-                            + "), so cgo needs a C cross compiler for it; set CC (or CC_FOR_"
-                            + target.goos() + "_" + target.goarch() + ") in <environment>, or turn cgo off.");
-        }
+        cgoTarget(target, host).ifPresent(c -> result.putAll(c.environment()));
         return result;
+    }
+
+    /** How cgo is set up for the target, and what its binaries are held to; empty with cgo off. */
+    public Optional<CgoTarget> cgoTarget(BuildTarget target, Platform host) {
+        if (!cgo) {
+            return Optional.empty();
+        }
+        Map<String, String> goes = new LinkedHashMap<>(environment);
+        goes.putAll(target.environment());
+        return Optional.of(cgoSettings.forTarget(target, goes, host));
     }
 
     /**
@@ -168,8 +172,11 @@ public record BuildOptions(
                 shaping.put(name, value);
             }
         });
+        String cCompiler = cgoTarget(target, host)
+                .map(c -> " cCompiler=" + c.compilerIdentity())
+                .orElse("");
         return "cgo=" + cgo + " trimpath=" + trimpath + " buildvcs=" + buildVcs + " tags=" + tags + " buildFlags="
-                + buildFlags + " environment=" + shaping;
+                + buildFlags + " environment=" + shaping + cCompiler;
     }
 
     private boolean shapesTheBuild(String name) {
@@ -202,6 +209,7 @@ public record BuildOptions(
         private String buildFlags;
         private Map<String, String> environment;
         private PerRun perRun;
+        private CgoSettings cgoSettings;
 
         private Builder() {}
 
@@ -250,9 +258,23 @@ public record BuildOptions(
             return this;
         }
 
+        public Builder cgoSettings(CgoSettings value) {
+            cgoSettings = value;
+            return this;
+        }
+
         public BuildOptions build() {
             return new BuildOptions(
-                    cgo, trimpath, buildVcs, tags, ldflags, linkerVariables, buildFlags, environment, perRun);
+                    cgo,
+                    trimpath,
+                    buildVcs,
+                    tags,
+                    ldflags,
+                    linkerVariables,
+                    buildFlags,
+                    environment,
+                    perRun,
+                    cgoSettings);
         }
     }
 }

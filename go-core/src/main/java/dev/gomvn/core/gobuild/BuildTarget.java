@@ -2,6 +2,8 @@ package dev.gomvn.core.gobuild;
 
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.Platform;
+import dev.gomvn.core.cgo.TargetLibc;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +13,10 @@ import java.util.regex.Pattern;
 /**
  * One platform to build for: {@code goos/goarch} with an optional variant that sets the
  * architecture's level variable ({@code linux/arm/7} -> GOARM=7, {@code linux/amd64/v3} ->
- * GOAMD64=v3, {@code linux/arm64/v8.2} -> GOARM64=v8.2).
+ * GOAMD64=v3, {@code linux/arm64/v8.2} -> GOARM64=v8.2), and for Linux cgo builds the C library after an {@code @}
+ * ({@code linux/arm64@musl}, {@code linux/amd64@glibc2.28}; see {@link TargetLibc}).
  */
-public record BuildTarget(String goos, String goarch, String variant) {
+public record BuildTarget(String goos, String goarch, String variant, TargetLibc libc) {
 
     /** The variable each architecture's variant sets, and the values Go accepts for it. */
     private static final Map<String, VariantRule> VARIANTS = Map.of(
@@ -47,11 +50,22 @@ public record BuildTarget(String goos, String goarch, String variant) {
 
     public BuildTarget {
         variant = variant == null || variant.isEmpty() ? null : variant;
+        libc = libc == null ? TargetLibc.DEFAULT : libc;
     }
 
-    /** Parses {@code goos/goarch[/variant]} or {@code host}. */
+    public BuildTarget(String goos, String goarch, String variant) {
+        this(goos, goarch, variant, TargetLibc.DEFAULT);
+    }
+
+    /** Parses {@code goos/goarch[/variant][@libc]} or {@code host[@libc]}. */
     public static BuildTarget parse(String spec, Platform host) {
         String text = spec == null ? "" : spec.strip();
+        int at = text.indexOf('@');
+        if (at >= 0) {
+            BuildTarget platform = parse(text.substring(0, at), host);
+            TargetLibc libc = TargetLibc.parse(text.substring(at + 1).strip(), text, platform.goos());
+            return new BuildTarget(platform.goos(), platform.goarch(), platform.variant(), libc);
+        }
         if (text.equals("host")) {
             return new BuildTarget(host.goos(), host.goarch(), null);
         }
@@ -64,7 +78,8 @@ public record BuildTarget(String goos, String goarch, String variant) {
             throw new ConfigurationException(
                     "go.targets",
                     "<targets> (go.targets) entry '" + text
-                            + "' is not a target; write goos/goarch (linux/amd64), goos/goarch/variant (linux/arm/7, linux/amd64/v3) or host.");
+                            + "' is not a target; write goos/goarch (linux/amd64), goos/goarch/variant (linux/arm/7,"
+                            + " linux/amd64/v3) or host, optionally with a C library for cgo (linux/arm64@musl).");
         }
         String variant = parts.length == 3 ? parts[2].strip() : null;
         if (variant != null) {
@@ -112,18 +127,28 @@ public record BuildTarget(String goos, String goarch, String variant) {
         return goos + "/" + goarch;
     }
 
-    /** {@code linux_amd64}, {@code linux_arm_7}: the output directory for this target. */
+    /**
+     * {@code linux_amd64}, {@code linux_arm_7}, {@code linux_arm64_musl}: the output directory for this target. A glibc
+     * floor names no other binary than the target's default, so it adds nothing.
+     */
     public String directoryName() {
         return String.join("_", parts()).replace(',', '_');
     }
 
-    /** {@code linux-amd64}, {@code linux-amd64-v3}: the classifier of the attached artifact. */
+    /** {@code linux-amd64}, {@code linux-amd64-v3}, {@code linux-arm64-musl}: the classifier of the attached artifact. */
     public String classifier() {
         return String.join("-", parts()).replace(',', '-');
     }
 
     private List<String> parts() {
-        return variant == null ? List.of(goos, goarch) : List.of(goos, goarch, variant);
+        List<String> parts = new ArrayList<>(List.of(goos, goarch));
+        if (variant != null) {
+            parts.add(variant);
+        }
+        if (libc.musl()) {
+            parts.add("musl");
+        }
+        return parts;
     }
 
     /** {@code name.exe} for Windows, {@code name.wasm} for WebAssembly, else {@code name}. */
@@ -144,7 +169,8 @@ public record BuildTarget(String goos, String goarch, String variant) {
 
     @Override
     public String toString() {
-        return variant == null ? platform() : platform() + "/" + variant;
+        String platformAndVariant = variant == null ? platform() : platform() + "/" + variant;
+        return libc.suffix().map(suffix -> platformAndVariant + "@" + suffix).orElse(platformAndVariant);
     }
 
     private record VariantRule(String variable, Pattern values, String description) {}

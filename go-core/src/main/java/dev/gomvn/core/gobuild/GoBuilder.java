@@ -16,7 +16,6 @@ import dev.gomvn.core.toolchain.Toolchain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -170,7 +169,7 @@ public final class GoBuilder {
         GoProcessResult result =
                 times.time(scope, "go build", () -> compile(request, target, packagePath, written, output, progress));
         if (!result.succeeded()) {
-            deleteQuietly(written.equals(output) ? null : written);
+            BinaryFiles.deleteQuietly(written.equals(output) ? null : written);
             // go's own lines without the package names of -v, which would crowd the error out of the tail.
             List<String> goSaid = new ArrayList<>(progress.output());
             if (result.tail().contains(GoCommand.PROXY_LOGIN_WITHHELD)) {
@@ -180,7 +179,7 @@ public final class GoBuilder {
                     + " failed with exit code " + result.exitCode()
                     + (goSaid.isEmpty() ? "" : ":\n  " + String.join("\n  ", goSaid)));
         }
-        boolean unchanged = times.time(scope, "replace", () -> replace(written, output));
+        boolean unchanged = times.time(scope, "replace", () -> BinaryFiles.replace(written, output));
         Optional<GoBuildInfo> verifiedInfo = request.verifyBinaries()
                 ? times.time(
                         scope,
@@ -277,44 +276,6 @@ public final class GoBuilder {
         String executable = binary.getFileName().toString();
         String suffix = target.executableName("");
         return target.sbomName(executable.substring(0, executable.length() - suffix.length()));
-    }
-
-    /** Puts what go wrote in place of the binary; true when it was byte for byte the binary already there. */
-    private static boolean replace(Path written, Path output) {
-        boolean unchanged = !written.equals(output) && sameContent(written, output);
-        if (unchanged) {
-            deleteQuietly(written);
-        } else if (!written.equals(output)) {
-            move(written, output);
-        }
-        return unchanged;
-    }
-
-    private static boolean sameContent(Path a, Path b) {
-        try {
-            return Files.mismatch(a, b) == -1;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static void move(Path from, Path to) {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new EnvironmentException("Could not replace " + to + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // A stray .new file is overwritten by the next build.
-        }
     }
 
     private List<BuiltBinary> upToDate(

@@ -44,7 +44,7 @@ public final class GoQuoting {
     }
 
     /** Quotes one argument so that {@link #split} gives it back unchanged, or says it cannot be. */
-    static String quote(String argument, String what) {
+    public static String quote(String argument, String what) {
         boolean needsQuotes = argument.isEmpty()
                 || argument.chars().anyMatch(ch -> Character.isWhitespace(ch) || ch == '\'' || ch == '"');
         if (!needsQuotes) {

@@ -6,8 +6,10 @@ import dev.gomvn.core.Platform;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -21,8 +23,18 @@ public final class TargetList {
             return List.of(BuildTarget.parse("host", host));
         }
         Set<BuildTarget> targets = new LinkedHashSet<>();
+        Map<String, BuildTarget> byClassifier = new HashMap<>();
         for (String spec : specs) {
-            targets.add(BuildTarget.parse(spec, host));
+            BuildTarget target = BuildTarget.parse(spec, host);
+            BuildTarget same = byClassifier.putIfAbsent(target.classifier(), target);
+            if (same != null && !same.equals(target)) {
+                // linux/amd64 and linux/amd64@glibc2.17 would write one file twice.
+                throw new ConfigurationException(
+                        "go.targets",
+                        "<targets> (go.targets) lists '" + same + "' and '" + target + "', which build the same binary"
+                                + " (classifier " + target.classifier() + "); keep one.");
+            }
+            targets.add(target);
         }
         return List.copyOf(targets);
     }

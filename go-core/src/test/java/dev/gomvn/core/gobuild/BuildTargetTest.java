@@ -25,6 +25,9 @@ class BuildTargetTest {
         "linux/mips/softfloat, linux_mips_softfloat, linux-mips-softfloat, GOMIPS, softfloat",
         "linux/ppc64le/power9, linux_ppc64le_power9, linux-ppc64le-power9, GOPPC64, power9",
         "linux/riscv64/rva22u64, linux_riscv64_rva22u64, linux-riscv64-rva22u64, GORISCV64, rva22u64",
+        "linux/arm64@musl, linux_arm64_musl, linux-arm64-musl, , ",
+        "linux/arm/7@musl, linux_arm_7_musl, linux-arm-7-musl, GOARM, 7",
+        "linux/amd64@glibc2.17, linux_amd64, linux-amd64, , ",
     })
     void parsesTargetsAndVariants(String spec, String directory, String classifier, String variable, String value) {
         BuildTarget target = BuildTarget.parse(spec, HOST);
@@ -100,5 +103,32 @@ class BuildTargetTest {
                 .hasMessage("Unknown target 'linux/amd46' (closest: linux/amd64, linux/arm64, linux/386) in <targets> "
                         + "(go.targets) for Go 1.22.5. Run 'go tool dist list' for all valid targets.");
         TargetList.validate(List.of(BuildTarget.parse("linux/amd64/v3", HOST)), dist, "1.22.5");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "windows/amd64@musl | only linux targets have a choice (windows has one C library); remove '@musl'",
+                "linux/arm64@uclibc | has '@uclibc'; write @musl, or @glibc followed by the oldest glibc it must run on",
+                "linux/amd64@glibc2 | has glibc version '2'; write it as glibc's symbol versions do, e.g. 2.17",
+                "linux/amd64@glibc3.1 | has glibc version '3.1'",
+            })
+    void aCLibraryIsChosenOnlyForLinuxAndInItsOwnSpelling(String spec, String message) {
+        assertThatThrownBy(() -> BuildTarget.parse(spec, HOST))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'" + spec + "'")
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void twoEntriesThatWouldWriteOneBinaryAreRefused() {
+        assertThatThrownBy(() -> TargetList.parse(List.of("linux/amd64", "linux/amd64@glibc2.17"), HOST))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("lists 'linux/amd64' and 'linux/amd64@glibc2.17', which build the same binary"
+                        + " (classifier linux-amd64); keep one.");
+        assertThat(TargetList.parse(List.of("linux/arm64", "linux/arm64@musl"), HOST))
+                .extracting(BuildTarget::classifier)
+                .containsExactly("linux-arm64", "linux-arm64-musl");
     }
 }

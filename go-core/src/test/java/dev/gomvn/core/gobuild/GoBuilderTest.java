@@ -447,7 +447,8 @@ class GoBuilderTest {
         assertThatThrownBy(() -> cgo.environment(BuildTarget.parse("windows/arm64", go.platform()), go.platform()))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("<cgo> (go.cgo) is on and windows/arm64 is not this machine's platform")
-                .hasMessageContaining("set CC (or CC_FOR_windows_arm64) in <environment>, or turn cgo off");
+                .hasMessageContaining("set CC_FOR_windows_arm64 (or CC) in <environment>, let gomvn provide Zig, or"
+                        + " turn cgo off");
     }
 
     @Test

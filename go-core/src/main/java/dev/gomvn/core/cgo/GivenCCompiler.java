@@ -1,0 +1,116 @@
+package dev.gomvn.core.cgo;
+
+import dev.gomvn.core.ConfigurationException;
+import dev.gomvn.core.EnvironmentException;
+import dev.gomvn.core.gobuild.GoQuoting;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A C compiler the user's environment names ({@code CC=aarch64-linux-gnu-gcc}), asked once what it is: its path and
+ * {@code --version} are a build input, and its target triplet and sysroot say where the target's {@code .pc} files
+ * are.
+ *
+ * @param command the value of CC, as go splits it
+ * @param path the executable it runs
+ * @param version the first line of its {@code --version}
+ * @param machine what {@code -dumpmachine} prints, e.g. {@code aarch64-linux-gnu}
+ * @param sysroot what {@code -print-sysroot} prints; empty when it has none (Debian's cross compilers)
+ */
+record GivenCCompiler(String command, Path path, String version, String machine, String sysroot) {
+
+    static GivenCCompiler probe(String variable, String command, Map<String, String> environment) {
+        List<String> words = GoQuoting.split(command, "go.environment");
+        if (words.isEmpty()) {
+            throw new ConfigurationException("go.environment", variable + " is empty; name a C compiler or unset it.");
+        }
+        Path path = resolve(words.get(0), environment.getOrDefault("PATH", "")).orElseThrowMissing(variable, command);
+        List<String> base = new ArrayList<>(words);
+        base.set(0, path.toString());
+        return new GivenCCompiler(
+                command,
+                path,
+                firstLine(run(variable, base, "--version", environment)),
+                firstLine(run(variable, base, "-dumpmachine", environment)),
+                firstLine(run(variable, base, "-print-sysroot", environment)));
+    }
+
+    /** The compiler's identity for the build fingerprint. */
+    String identity() {
+        return command + " (" + path + ": " + version + ")";
+    }
+
+    private static Resolved resolve(String program, String searchPath) {
+        if (program.contains("/") || program.contains(File.separator)) {
+            return new Resolved(Files.isExecutable(Path.of(program)) ? Path.of(program) : null, program);
+        }
+        for (String directory : searchPath.split(File.pathSeparator)) {
+            if (directory.isBlank()) {
+                continue;
+            }
+            for (String name : List.of(program, program + ".exe")) {
+                Path candidate = Path.of(directory, name);
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return new Resolved(candidate, program);
+                }
+            }
+        }
+        return new Resolved(null, program);
+    }
+
+    private record Resolved(Path path, String program) {
+        Path orElseThrowMissing(String variable, String command) {
+            if (path == null) {
+                throw new ConfigurationException(
+                        "go.environment",
+                        variable + "=" + command + ": there is no program " + program + " on the build's PATH."
+                                + " Install that C compiler (Debian: e.g. gcc-aarch64-linux-gnu), give its full path,"
+                                + " or unset " + variable + " so that gomvn provides Zig.");
+            }
+            return path;
+        }
+    }
+
+    private static String run(String variable, List<String> base, String flag, Map<String, String> environment) {
+        List<String> command = new ArrayList<>(base);
+        command.add(flag);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            byte[] output = process.getInputStream().readAllBytes();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            String text = new String(output, StandardCharsets.UTF_8);
+            if (process.exitValue() != 0 && !flag.equals("-print-sysroot")) {
+                throw new ConfigurationException(
+                        "go.environment",
+                        variable + "=" + String.join(" ", base) + " " + flag + " failed with exit code "
+                                + process.exitValue() + ": " + firstLine(text) + ". Is it a C compiler?");
+            }
+            return process.exitValue() == 0 ? text : "";
+        } catch (IOException e) {
+            throw new EnvironmentException(
+                    "Could not run " + variable + " (" + base.get(0) + "): " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EnvironmentException("Interrupted while asking " + variable + " what it is.", e);
+        }
+    }
+
+    private static String firstLine(String text) {
+        String stripped = text.strip();
+        int newline = stripped.indexOf('\n');
+        return newline < 0 ? stripped : stripped.substring(0, newline).strip();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.gomvn.core.cgo;
+
+import dev.gomvn.core.gobuild.BuildTarget;
+import java.util.Map;
+
+/**
+ * The C compiler gomvn provides for a cgo target whose environment names none: Zig's {@code zig cc}, provisioned by
+ * the go-cgo module. An interface, so that go-core carries no archive format or download of it.
+ */
+public interface ProvidedCCompiler {
+
+    /**
+     * CC and CXX (and what else the compiler needs) for one target.
+     *
+     * @param glibcVersion the glibc a Linux glibc target is built against: its floor
+     * @throws dev.gomvn.core.ConfigurationException when the compiler cannot build for the target
+     */
+    Map<String, String> environment(BuildTarget target, String glibcVersion);
+
+    /** Name, version and archive digest: a build input, so a changed compiler is a changed build. */
+    String identity();
+}
