@@ -258,6 +258,123 @@ class RuntimeNeedsTest {
                 .isEmpty();
     }
 
+    @Test
+    void aBinaryCutShortIsReportedAsTruncatedNeverAsAnotherException() throws Exception {
+        for (Path binary : List.of(pthreadExecutable, cxxExecutable, goLinuxArm64, goDarwinArm64, goWindowsAmd64)) {
+            byte[] bytes = Files.readAllBytes(binary);
+            List<Integer> cuts = new ArrayList<>(List.of(0, 1, 4, 16, 20, 52, 63, 64, 100, 200, 500, 1000, 4096));
+            for (int k = 1; k < 40; k++) {
+                cuts.add((int) ((long) bytes.length * k / 40));
+            }
+            cuts.add(bytes.length - 1);
+            int refused = 0;
+            for (int cut : cuts) {
+                Path shortened = work.resolve("cut").resolve(binary.getFileName() + "-" + cut);
+                Files.createDirectories(shortened.getParent());
+                Files.write(shortened, Arrays.copyOf(bytes, Math.min(cut, bytes.length)));
+                Optional<VerificationException> refusal = refusal(shortened);
+                refused += refusal.isPresent() ? 1 : 0;
+            }
+            // Only the headers and tables are read, so a cut past them (a Go binary's section headers come
+            // first) still reads: finding truncated files is the digest's job, not this reader's.
+            assertThat(refused).as("cuts of %s refused", binary).isPositive();
+        }
+    }
+
+    @Test
+    void lyingOffsetsAndSizesAreNamedInTheMessage() throws Exception {
+        assertThat(corrupt(pthreadExecutable, 40, 8, 0x7fffffffffff0000L))
+                .hasMessageContaining("is truncated or corrupt, so what it needs at run time cannot be read:"
+                        + " the section header table")
+                .hasMessageContaining("lies outside the file");
+        assertThat(corrupt(pthreadExecutable, 32, 8, 0x7fffffffffff0000L)).hasMessageContaining("program header table");
+        ElfFile.Section dynsym = sectionOf(pthreadExecutable, ElfFile.SHT_DYNSYM);
+        assertThat(corrupt(pthreadExecutable, shoff(pthreadExecutable) + 64L * dynsym.index() + 32, 8, 1L << 40))
+                .hasMessageContaining("dynamic symbol table (.dynsym)");
+        ElfFile.Section verneed = sectionOf(pthreadExecutable, ElfFile.SHT_GNU_VERNEED);
+        assertThat(corrupt(pthreadExecutable, verneed.offset() + 8, 4, 0x7ffffff0L))
+                .hasMessageContaining("version name entry");
+        assertThat(corrupt(goDarwinArm64, 20, 4, 0xffffffffL)).hasMessageContaining("load commands");
+        assertThat(corrupt(goDarwinArm64, 16, 4, 0x7fffffffL)).hasMessageContaining("lies past the load commands");
+        assertThat(corrupt(goWindowsAmd64, 0x3c, 4, 0x7ffffff0L)).hasMessageContaining("no PE header");
+        long optional = Integer.toUnsignedLong(java.nio.ByteBuffer.wrap(Files.readAllBytes(goWindowsAmd64))
+                        .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                        .getInt(0x3c))
+                + 24;
+        assertThat(corrupt(goWindowsAmd64, optional + 112 + 8, 4, 0x7eadbeefL))
+                .hasMessageContaining("import directory at RVA 0x7eadbeef is in no section's file data");
+    }
+
+    @Test
+    void randomlyDamagedHeadersGiveAVerificationExceptionFromAnExplicitCheck() throws Exception {
+        java.util.Random random = new java.util.Random(20240611);
+        for (Path binary : List.of(pthreadExecutable, cxxExecutable, goDarwinArm64, goWindowsAmd64)) {
+            byte[] original = Files.readAllBytes(binary);
+            int refused = 0;
+            for (int i = 0; i < 150; i++) {
+                byte[] bytes = original.clone();
+                int region = Math.min(
+                        bytes.length, binary == goDarwinArm64 || binary == goWindowsAmd64 ? 4096 : bytes.length);
+                for (int flips = 1 + random.nextInt(8); flips > 0; flips--) {
+                    bytes[random.nextInt(region)] = (byte) random.nextInt(256);
+                }
+                Path damaged =
+                        work.resolve("damaged").resolve(binary.getFileName().toString());
+                Files.createDirectories(damaged.getParent());
+                Files.write(damaged, bytes);
+                Optional<VerificationException> refusal = refusal(damaged);
+                refusal.ifPresent(e -> assertThat(e.getCause())
+                        .as("a buffer exception the readers' own checks missed")
+                        .isNull());
+                refused += refusal.isPresent() ? 1 : 0;
+            }
+            assertThat(refused).as("damaged copies of %s refused", binary).isPositive();
+        }
+    }
+
+    /** Empty if the file still reads; else the refusal, which must name the file. */
+    static Optional<VerificationException> refusal(Path file) {
+        try {
+            RuntimeNeeds.read(file).summary();
+            return Optional.empty();
+        } catch (VerificationException e) {
+            assertThat(e.getMessage()).startsWith(file.toString());
+            return Optional.of(e);
+        } catch (RuntimeException e) {
+            throw new AssertionError(file + " gave " + e + " instead of a VerificationException", e);
+        }
+    }
+
+    /** The refusal to read a copy of {@code binary} with {@code size} little-endian bytes at {@code offset} set to {@code value}. */
+    static VerificationException corrupt(Path binary, long offset, int size, long value) throws IOException {
+        byte[] bytes = Files.readAllBytes(binary);
+        for (int i = 0; i < size; i++) {
+            bytes[(int) offset + i] = (byte) (value >>> (8 * i));
+        }
+        Path corrupted = work.resolve("corrupt").resolve(binary.getFileName() + "-" + offset);
+        Files.createDirectories(corrupted.getParent());
+        Files.write(corrupted, bytes);
+        Optional<VerificationException> refusal = refusal(corrupted);
+        assertThat(refusal).as("%s with offset %s corrupted", binary, offset).isPresent();
+        return refusal.get();
+    }
+
+    static BinaryFile open(Path binary) {
+        return BinaryFile.open(binary);
+    }
+
+    static ElfFile.Section sectionOf(Path binary, int type) {
+        try (BinaryFile file = open(binary)) {
+            return ElfFile.read(file).section(type).orElseThrow();
+        }
+    }
+
+    static long shoff(Path binary) {
+        try (BinaryFile file = open(binary)) {
+            return file.read(40, 8, java.nio.ByteOrder.LITTLE_ENDIAN, "e_shoff").getLong(0);
+        }
+    }
+
     static Path goBuild(Path source, String goos, String goarch, String name) {
         Path output = work.resolve(goos + "_" + goarch).resolve(name);
         Map<String, String> environment = new TreeMap<>(InstalledGoForTests.cleanEnvironment());
