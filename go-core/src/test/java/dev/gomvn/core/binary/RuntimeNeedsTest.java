@@ -40,6 +40,7 @@ class RuntimeNeedsTest {
     static Path staticExecutable;
     static Path cxxExecutable;
     static Path goLinuxArm64;
+    static Path goLinuxMips;
     static Path goDarwinArm64;
     static Path goWindowsAmd64;
     static Path goWasm;
@@ -55,7 +56,8 @@ class RuntimeNeedsTest {
                 CompletableFuture.supplyAsync(() -> goBuild(goSource, "linux", "arm64", "needs")),
                 CompletableFuture.supplyAsync(() -> goBuild(goSource, "darwin", "arm64", "needs")),
                 CompletableFuture.supplyAsync(() -> goBuild(goSource, "windows", "amd64", "needs.exe")),
-                CompletableFuture.supplyAsync(() -> goBuild(goSource, "js", "wasm", "needs.wasm")));
+                CompletableFuture.supplyAsync(() -> goBuild(goSource, "js", "wasm", "needs.wasm")),
+                CompletableFuture.supplyAsync(() -> goBuild(goSource, "linux", "mips", "needs")));
         String pthread = "#include <pthread.h>\nstatic void *run(void *a) { return a; }\n"
                 + "int start(void) { pthread_t t; if (pthread_create(&t, 0, run, 0)) return 1;"
                 + " return pthread_join(t, 0); }\n";
@@ -80,6 +82,7 @@ class RuntimeNeedsTest {
         goDarwinArm64 = go.get(1).join();
         goWindowsAmd64 = go.get(2).join();
         goWasm = go.get(3).join();
+        goLinuxMips = go.get(4).join();
     }
 
     @Test
@@ -195,11 +198,14 @@ class RuntimeNeedsTest {
     }
 
     @Test
-    void aPureGoLinuxBinaryIsStatic() {
-        RuntimeNeeds needs = RuntimeNeeds.read(goLinuxArm64);
+    void aPureGoLinuxBinaryIsStaticIn64BitLittleEndianAnd32BitBigEndian() {
+        for (Path binary : List.of(goLinuxArm64, goLinuxMips)) {
+            RuntimeNeeds needs = RuntimeNeeds.read(binary);
 
-        assertThat(needs.linkage()).isEqualTo(Linkage.STATIC);
-        assertThat(needs.summary()).isEqualTo("static");
+            assertThat(needs.linkage()).as(binary.toString()).isEqualTo(Linkage.STATIC);
+            assertThat(needs.libraries()).isEmpty();
+            assertThat(needs.summary()).isEqualTo("static");
+        }
     }
 
     @Test
@@ -260,7 +266,8 @@ class RuntimeNeedsTest {
 
     @Test
     void aBinaryCutShortIsReportedAsTruncatedNeverAsAnotherException() throws Exception {
-        for (Path binary : List.of(pthreadExecutable, cxxExecutable, goLinuxArm64, goDarwinArm64, goWindowsAmd64)) {
+        for (Path binary :
+                List.of(pthreadExecutable, cxxExecutable, goLinuxArm64, goLinuxMips, goDarwinArm64, goWindowsAmd64)) {
             byte[] bytes = Files.readAllBytes(binary);
             List<Integer> cuts = new ArrayList<>(List.of(0, 1, 4, 16, 20, 52, 63, 64, 100, 200, 500, 1000, 4096));
             for (int k = 1; k < 40; k++) {
