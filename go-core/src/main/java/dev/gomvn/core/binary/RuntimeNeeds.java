@@ -4,6 +4,7 @@ import dev.gomvn.core.VerificationException;
 import dev.gomvn.core.binary.BinaryHeader.Format;
 import java.nio.BufferUnderflowException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -136,8 +137,11 @@ public record RuntimeNeeds(
         if (!libc.equals("unknown")) {
             return libc + " (dynamic)" + libstdcxx;
         }
-        return "dynamic ("
-                + interpreter.map(path -> "interpreter " + path + ", ").orElse("") + "needs "
-                + String.join(", ", libraries) + ")";
+        List<String> parts = new ArrayList<>();
+        interpreter.ifPresent(path -> parts.add("interpreter " + path));
+        if (!libraries.isEmpty()) {
+            parts.add("needs " + String.join(", ", libraries));
+        }
+        return "dynamic (" + String.join(", ", parts) + ")";
     }
 }
