@@ -41,16 +41,16 @@ final class ElfNeeds {
         // A static-pie binary has a dynamic segment for relocating itself but no interpreter and nothing
         // to load: it runs on a system without any libraries, so it counts as static.
         boolean dynamicallyLinked = interpreter.isPresent() || !libraries.isEmpty();
-        Optional<VersionNeed> glibc = versions.need(ElfVersions.GLIBC);
+        List<VersionNeed> glibc = versions.needs(ElfVersions.GLIBC);
         return new RuntimeNeeds(
                 file.path(),
                 Format.ELF,
                 dynamicallyLinked ? Linkage.DYNAMIC : Linkage.STATIC,
-                dynamicallyLinked ? libc(interpreter, libraries, glibc.isPresent()) : "none",
+                dynamicallyLinked ? libc(interpreter, libraries, !glibc.isEmpty()) : "none",
                 interpreter,
                 libraries,
                 glibc,
-                versions.need(ElfVersions.GLIBCXX),
+                versions.needs(ElfVersions.GLIBCXX).stream().findFirst(),
                 Optional.empty());
     }
 

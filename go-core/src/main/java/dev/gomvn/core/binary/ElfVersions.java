@@ -65,21 +65,22 @@ final class ElfVersions {
         }
     }
 
-    /** The highest numeric version with {@code library}'s prefix ({@code GLIBC_PRIVATE} and {@code GLIBC_ABI_DT_RELR} are not versions). */
-    Optional<String> highest(String library) {
+    /**
+     * Every numeric version of {@code library} needed, highest first, each with the undefined dynamic symbols bound to it
+     * when the symbol table can be found ({@code GLIBC_PRIVATE} and {@code GLIBC_ABI_DT_RELR} are not versions).
+     */
+    List<VersionNeed> needs(String library) {
         String prefix = library + "_";
         return namesByIndex.values().stream()
                 .filter(name -> name.startsWith(prefix))
                 .map(name -> name.substring(prefix.length()))
                 .filter(version -> DottedVersion.parse(version).isPresent())
-                .max((a, b) -> DottedVersion.parse(a)
+                .distinct()
+                .sorted((a, b) -> DottedVersion.parse(b)
                         .orElseThrow()
-                        .compareTo(DottedVersion.parse(b).orElseThrow()));
-    }
-
-    /** The highest {@code library} version, with the undefined dynamic symbols bound to it when the symbol table can be found. */
-    Optional<VersionNeed> need(String library) {
-        return highest(library).map(version -> new VersionNeed(library, version, symbolsAt(library + "_" + version)));
+                        .compareTo(DottedVersion.parse(a).orElseThrow()))
+                .map(version -> new VersionNeed(library, version, symbolsAt(prefix + version)))
+                .toList();
     }
 
     private List<String> symbolsAt(String tag) {

@@ -66,7 +66,7 @@ final class MachONeeds {
                 libraries.stream().anyMatch(name -> name.startsWith("/usr/lib/libSystem")) ? "libSystem" : "unknown",
                 Optional.empty(),
                 libraries,
-                Optional.empty(),
+                List.of(),
                 Optional.empty(),
                 minimum);
     }

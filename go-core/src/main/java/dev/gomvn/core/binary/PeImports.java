@@ -47,7 +47,7 @@ final class PeImports {
                 libc(libraries),
                 Optional.empty(),
                 libraries,
-                Optional.empty(),
+                List.of(),
                 Optional.empty(),
                 Optional.empty());
     }

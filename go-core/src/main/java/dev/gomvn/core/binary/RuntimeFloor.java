@@ -47,11 +47,13 @@ public record RuntimeFloor(Optional<String> glibc, boolean staticLinkage) {
                     + " Link it statically (the @musl target, or -extldflags=-static with a static libc) or"
                     + " do not ask for a static binary");
         }
-        if (glibc.isPresent() && needs.glibc().isPresent()) {
-            VersionNeed need = needs.glibc().get();
+        if (glibc.isPresent()) {
             DottedVersion floor = DottedVersion.parse(glibc.get()).orElseThrow();
-            if (need.dotted().compareTo(floor) > 0) {
-                violations.add(glibcViolation(need, glibc.get()));
+            List<VersionNeed> beyond = needs.glibc().stream()
+                    .filter(need -> need.dotted().compareTo(floor) > 0)
+                    .toList();
+            if (!beyond.isEmpty()) {
+                violations.add(glibcViolation(beyond, glibc.get()));
             }
         }
         return violations;
@@ -73,20 +75,34 @@ public record RuntimeFloor(Optional<String> glibc, boolean staticLinkage) {
         }
     }
 
-    private static String glibcViolation(VersionNeed need, String floor) {
-        String via = need.symbol().map(symbol -> " via " + symbol).orElse(" (no section headers name the symbol)");
-        String others = need.symbols().size() <= 1
-                ? ""
-                : " ("
-                        + String.join(
-                                ", ",
-                                need.symbols()
-                                        .subList(1, Math.min(need.symbols().size(), 6)))
-                        + (need.symbols().size() > 6 ? " and " + (need.symbols().size() - 6) + " more" : "")
-                        + " need it too)";
-        return "needs " + need.tag() + via + "; floor is " + floor + others + ". Raise the floor with <"
-                + GLIBC_PARAMETER + ">" + need.version() + "</" + GLIBC_PARAMETER + ">, build against an older"
-                + " glibc (an older build image or sysroot), or use the @musl target for a static binary";
+    /**
+     * {@code needs GLIBC_2.34 via __libc_start_main, GLIBC_2.25 via getrandom; floor is 2.17}: every version beyond the
+     * floor, since the highest one's symbol (the C start-up code, on a new glibc) is rarely the one the user's code added.
+     */
+    private static String glibcViolation(List<VersionNeed> beyond, String floor) {
+        List<String> versions = new ArrayList<>();
+        List<String> alsoNeeding = new ArrayList<>();
+        for (VersionNeed need : beyond) {
+            versions.add(need.tag()
+                    + need.symbol().map(symbol -> " via " + symbol).orElse(" (no section headers name the symbol)"));
+            others(need).ifPresent(alsoNeeding::add);
+        }
+        return "needs " + String.join(", ", versions) + "; floor is " + floor
+                + (alsoNeeding.isEmpty() ? "" : " (" + String.join("; ", alsoNeeding) + ")")
+                + ". Raise the floor with <"
+                + GLIBC_PARAMETER + ">" + beyond.get(0).version() + "</" + GLIBC_PARAMETER + ">, build against an"
+                + " older glibc (an older build image or sysroot), or use the @musl target for a static binary";
+    }
+
+    /** The next few symbols of a version, so that one look tells which calls pull it in. */
+    private static Optional<String> others(VersionNeed need) {
+        List<String> symbols = need.symbols();
+        if (symbols.size() <= 1) {
+            return Optional.empty();
+        }
+        return Optional.of(String.join(", ", symbols.subList(1, Math.min(symbols.size(), 6)))
+                + (symbols.size() > 6 ? " and " + (symbols.size() - 6) + " more" : "") + " need " + need.tag()
+                + " too");
     }
 
     private static String loader(RuntimeNeeds needs) {

@@ -20,7 +20,7 @@ import java.util.Optional;
  *                    {@code msvcrt}, {@code ucrt}, or {@code unknown}
  * @param interpreter the ELF program interpreter, e.g. {@code /lib64/ld-linux-x86-64.so.2}
  * @param libraries   in the file's order: ELF DT_NEEDED, Mach-O dylibs (weak ones too), PE DLLs
- * @param glibc       the highest {@code GLIBC_} version needed and the symbols needing it
+ * @param glibc       every {@code GLIBC_} version needed, highest first, each with the symbols needing it
  * @param glibcxx     the highest {@code GLIBCXX_} (libstdc++) version needed and the symbols needing it
  * @param minimumOs   Mach-O only: the oldest OS release it runs on
  */
@@ -31,7 +31,7 @@ public record RuntimeNeeds(
         String libc,
         Optional<String> interpreter,
         List<String> libraries,
-        Optional<VersionNeed> glibc,
+        List<VersionNeed> glibc,
         Optional<VersionNeed> glibcxx,
         Optional<MinimumOs> minimumOs) {
 
@@ -94,7 +94,7 @@ public record RuntimeNeeds(
                 "unknown",
                 Optional.empty(),
                 List.of(),
-                Optional.empty(),
+                List.of(),
                 Optional.empty(),
                 Optional.empty());
     }
@@ -104,9 +104,14 @@ public record RuntimeNeeds(
         return linkage != Linkage.UNKNOWN;
     }
 
+    /** The highest {@code GLIBC_} version needed and the symbols needing it. */
+    public Optional<VersionNeed> highestGlibc() {
+        return glibc.stream().findFirst();
+    }
+
     /** The glibc version the binary needs at least, e.g. {@code 2.34}; empty unless it is glibc-linked. */
     public Optional<String> libcVersion() {
-        return glibc.map(VersionNeed::version);
+        return highestGlibc().map(VersionNeed::version);
     }
 
     /** One line for the build log, e.g. {@code glibc >= 2.34, libstdc++ >= 3.4.30} or {@code macOS >= 11.0}. */
@@ -131,8 +136,8 @@ public record RuntimeNeeds(
         }
         String libstdcxx =
                 glibcxx.map(need -> ", libstdc++ >= " + need.version()).orElse("");
-        if (glibc.isPresent()) {
-            return "glibc >= " + glibc.get().version() + libstdcxx;
+        if (!glibc.isEmpty()) {
+            return "glibc >= " + glibc.get(0).version() + libstdcxx;
         }
         if (!libc.equals("unknown")) {
             return libc + " (dynamic)" + libstdcxx;
