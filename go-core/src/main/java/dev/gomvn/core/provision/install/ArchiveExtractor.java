@@ -12,14 +12,14 @@ import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
- * Unpacks a Go distribution ({@code .tar.gz} or {@code .zip}) whose entries all sit under one top
+ * Unpacks a Go distribution ({@code .tar.gz} or {@code .zip}; another tarball format with its
+ * {@link TarCompression}) whose entries all sit under one top
  * directory ({@code go/}, or the module prefix of a toolchain module zip; see {@link ArchiveLayout}),
  * stripping that directory so {@code destination/bin/go} exists.
  *
@@ -61,11 +61,16 @@ public final class ArchiveExtractor {
 
     /** As {@link #extract(Path, Path)}, for a distribution laid out as {@code layout} says. */
     public void extract(Path archive, Path destination, ArchiveLayout layout) {
+        extract(archive, destination, layout, TarCompression.GZIP);
+    }
+
+    /** As {@link #extract(Path, Path, ArchiveLayout)}, reading a tarball compressed as {@code compression} says. */
+    public void extract(Path archive, Path destination, ArchiveLayout layout, TarCompression compression) {
         String fileName = archive.getFileName().toString();
         boolean zip = fileName.endsWith(".zip");
-        if (!zip && !fileName.endsWith(".tar.gz") && !fileName.endsWith(".tgz")) {
-            throw new EnvironmentException(
-                    "Cannot extract " + archive + ": only .tar.gz and .zip archives are supported.");
+        if (!zip && !compression.reads(fileName)) {
+            throw new EnvironmentException("Cannot extract " + archive + ": only "
+                    + String.join(", ", compression.suffixes()) + " and .zip archives are supported.");
         }
         Path root = prepareDestination(destination);
         boolean posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
@@ -75,7 +80,7 @@ public final class ArchiveExtractor {
             if (zip) {
                 extraction.unzip();
             } else {
-                extraction.untar();
+                extraction.untar(compression);
             }
             files.awaitAll();
             extraction.createDeferredLinks();
@@ -151,10 +156,10 @@ public final class ArchiveExtractor {
             createdDirectories.add(root);
         }
 
-        void untar() throws IOException {
+        void untar(TarCompression compression) throws IOException {
             try (InputStream file = Files.newInputStream(archive);
                     var tar = new TarArchiveInputStream(new ReadAheadInputStream(
-                            new GZIPInputStream(new BufferedInputStream(file, BUFFER_SIZE), BUFFER_SIZE)))) {
+                            compression.decompressor().open(new BufferedInputStream(file, BUFFER_SIZE))))) {
                 TarArchiveEntry entry;
                 while ((entry = tar.getNextEntry()) != null) {
                     extractTarEntry(entry, tar);

@@ -113,7 +113,7 @@ public final class SdkCache {
             long extractStarted = System.nanoTime();
             staging = Files.createTempDirectory(tempRoot, name + ".");
             try {
-                extractor.extract(archive, staging, request.layout());
+                extractor.extract(archive, staging, request.layout(), request.compression());
             } catch (ArchiveContentException unsafe) {
                 // The temporary file is gone by the time anyone reads this: name the archive instead.
                 throw new ArchiveContentException(

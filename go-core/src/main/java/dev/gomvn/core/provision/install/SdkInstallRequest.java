@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param verifier checks the downloaded archive before anything is extracted
  * @param fetcher downloads the archive
  * @param validator checks the extracted SDK before it is published
+ * @param compression how a tarball's entries are read; an archive named {@code .zip} is read as a zip
  */
 public record SdkInstallRequest(
         String goVersion,
@@ -23,7 +24,20 @@ public record SdkInstallRequest(
         ArchiveLayout layout,
         ArchiveVerifier verifier,
         ArchiveFetcher fetcher,
-        SdkValidator validator) {
+        SdkValidator validator,
+        TarCompression compression) {
+
+    /** A {@code .tar.gz} or {@code .zip} archive, as Go and envtest publish them. */
+    public SdkInstallRequest(
+            String goVersion,
+            Platform platform,
+            String archiveName,
+            ArchiveLayout layout,
+            ArchiveVerifier verifier,
+            ArchiveFetcher fetcher,
+            SdkValidator validator) {
+        this(goVersion, platform, archiveName, layout, verifier, fetcher, validator, TarCompression.GZIP);
+    }
 
     /** A go.dev-style archive that must have the SHA-256 {@code expectedSha256} from {@code digestSource}. */
     public SdkInstallRequest(
@@ -52,6 +66,7 @@ public record SdkInstallRequest(
         Objects.requireNonNull(verifier, "verifier");
         Objects.requireNonNull(fetcher, "fetcher");
         Objects.requireNonNull(validator, "validator");
+        Objects.requireNonNull(compression, "compression");
         if (archiveName.contains("/") || archiveName.contains("\\") || archiveName.startsWith(".")) {
             throw new ConfigurationException(
                     null,

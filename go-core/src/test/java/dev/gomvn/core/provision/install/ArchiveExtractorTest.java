@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +45,19 @@ class ArchiveExtractorTest {
                 .isTrue();
         assertThat(Files.isExecutable(sdk.resolve("src/fmt/print.go"))).isFalse();
         assertThat(sdk.resolve("go")).doesNotExist();
+    }
+
+    @Test
+    void aTarballInAnotherFormatIsReadByTheCompressionTheCallerBrings() throws IOException {
+        Path renamed = Files.move(TestArchives.goTarGz(work), work.resolve("go1.22.5.linux-amd64.tar.other"));
+        TarCompression other = new TarCompression(List.of(".tar.other"), GZIPInputStream::new);
+
+        assertThatThrownBy(() -> extractor.extract(renamed, work.resolve("refused")))
+                .isInstanceOf(EnvironmentException.class)
+                .hasMessageContaining("only .tar.gz, .tgz and .zip archives are supported");
+        extractor.extract(renamed, work.resolve("sdk"), ArchiveLayout.GO_DISTRIBUTION, other);
+
+        assertThat(work.resolve("sdk/bin/go")).hasContent(TestArchives.GO_SCRIPT.strip());
     }
 
     @Test
