@@ -3,8 +3,10 @@ package dev.gomvn.plugin;
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.HumanReadable;
 import dev.gomvn.core.PhaseTimes;
+import dev.gomvn.core.Platform;
 import dev.gomvn.core.ReproducibleTimestamp;
 import dev.gomvn.core.buildcache.SharedBuildCache;
+import dev.gomvn.core.cgo.CgoSettings;
 import dev.gomvn.core.gobuild.BuildOptions;
 import dev.gomvn.core.gobuild.BuildRequest;
 import dev.gomvn.core.gobuild.BuildResult;
@@ -15,6 +17,7 @@ import dev.gomvn.core.gobuild.Sha256Sums;
 import dev.gomvn.core.gobuild.TargetList;
 import dev.gomvn.core.process.PerRun;
 import dev.gomvn.core.toolchain.Toolchain;
+import dev.gomvn.maven.MavenSdkArtifact;
 import dev.gomvn.sbom.CycloneDxSbomGenerator;
 import dev.gomvn.sbom.SbomSettings;
 import dev.gomvn.sbom.SbomWriter;
@@ -40,8 +43,13 @@ import org.codehaus.plexus.configuration.PlexusConfiguration;
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
 public class BuildMojo extends AbstractCachedGoMojo {
+    private static final MavenSdkArtifact.Parameter ZIG_ARTIFACT = new MavenSdkArtifact.Parameter(
+            "<zig><artifact>", "go.zig.artifact", "Zig archive", "org.ziglang:zig:0.17.1:tar.xz:linux-amd64");
 
-    /** Targets as {@code goos/goarch[/variant]} ({@code linux/arm/7}, {@code linux/amd64/v3}) or {@code host}. */
+    /**
+     * Targets as {@code goos/goarch[/variant]} ({@code linux/arm/7}, {@code linux/amd64/v3}) or {@code host}; a Linux cgo
+     * target may choose its C library: {@code linux/arm64@musl} (static musl), {@code linux/amd64@glibc2.17}.
+     */
     @Parameter(property = "go.targets", defaultValue = "host")
     List<String> targets;
 
@@ -130,6 +138,22 @@ public class BuildMojo extends AbstractCachedGoMojo {
     @Parameter(property = "go.profile", defaultValue = "false")
     boolean profile;
 
+    /**
+     * With cgo on, the newest glibc a Linux binary may need at run time, e.g. 2.28 (Debian 10, RHEL 8): Zig builds
+     * against it, and every glibc-linked binary is checked against it. A target's own {@code @glibc2.17} wins. Without
+     * it, Zig builds against 2.28 and binaries of a given CC are only reported.
+     */
+    @Parameter(property = "go.glibc")
+    String glibc;
+
+    /**
+     * With cgo on, the Zig that is the C compiler of every target whose environment names none (CC_FOR_&lt;goos&gt;_&lt;goarch&gt;
+     * or CC): &lt;version&gt;, &lt;downloadRoot&gt;, &lt;sha256&gt;, &lt;publicKey&gt;, &lt;artifact&gt;. Verified by its
+     * minisign signature (the Zig project's key by default) or a pinned SHA-256, and cached beside the Go SDKs.
+     */
+    @Parameter
+    Zig zig;
+
     /** Where binaries are written, one directory per target. */
     @Parameter(property = "go.outputDirectory", defaultValue = "${project.build.directory}/go/bin")
     File outputDirectory;
@@ -199,6 +223,8 @@ public class BuildMojo extends AbstractCachedGoMojo {
 
     private BuildRequest buildRequest(
             List<BuildTarget> buildTargets, Optional<SharedBuildCache> buildCache, Path buildDirectory) {
+        Map<String, String> environment =
+                buildCache.map(cache -> cache.environment(goEnvironment())).orElseGet(this::goEnvironment);
         BuildOptions options = BuildOptions.builder()
                 .cgo(cgo)
                 .trimpath(trimpath)
@@ -207,10 +233,9 @@ public class BuildMojo extends AbstractCachedGoMojo {
                 .ldflags(ldflags)
                 .linkerVariables(LinkerVariablesParameter.read(linkerVariables, this::evaluate))
                 .buildFlags(buildFlags)
-                .environment(buildCache
-                        .map(cache -> cache.environment(goEnvironment()))
-                        .orElseGet(this::goEnvironment))
+                .environment(environment)
                 .perRun(buildCache.map(SharedBuildCache::storeAccess).orElse(PerRun.NOTHING))
+                .cgoSettings(cgo ? cgoSettings(buildTargets, environment) : null)
                 .build();
         return BuildRequest.builder()
                 .moduleDirectory(moduleDirectory())
@@ -233,6 +258,18 @@ public class BuildMojo extends AbstractCachedGoMojo {
                                         project.getVersion())))
                                 : Optional.empty())
                 .build();
+    }
+
+    private CgoSettings cgoSettings(List<BuildTarget> buildTargets, Map<String, String> environment) {
+        return CgoCompilers.settings(
+                glibc,
+                zig,
+                buildTargets,
+                environment,
+                toolchainSettings().request(moduleDirectory()),
+                coordinates -> MavenSdkArtifact.parse(
+                        coordinates, ZIG_ARTIFACT, Platform.host(), repositorySystem, session, project),
+                goLog());
     }
 
     /** The binaries and SBOMs as the project's artifacts, and the checksums of their published names. */

@@ -8,7 +8,9 @@ import dev.gomvn.core.PhaseTimes;
 import dev.gomvn.core.Sha256;
 import dev.gomvn.core.binary.BinaryVerifier;
 import dev.gomvn.core.binary.GoBuildInfo;
+import dev.gomvn.core.binary.RuntimeNeeds;
 import dev.gomvn.core.buildcache.PrefetchKey;
+import dev.gomvn.core.cgo.CgoBinaries;
 import dev.gomvn.core.process.GoCommand;
 import dev.gomvn.core.process.GoProcessResult;
 import dev.gomvn.core.process.Heartbeat;
@@ -186,12 +188,16 @@ public final class GoBuilder {
                         "verification",
                         () -> new BinaryVerifier(toolchain, log).verify(output, target, request.options()))
                 : Optional.empty();
+        Optional<RuntimeNeeds> needs = times.time(
+                scope,
+                "run-time needs",
+                () -> CgoBinaries.check(output, request.options().cgoTarget(target, toolchain.platform())));
         String sha256 = times.time(scope, "SHA-256", () -> Sha256.of(output));
         Optional<BuiltBinary.Sbom> sbom =
-                times.time(scope, "SBOM", () -> writeSbom(request, target, output, sha256, verifiedInfo));
+                times.time(scope, "SBOM", () -> writeSbom(request, target, output, sha256, verifiedInfo, needs));
         Duration time = Duration.ofNanos(System.nanoTime() - started);
         BuiltBinary binary = new BuiltBinary(
-                target, packagePath, output, sha256, size(output), time, unchanged && !request.force(), sbom);
+                target, packagePath, output, sha256, size(output), time, unchanged && !request.force(), sbom, needs);
         log.info(binary.summary());
         return binary;
     }
@@ -256,7 +262,12 @@ public final class GoBuilder {
 
     /** The SBOM of a binary just built (or rebuilt because its SBOM settings changed), beside it. */
     private Optional<BuiltBinary.Sbom> writeSbom(
-            BuildRequest request, BuildTarget target, Path binary, String sha256, Optional<GoBuildInfo> alreadyRead) {
+            BuildRequest request,
+            BuildTarget target,
+            Path binary,
+            String sha256,
+            Optional<GoBuildInfo> alreadyRead,
+            Optional<RuntimeNeeds> needs) {
         Optional<String> name = sbomName(request, target, binary);
         if (name.isEmpty()) {
             return Optional.empty();
@@ -264,7 +275,7 @@ public final class GoBuilder {
         Path file = binary.resolveSibling(name.get());
         // The verification has just run go version -m on this binary: one go process per binary, not two.
         GoBuildInfo info = alreadyRead.orElseGet(() -> GoBuildInfo.read(toolchain.goRoot(), binary, log));
-        request.sbom().get().write(info, binary.getFileName().toString(), sha256, file);
+        request.sbom().get().write(info, binary.getFileName().toString(), sha256, needs, file);
         return Optional.of(new BuiltBinary.Sbom(file, Sha256.of(file)));
     }
 

@@ -8,6 +8,7 @@ import dev.gomvn.core.GoLog;
 import dev.gomvn.core.PhaseTimes;
 import dev.gomvn.core.Sha256;
 import dev.gomvn.core.binary.GoBuildInfo;
+import dev.gomvn.core.binary.RuntimeNeeds;
 import dev.gomvn.core.testsupport.InstalledGoForTests;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.io.IOException;
@@ -43,7 +44,12 @@ class GoBuilderTest {
     /** Writes what it was given, so a test sees which binary's build information reached the SBOM. */
     record RecordingSbomGenerator(String fingerprint) implements SbomGenerator {
         @Override
-        public void write(GoBuildInfo info, String binaryName, String binarySha256, Path file) {
+        public void write(
+                GoBuildInfo info,
+                String binaryName,
+                String binarySha256,
+                Optional<RuntimeNeeds> runtimeNeeds,
+                Path file) {
             String content = info.path() + " " + info.setting("GOOS").orElse("?") + "/"
                     + info.setting("GOARCH").orElse("?") + " " + binaryName + " " + binarySha256 + " by "
                     + fingerprint + "\n";

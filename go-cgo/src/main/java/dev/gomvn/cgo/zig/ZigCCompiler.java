@@ -1,0 +1,39 @@
+package dev.gomvn.cgo.zig;
+
+import dev.gomvn.core.cgo.ProvidedCCompiler;
+import dev.gomvn.core.gobuild.BuildTarget;
+import dev.gomvn.core.gobuild.GoQuoting;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code zig cc} as cgo's C compiler: one hermetic cross compiler, with its own libc headers and libraries, for every
+ * target, as rules_go's hermetic_cc_toolchain uses it. Its compiled C libraries (musl, mingw-w64, glibc stubs) are kept
+ * in one cache, so a second build of a target compiles only the user's C code.
+ *
+ * @param zig the verified zig executable
+ * @param version its version, e.g. 0.17.1
+ * @param archiveSha256 the SHA-256 of the archive it was installed from
+ * @param cacheDirectory Zig's global cache
+ */
+public record ZigCCompiler(Path zig, String version, String archiveSha256, Path cacheDirectory)
+        implements ProvidedCCompiler {
+
+    @Override
+    public Map<String, String> environment(BuildTarget target, String glibcVersion) {
+        String triple = ZigTargets.triple(target, glibcVersion);
+        String executable = GoQuoting.quote(zig.toString(), "The path of zig");
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("CC", executable + " cc -target " + triple);
+        variables.put("CXX", executable + " c++ -target " + triple);
+        variables.put("ZIG_GLOBAL_CACHE_DIR", cacheDirectory.toString());
+        variables.put("ZIG_LOCAL_CACHE_DIR", cacheDirectory.toString());
+        return variables;
+    }
+
+    @Override
+    public String identity() {
+        return "zig " + version + " sha256:" + archiveSha256;
+    }
+}
