@@ -2,6 +2,11 @@
 def zig = evaluate(new File(repositoryRoot, 'src/it/zig-mirror.groovy'))('0.17.1')
 new File(basedir, '.mvn').mkdirs()
 new File(basedir, '.mvn/maven.config').text = "-Dzig.mirror=${zig.downloadRoot}\n-Dzig.publicKey=${zig.publicKey}\n"
+// The second run builds the same sources in another directory: a reproducible cgo build does not depend on where
+// the checkout is.
+def elsewhere = new File(basedir, 'elsewhere/other-checkout')
+new File(elsewhere, '.mvn').mkdirs()
+['go.mod', 'main.go', 'pom.xml', '.mvn/maven.config'].each { name -> new File(elsewhere, name).bytes = new File(basedir, name).bytes }
 // Installed by this build, not found from an earlier run: the install and its verification are what is tested. Zig's
 // compiled C libraries (sdk/zig-cache) stay, as on a CI machine that keeps its cache.
 new File(localRepositoryPath, '.cache/gomvn/sdk/zig').deleteDir()

@@ -58,5 +58,12 @@ assert muslSbom.metadata.properties.find { it.name == 'gomvn:runtime:linkage' }.
 def published = new File(basedir, 'target/go/published.sha256sums').text
 assert published.contains('cgo-hello-1.0-SNAPSHOT-linux-arm64.bin')
 assert published.contains('cgo-hello-1.0-SNAPSHOT-linux-arm64-musl.bin')
+
+// Reproducible: the other checkout's binaries are the same bytes (Zig's Linux output is; its Windows output is not,
+// see README "cgo targets").
+for (directory in ['linux_amd64', 'linux_arm64', 'linux_arm64_musl']) {
+    def other = new File(basedir, "elsewhere/other-checkout/target/go/bin/${directory}/cgo-hello")
+    assert other.bytes == new File(bin, "${directory}/cgo-hello").bytes : "${directory}: the other checkout's binary differs"
+}
 evaluate(new File(repositoryRoot, 'src/it/as-committed.groovy'))(basedir, 'build-cgo-zig', ['go.mod', 'main.go'])
 return true

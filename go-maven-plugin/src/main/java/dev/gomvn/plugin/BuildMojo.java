@@ -186,8 +186,8 @@ public class BuildMojo extends AbstractCachedGoMojo {
         Optional<SharedBuildCache> buildCache =
                 times.time(whole, "build cache start", () -> startBuildCache(toolchain));
         Path buildDirectory = Path.of(project.getBuild().getDirectory());
-        BuildRequest request =
-                times.time(whole, "go environment", () -> buildRequest(buildTargets, buildCache, buildDirectory));
+        BuildRequest request = times.time(
+                whole, "go environment", () -> buildRequest(buildTargets, buildCache, buildDirectory, times));
         getLog().info("Building " + String.join(", ", request.packages()) + " for "
                 + HumanReadable.count(buildTargets.size(), "target", "targets") + " with Go " + toolchain.version());
         BuildResult result;
@@ -222,7 +222,10 @@ public class BuildMojo extends AbstractCachedGoMojo {
     }
 
     private BuildRequest buildRequest(
-            List<BuildTarget> buildTargets, Optional<SharedBuildCache> buildCache, Path buildDirectory) {
+            List<BuildTarget> buildTargets,
+            Optional<SharedBuildCache> buildCache,
+            Path buildDirectory,
+            PhaseTimes times) {
         Map<String, String> environment =
                 buildCache.map(cache -> cache.environment(goEnvironment())).orElseGet(this::goEnvironment);
         BuildOptions options = BuildOptions.builder()
@@ -235,7 +238,13 @@ public class BuildMojo extends AbstractCachedGoMojo {
                 .buildFlags(buildFlags)
                 .environment(environment)
                 .perRun(buildCache.map(SharedBuildCache::storeAccess).orElse(PerRun.NOTHING))
-                .cgoSettings(cgo ? cgoSettings(buildTargets, environment) : null)
+                .cgoSettings(
+                        cgo
+                                ? times.time(
+                                        PhaseTimes.WHOLE_GOAL,
+                                        "C compiler",
+                                        () -> cgoSettings(buildTargets, environment))
+                                : null)
                 .build();
         return BuildRequest.builder()
                 .moduleDirectory(moduleDirectory())

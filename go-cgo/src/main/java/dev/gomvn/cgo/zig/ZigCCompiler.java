@@ -6,19 +6,33 @@ import dev.gomvn.core.gobuild.GoQuoting;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code zig cc} as cgo's C compiler: one hermetic cross compiler, with its own libc headers and libraries, for every
  * target, as rules_go's hermetic_cc_toolchain uses it. Its compiled C libraries (musl, mingw-w64, glibc stubs) are kept
  * in one cache, so a second build of a target compiles only the user's C code.
- *
- * @param zig the verified zig executable
- * @param version its version, e.g. 0.17.1
- * @param archiveSha256 the SHA-256 of the archive it was installed from
- * @param cacheDirectory Zig's global cache
  */
-public record ZigCCompiler(Path zig, String version, String archiveSha256, Path cacheDirectory)
-        implements ProvidedCCompiler {
+public final class ZigCCompiler implements ProvidedCCompiler {
+    private final Path zig;
+    private final String version;
+    private final String archiveSha256;
+    private final Path cacheDirectory;
+    private final ZigGlibcSymbols glibcSymbols;
+
+    /**
+     * @param zig the verified zig executable, beside its {@code lib/}
+     * @param version its version, e.g. 0.17.1
+     * @param archiveSha256 the SHA-256 of the archive it was installed from
+     * @param cacheDirectory Zig's global cache
+     */
+    public ZigCCompiler(Path zig, String version, String archiveSha256, Path cacheDirectory) {
+        this.zig = zig;
+        this.version = version;
+        this.archiveSha256 = archiveSha256;
+        this.cacheDirectory = cacheDirectory;
+        this.glibcSymbols = new ZigGlibcSymbols(zig.toAbsolutePath().getParent());
+    }
 
     @Override
     public Map<String, String> environment(BuildTarget target, String glibcVersion) {
@@ -35,5 +49,11 @@ public record ZigCCompiler(Path zig, String version, String archiveSha256, Path 
     @Override
     public String identity() {
         return "zig " + version + " sha256:" + archiveSha256;
+    }
+
+    @Override
+    public Optional<String> firstGlibcWith(String function, BuildTarget target) {
+        String triple = ZigTargets.triple(target, "0");
+        return glibcSymbols.firstGlibcWith(function, triple.substring(0, triple.lastIndexOf('.')));
     }
 }

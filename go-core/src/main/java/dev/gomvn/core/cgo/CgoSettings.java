@@ -4,11 +4,14 @@ import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.Platform;
 import dev.gomvn.core.gobuild.BuildTarget;
 import java.io.File;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The C side of one build's cgo targets. A C compiler the environment names wins: {@code CC_FOR_<goos>_<goarch>} for
@@ -21,6 +24,10 @@ public final class CgoSettings {
      * 10's and RHEL 8's, and the oldest Zig builds against by default.
      */
     public static final String DEFAULT_GLIBC_FLOOR = "2.28";
+
+    /** clang's "call to undeclared function 'f'" and a linker's "undefined symbol: f" / "undefined reference to `f'". */
+    private static final Pattern MISSING_FUNCTION = Pattern.compile(
+            "undeclared function '([A-Za-z_][A-Za-z0-9_]*)'|undefined (?:symbol: |reference to `)([A-Za-z_][A-Za-z0-9_]*)");
 
     private final String glibcFloor;
     private final ProvidedCCompiler provided;
@@ -110,6 +117,55 @@ public final class CgoSettings {
                 glibcTarget ? Optional.of(version) : Optional.empty(),
                 target.libc().musl(),
                 provided.identity());
+    }
+
+    /**
+     * Why a target the provided compiler built against a glibc floor failed, when go's output names C functions that
+     * floor lacks: {@code getrandom is in glibc 2.25 and later; ...}. Zig declares and links only what the floor's
+     * glibc has, so a newer function fails there, not on the node.
+     */
+    public Optional<String> explainFailure(BuildTarget target, Map<String, String> environment, List<String> output) {
+        if (provided == null
+                || !target.goos().equals("linux")
+                || target.libc().musl()
+                || givenCompilerVariable(target, environment).isPresent()) {
+            return Optional.empty();
+        }
+        String floor =
+                target.libc().floor().or(() -> Optional.ofNullable(glibcFloor)).orElse(DEFAULT_GLIBC_FLOOR);
+        Map<String, String> newer = new LinkedHashMap<>();
+        for (String line : output) {
+            Matcher missing = MISSING_FUNCTION.matcher(line);
+            while (missing.find()) {
+                String function = missing.group(1) != null ? missing.group(1) : missing.group(2);
+                provided.firstGlibcWith(function, target)
+                        .filter(version -> compareVersions(version, floor) > 0)
+                        .ifPresent(version -> newer.putIfAbsent(function, version));
+            }
+        }
+        if (newer.isEmpty()) {
+            return Optional.empty();
+        }
+        String highest =
+                newer.values().stream().max(CgoSettings::compareVersions).orElseThrow();
+        List<String> named = new ArrayList<>();
+        newer.forEach((function, version) -> named.add(function + " is in glibc " + version + " and later"));
+        return Optional.of("(gomvn: " + String.join(", ", named) + "; " + target + " is built against glibc " + floor
+                + ", its floor. Raise the floor to " + highest + " with <glibc>" + highest + "</glibc> or "
+                + target.platform() + "@glibc" + highest + " if the nodes have it, or do without.)");
+    }
+
+    /** 2.9 < 2.17 < 2.25: glibc versions compare by number. */
+    private static int compareVersions(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int difference = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
+            if (difference != 0) {
+                return difference;
+            }
+        }
+        return Integer.compare(x.length, y.length);
     }
 
     /** Where a cross compiler's target keeps its .pc files, as Debian's cross pkg-config wrappers search them. */

@@ -2,6 +2,7 @@ package dev.gomvn.core.cgo;
 
 import dev.gomvn.core.gobuild.BuildTarget;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The C compiler gomvn provides for a cgo target whose environment names none: Zig's {@code zig cc}, provisioned by
@@ -19,4 +20,12 @@ public interface ProvidedCCompiler {
 
     /** Name, version and archive digest: a build input, so a changed compiler is a changed build. */
     String identity();
+
+    /**
+     * The oldest glibc that has {@code function} for a Linux glibc target, if the compiler knows: what a build against
+     * an older floor lacks.
+     */
+    default Optional<String> firstGlibcWith(String function, BuildTarget target) {
+        return Optional.empty();
+    }
 }

@@ -141,6 +141,11 @@ public record BuildOptions(
         return result;
     }
 
+    /** Why the target's cgo build failed, when its C compiler can tell (a C function newer than its glibc floor). */
+    public Optional<String> explainCgoFailure(BuildTarget target, List<String> goSaid) {
+        return cgo ? cgoSettings.explainFailure(target, environment, goSaid) : Optional.empty();
+    }
+
     /** How cgo is set up for the target, and what its binaries are held to; empty with cgo off. */
     public Optional<CgoTarget> cgoTarget(BuildTarget target, Platform host) {
         if (!cgo) {

@@ -177,6 +177,7 @@ public final class GoBuilder {
             if (result.tail().contains(GoCommand.PROXY_LOGIN_WITHHELD)) {
                 goSaid.add(GoCommand.PROXY_LOGIN_WITHHELD);
             }
+            request.options().explainCgoFailure(target, goSaid).ifPresent(goSaid::add);
             throw new BuildFailedException("'" + result.commandLine() + "' for package " + packagePath
                     + " failed with exit code " + result.exitCode()
                     + (goSaid.isEmpty() ? "" : ":\n  " + String.join("\n  ", goSaid)));

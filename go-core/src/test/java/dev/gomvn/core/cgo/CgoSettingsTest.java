@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,12 @@ class CgoSettingsTest {
         @Override
         public String identity() {
             return "zig 0.17.1 sha256:abc";
+        }
+
+        @Override
+        public Optional<String> firstGlibcWith(String function, BuildTarget target) {
+            return Optional.ofNullable(Map.of("getrandom", "2.25", "reallocarray", "2.26", "malloc", "2.2.5")
+                    .get(function));
         }
     }
 
@@ -151,6 +158,31 @@ class CgoSettingsTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("CC_FOR_linux_arm64=aarch64-linux-gnu-gcc: there is no program"
                         + " aarch64-linux-gnu-gcc on the build's PATH");
+    }
+
+    @Test
+    void aFunctionNewerThanTheFloorIsNamedWithTheGlibcThatHasIt() {
+        CgoSettings settings = new CgoSettings("2.17", new RecordingCompiler());
+        List<String> goSaid = List.of(
+                "./main.go:5:57: error: call to undeclared function 'getrandom'; ISO C99 and later do not support"
+                        + " implicit function declarations [-Wimplicit-function-declaration]",
+                "ld.lld: error: undefined symbol: reallocarray",
+                "ld.lld: error: undefined symbol: malloc");
+
+        assertThat(settings.explainFailure(target("linux/amd64"), Map.of(), goSaid))
+                .contains("(gomvn: getrandom is in glibc 2.25 and later, reallocarray is in glibc 2.26 and later;"
+                        + " linux/amd64 is built against glibc 2.17, its floor. Raise the floor to 2.26 with"
+                        + " <glibc>2.26</glibc> or linux/amd64@glibc2.26 if the nodes have it, or do without.)");
+        // A musl target, a given compiler and an unrelated failure have nothing to explain.
+        assertThat(settings.explainFailure(target("linux/amd64@musl"), Map.of(), goSaid))
+                .isEmpty();
+        assertThat(settings.explainFailure(target("linux/amd64"), Map.of("CC", "gcc"), goSaid))
+                .isEmpty();
+        assertThat(settings.explainFailure(target("linux/amd64"), Map.of(), List.of("main.go:3: syntax error")))
+                .isEmpty();
+        assertThat(new CgoSettings("2.28", new RecordingCompiler())
+                        .explainFailure(target("linux/amd64@glibc2.26"), Map.of(), goSaid))
+                .isEmpty();
     }
 
     @Test
