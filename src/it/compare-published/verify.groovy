@@ -1,0 +1,28 @@
+def log = new File(basedir, 'build.log').text
+def runs = log.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)
+assert runs.size() == 3
+
+// The release was deployed.
+def repo = new File(basedir, 'target/remote-repo/dev/gomvn/it/compare-published/1.0')
+assert new File(repo, 'compare-published-1.0-linux-amd64.bin').isFile()
+assert new File(repo, 'compare-published-1.0.sha256sums').isFile()
+assert runs[0].contains('BUILD SUCCESS')
+
+// The rebuild elsewhere, with its own GOCACHE and two targets at once, made the same bytes.
+assert new File(basedir, 'target/rebuild/target/go-cache').isDirectory()
+assert runs[1].contains('[INFO] 2 binaries (linux-amd64, linux-arm64) built here are those published as'
+        + ' dev.gomvn.it:compare-published:1.0, byte for byte.')
+assert runs[1].contains('BUILD SUCCESS')
+
+// Another -X value: the failure names the linker variable with both values, for each binary, and nothing else.
+def failed = runs[2]
+assert failed.contains('BUILD FAILURE')
+assert failed.contains('The binaries built here differ from those published as dev.gomvn.it:compare-published:1.0:')
+['linux-amd64', 'linux-arm64'].each { classifier ->
+    assert failed =~ /(?m)^\[ERROR\]\s+${classifier}: SHA-256 [0-9a-f]{12} here, [0-9a-f]{12} published$/
+}
+assert failed.findAll('- linker variable \\(-X\\) main.version=1.0-changed here, main.version=1.0 published').size() >= 2
+assert !failed.contains('build setting')
+assert !failed.contains('Go version')
+assert failed.contains('Do not deploy these binaries over the published ones')
+return true
