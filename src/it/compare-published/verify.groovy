@@ -1,6 +1,6 @@
 def log = new File(basedir, 'build.log').text
 def runs = log.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)
-assert runs.size() == 3
+assert runs.size() == 4
 
 // The release was deployed.
 def repo = new File(basedir, 'target/remote-repo/dev/gomvn/it/compare-published/1.0')
@@ -25,4 +25,17 @@ assert failed.findAll('- linker variable \\(-X\\) main.version=1.0-changed here,
 assert !failed.contains('build setting')
 assert !failed.contains('Go version')
 assert failed.contains('Do not deploy these binaries over the published ones')
+
+// mvn deploy with the guard: refused, nothing uploaded, the repository still holds the release's bytes.
+def guarded = runs[3]
+assert guarded.contains('BUILD FAILURE')
+assert guarded.contains('--- go:0.1.0-SNAPSHOT:compare (compare-before-deploy)') || guarded =~ /--- go:\S+:compare \(compare-before-deploy\)/
+assert guarded.contains('- linker variable (-X) main.version=1.0-changed here, main.version=1.0 published')
+assert !guarded.contains('Uploading to published') && !guarded.contains('Uploaded to published')
+def sums = new File(repo, 'compare-published-1.0.sha256sums').readLines().collectEntries { line ->
+    def (sha, name) = line.split(/\s+\*?/, 2)
+    [(name): sha]
+}
+def published = new File(repo, 'compare-published-1.0-linux-amd64.bin')
+assert java.security.MessageDigest.getInstance('SHA-256').digest(published.bytes).encodeHex().toString() == sums['compare-published-1.0-linux-amd64.bin']
 return true

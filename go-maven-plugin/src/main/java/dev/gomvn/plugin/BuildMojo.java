@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -270,9 +271,12 @@ public class BuildMojo extends AbstractCachedGoMojo {
     }
 
     private CgoSettings cgoSettings(List<BuildTarget> buildTargets, Map<String, String> environment) {
+        Properties properties = new Properties();
+        properties.putAll(project.getProperties());
+        properties.putAll(session.getUserProperties());
         return CgoCompilers.settings(
                 glibc,
-                zig,
+                (zig == null ? new Zig() : zig).withDefaultsFrom(properties),
                 buildTargets,
                 environment,
                 toolchainSettings().request(moduleDirectory()),

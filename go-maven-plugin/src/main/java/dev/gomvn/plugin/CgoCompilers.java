@@ -37,7 +37,7 @@ final class CgoCompilers {
         if (needingZig.isEmpty()) {
             return new CgoSettings(glibcFloor, null);
         }
-        Zig asked = zig == null ? new Zig() : zig;
+        Zig asked = zig;
         ZigInstallation installed = new ZigProvisioner(log)
                 .provision(new ZigRequest(
                         asked.version,

@@ -1,8 +1,11 @@
 package dev.gomvn.plugin;
 
+import java.util.Properties;
+
 /**
  * The {@code <zig>} of go:build: which Zig gomvn provides as the C compiler of cgo targets whose environment names
- * none, and where it comes from. Every field is optional.
+ * none, and where it comes from. Every field is optional; one not set in the POM is read from the property
+ * {@code go.zig.<field>} ({@code -Dgo.zig.downloadRoot=file:/mirror/}), as a parameter with a property would be.
  */
 public class Zig {
     /** The Zig version, e.g. 0.17.1 (the default). */
@@ -25,4 +28,15 @@ public class Zig {
 
     /** The archive in a Maven repository instead, groupId:artifactId:version[:extension[:classifier]]; needs &lt;sha256&gt;. */
     String artifact;
+
+    /** This configuration, each unset field from {@code go.zig.<field>} in {@code properties}. */
+    Zig withDefaultsFrom(Properties properties) {
+        Zig effective = new Zig();
+        effective.version = version != null ? version : properties.getProperty("go.zig.version");
+        effective.downloadRoot = downloadRoot != null ? downloadRoot : properties.getProperty("go.zig.downloadRoot");
+        effective.sha256 = sha256 != null ? sha256 : properties.getProperty("go.zig.sha256");
+        effective.publicKey = publicKey != null ? publicKey : properties.getProperty("go.zig.publicKey");
+        effective.artifact = artifact != null ? artifact : properties.getProperty("go.zig.artifact");
+        return effective;
+    }
 }
