@@ -12,7 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The git commit a directory is checked out at, as the provenance's source dependency. Asked of the git on PATH;
+ * The git commit a directory is checked out at, as the provenance's source dependency, if git tracks files in it.
+ * Asked of the git on PATH;
  * no git, no work tree or no commit yet means no source dependency, never a failed build: provenance describes what
  * is known.
  */
@@ -28,7 +29,8 @@ public final class GitSource {
     public static Optional<ProvenanceInput.SourceCommit> of(Path directory) {
         Optional<String> commit = git(directory, "rev-parse", "--verify", "HEAD^{commit}")
                 .filter(head -> COMMIT.matcher(head).matches());
-        if (commit.isEmpty()) {
+        // A directory git ignores or was never told of (a build's copy under target/) is not what HEAD holds.
+        if (commit.isEmpty() || git(directory, "ls-files", "--", ".").isEmpty()) {
             return Optional.empty();
         }
         Optional<String> remote = git(directory, "config", "--get", "remote.origin.url");

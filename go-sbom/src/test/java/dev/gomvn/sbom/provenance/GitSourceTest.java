@@ -50,6 +50,15 @@ class GitSourceTest {
     }
 
     @Test
+    void aDirectoryOfTheWorkTreeThatGitTracksNothingInHasNoSource(@TempDir Path repository) throws Exception {
+        committedRepository(repository);
+        Path copy = Files.createDirectories(repository.resolve("target/it/module"));
+        Files.writeString(copy.resolve("go.mod"), "module example.com/app\n");
+
+        assertThat(GitSource.of(copy)).isEmpty();
+    }
+
+    @Test
     void scpLikeRemotesBecomeSshUris() {
         assertThat(GitSource.remoteUri("git@github.com:team/app.git")).isEqualTo("ssh://git@github.com/team/app.git");
         assertThat(GitSource.remoteUri("ssh://git@github.com/team/app.git"))
