@@ -32,6 +32,11 @@ if (['sh', '-c', 'command -v sha256sum'].execute().waitFor() == 0) {
     assert check.waitFor() == 0 : out
     published.each { assert out.contains("${it}: OK") }
 }
+// The provenance installed beside them vouches for each download, and the list, by its published name and digest.
+def statement = new groovy.json.JsonSlurper().parse(new File(repo, 'pipeline-published-1.0-SNAPSHOT-provenance.intoto.json'))
+assert statement._type == 'https://in-toto.io/Statement/v1' && statement.predicateType == 'https://slsa.dev/provenance/v1'
+def subjects = statement.subject.collectEntries { [(it.name): it.digest.sha256] }
+(published + [list]).each { assert subjects[it] == sha256(new File(downloads, it)) : "the provenance disagrees on ${it}" }
 assert runs[0].contains("Checksums of the binaries as published (pipeline-published-1.0-SNAPSHOT-<classifier>.<type>, for sha256sum -c among downloaded artifacts) in ")
 
 // ./cmd is built as the artifactId; both linker variables arrived, the second by its import path.
@@ -42,7 +47,7 @@ if (host == ['Linux', 'amd64']) {
 }
 
 // Run 2 (-Dgo.targets=linux/amd64): the other targets' binaries left with their directories; SHA256SUMS matches.
-assert bin.list() as Set == ['linux_amd64', 'SHA256SUMS'] as Set
+assert bin.list() as Set == ['linux_amd64', 'SHA256SUMS', 'provenance.intoto.json'] as Set
 def sums = new File(bin, 'SHA256SUMS').readLines()
 assert sums == ['linux_amd64/pipeline-published', 'linux_amd64/pipeline-published.cdx.json'].collect { "${sha256(new File(bin, it))}  ${it}".toString() }
 ['linux_arm64/pipeline-published', 'windows_amd64/pipeline-published.exe', 'linux_arm64/pipeline-published.cdx.json', 'windows_amd64/pipeline-published.cdx.json'].each {

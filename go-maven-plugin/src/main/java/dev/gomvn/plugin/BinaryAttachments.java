@@ -20,9 +20,15 @@ import java.util.Optional;
  *
  * <p>The published checksum list names each binary as the repository does,
  * {@code <artifactId>-<version>-<classifier>.<type>}, not by its path in the output directory, so that
- * {@code sha256sum -c} works in a directory of downloaded artifacts.
+ * {@code sha256sum -c} works in a directory of downloaded artifacts. The provenance statement, when there is one, is
+ * attached as {@link ProvenanceAttachment} says and is not in the list (it names the list).
+ *
+ * @param checksumList the published checksum list, whether main artifact or attachment
  */
-record BinaryAttachments(List<Attachment> attachments, Optional<Path> mainArtifact) {
+record BinaryAttachments(List<Attachment> attachments, Optional<Path> mainArtifact, Path checksumList) {
+
+    /** The go packaging's artifact handler gives the main artifact this extension (plexus/components.xml). */
+    private static final String MAIN_ARTIFACT_EXTENSION = "sha256sums";
 
     /**
      * One attached file: {@code projectHelper.attachArtifact(project, type, classifier, file)}.
@@ -37,8 +43,13 @@ record BinaryAttachments(List<Attachment> attachments, Optional<Path> mainArtifa
         }
     }
 
+    /** @param provenance the provenance statement to attach; empty when {@code <provenance>} is off */
     static BinaryAttachments plan(
-            List<BuiltBinary> binaries, int packageCount, Path publishedSha256Sums, String packaging) {
+            List<BuiltBinary> binaries,
+            int packageCount,
+            Path publishedSha256Sums,
+            Optional<Path> provenance,
+            String packaging) {
         List<Attachment> attachments = new ArrayList<>();
         for (BuiltBinary binary : binaries) {
             String classifier = packageCount > 1
@@ -49,11 +60,26 @@ record BinaryAttachments(List<Attachment> attachments, Optional<Path> mainArtifa
                     .ifPresent(sbom -> attachments.add(
                             new Attachment("json", classifier + "-cyclonedx", sbom.file(), sbom.sha256())));
         }
+        provenance.ifPresent(file -> attachments.add(
+                new Attachment(ProvenanceAttachment.TYPE, ProvenanceAttachment.CLASSIFIER, file, null)));
         if ("go".equals(packaging)) {
-            return new BinaryAttachments(List.copyOf(attachments), Optional.of(publishedSha256Sums));
+            return new BinaryAttachments(
+                    List.copyOf(attachments), Optional.of(publishedSha256Sums), publishedSha256Sums);
         }
         attachments.add(new Attachment("txt", "sha256sums", publishedSha256Sums, null));
-        return new BinaryAttachments(List.copyOf(attachments), Optional.empty());
+        return new BinaryAttachments(List.copyOf(attachments), Optional.empty(), publishedSha256Sums);
+    }
+
+    /** The published checksum list's file name in a repository. */
+    String checksumListName(String artifactId, String version) {
+        if (mainArtifact.isPresent()) {
+            return artifactId + "-" + version + "." + MAIN_ARTIFACT_EXTENSION;
+        }
+        return attachments.stream()
+                .filter(attachment -> attachment.file().equals(checksumList))
+                .findFirst()
+                .orElseThrow()
+                .publishedName(artifactId, version);
     }
 
     /** The lines of the published checksum list: each attached binary's and SBOM's repository name and digest. */

@@ -24,6 +24,7 @@ import dev.gomvn.sbom.SbomWriter;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +126,21 @@ public class BuildMojo extends AbstractCachedGoMojo {
     boolean sbom;
 
     /**
+     * Write an in-toto statement with SLSA provenance v1 of the binaries, their SBOMs and both checksum lists
+     * ({@code provenance.intoto.json} beside them) and attach it (type {@code intoto.json}, classifier
+     * {@code provenance}); it names the files as published, so it is only written with {@code <attach>} on.
+     */
+    @Parameter(property = "go.provenance", defaultValue = "true")
+    boolean provenance;
+
+    /**
+     * The provenance's {@code runDetails.builder.id}: a URI naming who ran the build and how far to trust it, e.g.
+     * your CI's. The default says a Maven build on some machine, which is all gomvn itself can vouch for.
+     */
+    @Parameter(property = "go.provenance.builderId", defaultValue = "https://gomvn.dev/builders/maven-local")
+    String provenanceBuilderId;
+
+    /**
      * The SBOMs' timestamp, as for reproducible jars: ISO-8601 or seconds since 1970. {@code SOURCE_DATE_EPOCH}
      * wins when set; without either, SBOMs have no timestamp, so the same binary always gives the same bytes.
      */
@@ -198,7 +214,7 @@ public class BuildMojo extends AbstractCachedGoMojo {
             buildCache.ifPresent(SharedBuildCache::report);
         }
         if (attach) {
-            times.time(whole, "attach", () -> attach(result, request, buildDirectory));
+            times.time(whole, "attach", () -> attach(result, request, toolchain, buildDirectory));
         }
         long sboms = result.binaries().stream()
                 .filter(binary -> binary.sbom().isPresent())
@@ -262,10 +278,8 @@ public class BuildMojo extends AbstractCachedGoMojo {
                 .outputsToIgnore(List.of(buildDirectory))
                 .sbom(
                         sbom
-                                ? Optional.of(new CycloneDxSbomGenerator(new SbomSettings(
-                                        ReproducibleTimestamp.resolve(
-                                                System.getenv("SOURCE_DATE_EPOCH"), outputTimestamp),
-                                        project.getVersion())))
+                                ? Optional.of(new CycloneDxSbomGenerator(
+                                        new SbomSettings(reproducibleTimestamp(), project.getVersion())))
                                 : Optional.empty())
                 .build();
     }
@@ -285,12 +299,32 @@ public class BuildMojo extends AbstractCachedGoMojo {
                 goLog());
     }
 
-    /** The binaries and SBOMs as the project's artifacts, and the checksums of their published names. */
-    private void attach(BuildResult result, BuildRequest request, Path buildDirectory) {
+    private Optional<Instant> reproducibleTimestamp() {
+        return ReproducibleTimestamp.resolve(System.getenv("SOURCE_DATE_EPOCH"), outputTimestamp);
+    }
+
+    /** The binaries, SBOMs and provenance as the project's artifacts, and the checksums of their published names. */
+    private void attach(BuildResult result, BuildRequest request, Toolchain toolchain, Path buildDirectory) {
         Path publishedSums = buildDirectory.resolve("go").resolve("published.sha256sums");
+        Optional<Path> statement =
+                provenance ? Optional.of(ProvenanceAttachment.file(result.sha256Sums())) : Optional.empty();
         BinaryAttachments plan = BinaryAttachments.plan(
-                result.binaries(), request.packages().size(), publishedSums, project.getPackaging());
+                result.binaries(), request.packages().size(), publishedSums, statement, project.getPackaging());
         Sha256Sums.writeNames(publishedSums, plan.publishedSha256(project.getArtifactId(), project.getVersion()));
+        if (provenance) {
+            ProvenanceAttachment.write(
+                    result,
+                    request,
+                    plan,
+                    toolchain,
+                    new ProvenanceAttachment.Project(
+                            project.getGroupId(), project.getArtifactId(), project.getVersion()),
+                    provenanceBuilderId,
+                    reproducibleTimestamp(),
+                    goLog());
+            getLog().info("SLSA provenance of the binaries, SBOMs and checksum lists in " + statement.get()
+                    + ", attached as " + ProvenanceAttachment.CLASSIFIER);
+        }
         getLog().info("Checksums of the binaries as published (" + project.getArtifactId() + "-"
                 + project.getVersion() + "-<classifier>.<type>, for sha256sum -c among downloaded artifacts) in "
                 + publishedSums);

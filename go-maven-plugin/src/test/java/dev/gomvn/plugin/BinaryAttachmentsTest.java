@@ -51,6 +51,7 @@ class BinaryAttachmentsTest {
                         binary("js/wasm", "js_wasm/manager.wasm")),
                 1,
                 SUMS,
+                Optional.empty(),
                 "go");
         assertThat(plan.attachments())
                 .containsExactly(
@@ -86,6 +87,7 @@ class BinaryAttachmentsTest {
                         binary("js/wasm", "js_wasm/app.wasm")),
                 1,
                 SUMS,
+                Optional.empty(),
                 "go");
         assertThat(plan.attachments())
                 .containsExactly(
@@ -106,6 +108,7 @@ class BinaryAttachmentsTest {
                 List.of(binary("linux/amd64", "linux_amd64/manager"), binary("windows/amd64", "windows_amd64/cli.exe")),
                 2,
                 SUMS,
+                Optional.empty(),
                 "jar");
         assertThat(plan.attachments())
                 .extracting(BinaryAttachments.Attachment::classifier)
@@ -120,11 +123,34 @@ class BinaryAttachmentsTest {
                 List.of(binary("linux/amd64", "linux_amd64/manager"), binary("windows/amd64", "windows_amd64/cli.exe")),
                 2,
                 SUMS,
+                Optional.empty(),
                 "jar");
         assertThat(plan.publishedSha256("my-operator", "1.0-SNAPSHOT"))
                 .as("the checksum list itself is not in it")
                 .containsExactly(
                         java.util.Map.entry("my-operator-1.0-SNAPSHOT-manager-linux-amd64.bin", SHA),
                         java.util.Map.entry("my-operator-1.0-SNAPSHOT-cli-windows-amd64.exe", SHA));
+    }
+
+    @Test
+    void theProvenanceStatementIsAttachedAsIntotoJsonAndIsNotInTheChecksumListItNames() {
+        Path statement = Path.of("target/go/bin/provenance.intoto.json");
+        BinaryAttachments plan = BinaryAttachments.plan(
+                List.of(binary("linux/amd64", "linux_amd64/app")), 1, SUMS, Optional.of(statement), "jar");
+        assertThat(plan.attachments())
+                .contains(new BinaryAttachments.Attachment("intoto.json", "provenance", statement, null));
+        assertThat(plan.attachments().get(1).publishedName("app", "1.0")).isEqualTo("app-1.0-provenance.intoto.json");
+        assertThat(plan.publishedSha256("app", "1.0")).containsOnlyKeys("app-1.0-linux-amd64.bin");
+    }
+
+    @Test
+    void theChecksumListIsNamedAsTheRepositoryPublishesItForEitherPackaging() {
+        List<BuiltBinary> binaries = List.of(binary("linux/amd64", "linux_amd64/app"));
+        assertThat(BinaryAttachments.plan(binaries, 1, SUMS, Optional.empty(), "go")
+                        .checksumListName("app", "1.0"))
+                .isEqualTo("app-1.0.sha256sums");
+        assertThat(BinaryAttachments.plan(binaries, 1, SUMS, Optional.empty(), "jar")
+                        .checksumListName("app", "1.0"))
+                .isEqualTo("app-1.0-sha256sums.txt");
     }
 }

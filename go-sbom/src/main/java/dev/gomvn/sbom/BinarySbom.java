@@ -3,11 +3,10 @@ package dev.gomvn.sbom;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.gomvn.core.binary.GoBuildInfo;
+import dev.gomvn.core.gomod.ModuleHash;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +123,7 @@ public final class BinarySbom {
         if (linked.sum().startsWith("h1:")) {
             JsonObject hash = new JsonObject();
             hash.addProperty("alg", "SHA-256");
-            hash.addProperty("content", h1AsHex(linked.sum()));
+            hash.addProperty("content", ModuleHash.hex(linked.sum()));
             JsonArray hashes = new JsonArray();
             hashes.add(hash);
             component.add("hashes", hashes);
@@ -142,11 +141,6 @@ public final class BinarySbom {
             component.add("properties", properties);
         }
         return component;
-    }
-
-    /** {@code h1:<base64 of a SHA-256>} (golang.org/x/mod dirhash) as the hex CycloneDX hashes are written in. */
-    static String h1AsHex(String sum) {
-        return HexFormat.of().formatHex(Base64.getDecoder().decode(sum.substring(3)));
     }
 
     private static Optional<JsonArray> vcsReference(String module) {

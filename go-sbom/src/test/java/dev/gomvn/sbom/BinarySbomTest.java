@@ -7,6 +7,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.gomvn.core.binary.GoBuildInfo;
+import dev.gomvn.core.gomod.ModuleHash;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -104,7 +105,7 @@ public class BinarySbomTest {
 
     @Test
     void h1SumIsTheHexOfItsBase64Sha256() {
-        assertThat(BinarySbom.h1AsHex("h1:fEo0HyrW1GIgZdpbhCRO0PkJajUS5H9IFUztCgEo2jQ="))
+        assertThat(ModuleHash.hex("h1:fEo0HyrW1GIgZdpbhCRO0PkJajUS5H9IFUztCgEo2jQ="))
                 .isEqualTo("7c4a341f2ad6d4622065da5b84244ed0f9096a3512e47f48154ced0a0128da34");
     }
 

@@ -75,6 +75,14 @@ public final class ModuleHash {
         return "h1:" + Base64.getEncoder().encodeToString(summary.digest());
     }
 
+    /**
+     * An {@code h1:} hash as the hex of its SHA-256, the spelling of CycloneDX hashes and of the in-toto
+     * {@code dirHash} digest (base64 and hex of the same 32 bytes).
+     */
+    public static String hex(String h1) {
+        return HexFormat.of().formatHex(Base64.getDecoder().decode(h1.substring("h1:".length())));
+    }
+
     private static String sha256Hex(InputStream content) throws IOException {
         MessageDigest digest = Sha256.newDigest();
         byte[] buffer = new byte[64 * 1024];

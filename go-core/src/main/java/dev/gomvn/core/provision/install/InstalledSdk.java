@@ -2,6 +2,7 @@ package dev.gomvn.core.provision.install;
 
 import dev.gomvn.core.Platform;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A verified Go SDK in the cache.
@@ -24,6 +25,24 @@ public record InstalledSdk(
         String recordedSha256,
         String digestSource,
         boolean freshlyInstalled) {
+
+    /**
+     * The SDK gomvn verified and installed at {@code home}, as its {@code .gomvn-verified} marker records it; empty
+     * for a Go that gomvn did not install there (a local GOROOT), whose archive digest nobody checked.
+     *
+     * @param goVersion the version with its prefix, e.g. {@code go1.22.5}
+     */
+    public static Optional<InstalledSdk> verifiedAt(Path home, String goVersion, Platform platform) {
+        return InstallMarker.readFrom(home, goVersion, platform)
+                .map(marker -> new InstalledSdk(
+                        home,
+                        goVersion,
+                        platform,
+                        marker.archiveName(),
+                        marker.sha256(),
+                        marker.digestSource(),
+                        false));
+    }
 
     /** {@code bin/go}, or {@code bin/go.exe} for a Windows SDK. */
     public Path goExecutable() {

@@ -59,9 +59,7 @@ public final class SdkCache {
      */
     public Optional<InstalledSdk> find(String goVersion, Platform platform) {
         Path home = homeOf(goVersion, platform);
-        return InstallMarker.readFrom(home, goVersion, platform)
-                .map(marker -> new InstalledSdk(
-                        home, goVersion, platform, marker.archiveName(), marker.sha256(), marker.digestSource(), false))
+        return InstalledSdk.verifiedAt(home, goVersion, platform)
                 .filter(sdk -> Files.isRegularFile(content.essentialFile().apply(home, platform)));
     }
 
