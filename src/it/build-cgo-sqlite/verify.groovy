@@ -38,6 +38,6 @@ assert log =~ /(?m)^\[INFO\] linux\/arm64@musl\s+sqlite-version\s.*\s+static$/
 def windows = sbom('windows_amd64')['gomvn:runtime:library']*.toLowerCase()
 assert windows.contains('kernel32.dll')
 assert windows.every { it in ['kernel32.dll', 'msvcrt.dll', 'ucrtbase.dll', 'advapi32.dll', 'ws2_32.dll', 'ntdll.dll', 'winmm.dll', 'user32.dll', 'bcrypt.dll', 'shell32.dll'] || it.startsWith('api-ms-win-') } : windows
-assert log =~ /(?m)^\[INFO\] windows\/amd64\s+sqlite-version\.exe\s.*\s+imports .*(?i:kernel32\.dll)/
+assert log =~ /(?m)^\[INFO\] windows\/amd64\s+sqlite-version\.exe\s.*\s+imports KERNEL32\.dll, the UCRT \(\d+ api-ms-win-crt DLLs\)$/
 evaluate(new File(repositoryRoot, 'src/it/as-committed.groovy'))(basedir, 'build-cgo-sqlite', ['go.mod', 'go.sum', 'main.go'])
 return true

@@ -19,8 +19,10 @@ downloads.mkdirs()
     assert installed.isFile() : "not installed: ${name}"
     new File(downloads, name).bytes = installed.bytes
 }
+def statementName = 'pipeline-published-1.0-SNAPSHOT-provenance.intoto.json'
+new File(downloads, statementName).bytes = new File(repo, statementName).bytes
 def lines = new File(downloads, list).readLines()
-assert lines.collect { it.split('  ')[1] } as Set == published as Set : "the list names every published binary and SBOM, nothing else: ${lines}"
+assert lines.collect { it.split('  ')[1] } as Set == (published + [statementName]) as Set : "the list names every published binary, SBOM and the provenance, nothing else: ${lines}"
 lines.each { line ->
     def (digest, name) = line.split('  ')
     assert sha256(new File(downloads, name)) == digest : "${name} does not match ${list}"
@@ -32,11 +34,13 @@ if (['sh', '-c', 'command -v sha256sum'].execute().waitFor() == 0) {
     assert check.waitFor() == 0 : out
     published.each { assert out.contains("${it}: OK") }
 }
-// The provenance installed beside them vouches for each download, and the list, by its published name and digest.
-def statement = new groovy.json.JsonSlurper().parse(new File(repo, 'pipeline-published-1.0-SNAPSHOT-provenance.intoto.json'))
+// The provenance installed beside them vouches for each binary and SBOM by its published name and digest, and the list
+// vouches for the provenance (each names the other's digest one way only).
+def statement = new groovy.json.JsonSlurper().parse(new File(repo, statementName))
 assert statement._type == 'https://in-toto.io/Statement/v1' && statement.predicateType == 'https://slsa.dev/provenance/v1'
 def subjects = statement.subject.collectEntries { [(it.name): it.digest.sha256] }
-(published + [list]).each { assert subjects[it] == sha256(new File(downloads, it)) : "the provenance disagrees on ${it}" }
+published.each { assert subjects[it] == sha256(new File(downloads, it)) : "the provenance disagrees on ${it}" }
+assert subjects.containsKey('SHA256SUMS') && !subjects.containsKey(list)
 assert runs[0].contains("Checksums of the binaries as published (pipeline-published-1.0-SNAPSHOT-<classifier>.<type>, for sha256sum -c among downloaded artifacts) in ")
 
 // ./cmd is built as the artifactId; both linker variables arrived, the second by its import path.

@@ -1,5 +1,6 @@
 package dev.gomvn.plugin;
 
+import dev.gomvn.core.Sha256;
 import dev.gomvn.core.gobuild.BuiltBinary;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,14 +22,13 @@ import java.util.Optional;
  * <p>The published checksum list names each binary as the repository does,
  * {@code <artifactId>-<version>-<classifier>.<type>}, not by its path in the output directory, so that
  * {@code sha256sum -c} works in a directory of downloaded artifacts. The provenance statement, when there is one, is
- * attached as {@link ProvenanceAttachment} says and is not in the list (it names the list).
+ * attached as {@link ProvenanceAttachment} says and listed too.
  *
  * @param checksumList the published checksum list, whether main artifact or attachment
  */
 record BinaryAttachments(List<Attachment> attachments, Optional<Path> mainArtifact, Path checksumList) {
 
     /** The go packaging's artifact handler gives the main artifact this extension (plexus/components.xml). */
-    private static final String MAIN_ARTIFACT_EXTENSION = "sha256sums";
 
     /**
      * One attached file: {@code projectHelper.attachArtifact(project, type, classifier, file)}.
@@ -70,25 +70,27 @@ record BinaryAttachments(List<Attachment> attachments, Optional<Path> mainArtifa
         return new BinaryAttachments(List.copyOf(attachments), Optional.empty(), publishedSha256Sums);
     }
 
-    /** The published checksum list's file name in a repository. */
-    String checksumListName(String artifactId, String version) {
-        if (mainArtifact.isPresent()) {
-            return artifactId + "-" + version + "." + MAIN_ARTIFACT_EXTENSION;
-        }
-        return attachments.stream()
-                .filter(attachment -> attachment.file().equals(checksumList))
-                .findFirst()
-                .orElseThrow()
-                .publishedName(artifactId, version);
-    }
-
-    /** The lines of the published checksum list: each attached binary's and SBOM's repository name and digest. */
-    Map<String, String> publishedSha256(String artifactId, String version) {
+    /** Each attached binary's and SBOM's repository name and digest: what go build made. */
+    Map<String, String> builtSha256(String artifactId, String version) {
         Map<String, String> sha256ByName = new LinkedHashMap<>();
         attachments.stream()
                 .filter(attachment -> attachment.sha256() != null)
                 .forEach(attachment ->
                         sha256ByName.put(attachment.publishedName(artifactId, version), attachment.sha256()));
+        return sha256ByName;
+    }
+
+    /**
+     * The lines of the published checksum list: every attached file but the list itself, by repository name and digest;
+     * the provenance statement's digest is read from the file, written by then.
+     */
+    Map<String, String> publishedSha256(String artifactId, String version) {
+        Map<String, String> sha256ByName = new LinkedHashMap<>();
+        attachments.stream()
+                .filter(attachment -> !attachment.file().equals(checksumList))
+                .forEach(attachment -> sha256ByName.put(
+                        attachment.publishedName(artifactId, version),
+                        attachment.sha256() != null ? attachment.sha256() : Sha256.of(attachment.file())));
         return sha256ByName;
     }
 

@@ -126,7 +126,7 @@ public class BuildMojo extends AbstractCachedGoMojo {
     boolean sbom;
 
     /**
-     * Write an in-toto statement with SLSA provenance v1 of the binaries, their SBOMs and both checksum lists
+     * Write an in-toto statement with SLSA provenance v1 of the binaries, their SBOMs and SHA256SUMS
      * ({@code provenance.intoto.json} beside them) and attach it (type {@code intoto.json}, classifier
      * {@code provenance}); it names the files as published, so it is only written with {@code <attach>} on.
      */
@@ -310,7 +310,6 @@ public class BuildMojo extends AbstractCachedGoMojo {
                 provenance ? Optional.of(ProvenanceAttachment.file(result.sha256Sums())) : Optional.empty();
         BinaryAttachments plan = BinaryAttachments.plan(
                 result.binaries(), request.packages().size(), publishedSums, statement, project.getPackaging());
-        Sha256Sums.writeNames(publishedSums, plan.publishedSha256(project.getArtifactId(), project.getVersion()));
         if (provenance) {
             ProvenanceAttachment.write(
                     result,
@@ -322,9 +321,10 @@ public class BuildMojo extends AbstractCachedGoMojo {
                     provenanceBuilderId,
                     reproducibleTimestamp(),
                     goLog());
-            getLog().info("SLSA provenance of the binaries, SBOMs and checksum lists in " + statement.get()
+            getLog().info("SLSA provenance of the binaries, SBOMs and SHA256SUMS in " + statement.get()
                     + ", attached as " + ProvenanceAttachment.CLASSIFIER);
         }
+        Sha256Sums.writeNames(publishedSums, plan.publishedSha256(project.getArtifactId(), project.getVersion()));
         getLog().info("Checksums of the binaries as published (" + project.getArtifactId() + "-"
                 + project.getVersion() + "-<classifier>.<type>, for sha256sum -c among downloaded artifacts) in "
                 + publishedSums);

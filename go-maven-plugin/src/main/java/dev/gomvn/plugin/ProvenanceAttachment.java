@@ -25,9 +25,9 @@ import java.util.Optional;
  * {@code .intoto.json} suffix by which attestation tools (slsa-verifier, cosign) recognise a statement, where type
  * {@code json} would publish it as a plain {@code -provenance.json}.
  *
- * <p>Its subjects are every binary and SBOM under its published name, the published checksum list and
- * SHA256SUMS. Neither checksum list names the statement: a statement naming a list that names the statement would
- * need each to hash the other. The statement is the stronger end to keep, as a signature on it covers the lists.
+ * <p>Its subjects are every binary and SBOM under its published name, and SHA256SUMS, the build's checksum list. The
+ * published checksum list names the statement in turn (so {@code sha256sum -c} and a signature of that list cover it
+ * too) and is therefore not one of its subjects: two files cannot each hold the other's digest.
  */
 final class ProvenanceAttachment {
     static final String FILE_NAME = "provenance.intoto.json";
@@ -45,7 +45,7 @@ final class ProvenanceAttachment {
     }
 
     /**
-     * Writes the statement, after the published checksum list, which is one of its subjects.
+     * Writes the statement, before the published checksum list, which names it.
      *
      * @param builderId  {@code <provenanceBuilderId>}
      * @param timestamp  the reproducible build time; empty when none is configured
@@ -72,11 +72,8 @@ final class ProvenanceAttachment {
 
     private static List<ProvenanceInput.Subject> subjects(BuildResult result, BinaryAttachments plan, Project project) {
         List<ProvenanceInput.Subject> subjects = new ArrayList<>();
-        plan.publishedSha256(project.artifactId(), project.version())
+        plan.builtSha256(project.artifactId(), project.version())
                 .forEach((name, sha256) -> subjects.add(new ProvenanceInput.Subject(name, sha256)));
-        Path publishedSums = plan.checksumList();
-        subjects.add(new ProvenanceInput.Subject(
-                plan.checksumListName(project.artifactId(), project.version()), Sha256.of(publishedSums)));
         subjects.add(new ProvenanceInput.Subject(
                 result.sha256Sums().getFileName().toString(), Sha256.of(result.sha256Sums())));
         return subjects;

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gomvn.core.Platform;
 import dev.gomvn.core.gobuild.BuildTarget;
 import dev.gomvn.core.gobuild.BuiltBinary;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BinaryAttachmentsTest {
     private static final Platform HOST = new Platform("linux", "amd64");
@@ -133,24 +135,19 @@ class BinaryAttachmentsTest {
     }
 
     @Test
-    void theProvenanceStatementIsAttachedAsIntotoJsonAndIsNotInTheChecksumListItNames() {
-        Path statement = Path.of("target/go/bin/provenance.intoto.json");
+    void theProvenanceStatementIsAttachedAsIntotoJsonAndListedWithTheBinaries(@TempDir Path directory)
+            throws Exception {
+        Path statement = Files.writeString(directory.resolve("provenance.intoto.json"), "{}\n");
         BinaryAttachments plan = BinaryAttachments.plan(
                 List.of(binary("linux/amd64", "linux_amd64/app")), 1, SUMS, Optional.of(statement), "jar");
         assertThat(plan.attachments())
                 .contains(new BinaryAttachments.Attachment("intoto.json", "provenance", statement, null));
         assertThat(plan.attachments().get(1).publishedName("app", "1.0")).isEqualTo("app-1.0-provenance.intoto.json");
-        assertThat(plan.publishedSha256("app", "1.0")).containsOnlyKeys("app-1.0-linux-amd64.bin");
-    }
-
-    @Test
-    void theChecksumListIsNamedAsTheRepositoryPublishesItForEitherPackaging() {
-        List<BuiltBinary> binaries = List.of(binary("linux/amd64", "linux_amd64/app"));
-        assertThat(BinaryAttachments.plan(binaries, 1, SUMS, Optional.empty(), "go")
-                        .checksumListName("app", "1.0"))
-                .isEqualTo("app-1.0.sha256sums");
-        assertThat(BinaryAttachments.plan(binaries, 1, SUMS, Optional.empty(), "jar")
-                        .checksumListName("app", "1.0"))
-                .isEqualTo("app-1.0-sha256sums.txt");
+        // What the statement vouches for: the binaries, not itself.
+        assertThat(plan.builtSha256("app", "1.0")).containsOnlyKeys("app-1.0-linux-amd64.bin");
+        // The published list names it too, with the digest of the file as written.
+        assertThat(plan.publishedSha256("app", "1.0"))
+                .containsOnlyKeys("app-1.0-linux-amd64.bin", "app-1.0-provenance.intoto.json")
+                .containsEntry("app-1.0-provenance.intoto.json", dev.gomvn.core.Sha256.of(statement));
     }
 }

@@ -52,7 +52,7 @@ class ProvenanceAttachmentTest {
                         .build());
     }
 
-    /** What {@code go:build} does before it attaches: build, plan, write the published list, then the statement. */
+    /** What {@code go:build} does before it attaches: build, plan, write the statement, then the published list. */
     private record Built(BuildResult result, BinaryAttachments plan, Path statement) {}
 
     private static Built build(Path module, Optional<Instant> timestamp) throws Exception {
@@ -85,9 +85,9 @@ class ProvenanceAttachmentTest {
         Path statement = ProvenanceAttachment.file(result.sha256Sums());
         BinaryAttachments plan =
                 BinaryAttachments.plan(result.binaries(), 1, publishedSums, Optional.of(statement), "jar");
-        Sha256Sums.writeNames(publishedSums, plan.publishedSha256(PROJECT.artifactId(), PROJECT.version()));
         ProvenanceAttachment.write(
                 result, request, plan, go, PROJECT, "https://ci.example.com/builder", timestamp, GoLog.SILENT);
+        Sha256Sums.writeNames(publishedSums, plan.publishedSha256(PROJECT.artifactId(), PROJECT.version()));
         return new Built(result, plan, statement);
     }
 
@@ -103,7 +103,8 @@ class ProvenanceAttachmentTest {
 
         Map<String, String> expected = new HashMap<>();
         for (BinaryAttachments.Attachment attachment : built.plan().attachments()) {
-            if (!attachment.classifier().equals(ProvenanceAttachment.CLASSIFIER)) {
+            if (!attachment.classifier().equals(ProvenanceAttachment.CLASSIFIER)
+                    && !attachment.classifier().equals("sha256sums")) {
                 expected.put(attachment.publishedName("app", "1.0.0"), Sha256.of(attachment.file()));
             }
         }
@@ -125,9 +126,11 @@ class ProvenanceAttachmentTest {
                         "app-1.0.0-linux-amd64.bin",
                         "app-1.0.0-linux-amd64-cyclonedx.json",
                         "app-1.0.0-windows-arm64.exe",
-                        "app-1.0.0-sha256sums.txt",
-                        "SHA256SUMS");
-        assertThat(Files.readString(built.result().sha256Sums())).doesNotContain(ProvenanceAttachment.FILE_NAME);
+                        "SHA256SUMS")
+                .doesNotContainKey("app-1.0.0-sha256sums.txt");
+        // The published list names the statement instead: a signature of the list covers it.
+        assertThat(Files.readString(built.plan().checksumList()))
+                .contains(Sha256.of(built.statement()) + "  app-1.0.0-provenance.intoto.json");
     }
 
     @Test

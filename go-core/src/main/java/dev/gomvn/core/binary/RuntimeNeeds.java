@@ -124,10 +124,33 @@ public record RuntimeNeeds(
                         .map(os -> os.os() + " >= " + os.version())
                         .orElse(libraries.isEmpty() ? "loads no libraries" : "loads " + String.join(", ", libraries));
             case PE:
-                return libraries.isEmpty() ? "imports nothing" : "imports " + String.join(", ", libraries);
+                return peSummary();
             default:
                 return "no run-time needs read";
         }
+    }
+
+    /**
+     * {@code imports KERNEL32.dll, the UCRT (9 api-ms-win-crt DLLs)}: the Universal C Runtime's API sets are one library
+     * to a reader (Windows 10 and later have it), not nine lines of a summary.
+     */
+    private String peSummary() {
+        if (libraries.isEmpty()) {
+            return "imports nothing";
+        }
+        List<String> named = new ArrayList<>();
+        long ucrt = libraries.stream()
+                .filter(name -> name.toLowerCase(java.util.Locale.ROOT).startsWith("api-ms-win-crt-"))
+                .count();
+        for (String library : libraries) {
+            if (!library.toLowerCase(java.util.Locale.ROOT).startsWith("api-ms-win-crt-")) {
+                named.add(library);
+            }
+        }
+        if (ucrt > 0) {
+            named.add("the UCRT (" + ucrt + " api-ms-win-crt DLL" + (ucrt == 1 ? ")" : "s)"));
+        }
+        return "imports " + String.join(", ", named);
     }
 
     private String elfSummary() {

@@ -447,4 +447,20 @@ class RuntimeNeedsTest {
         String contents = new String(Files.readAllBytes(binary), StandardCharsets.ISO_8859_1);
         assertThat(names).allSatisfy(name -> assertThat(contents).contains(name + "\0"));
     }
+
+    @Test
+    void aWindowsSummaryNamesTheUcrtOnceForItsApiSetDlls() {
+        RuntimeNeeds zigBuilt = new RuntimeNeeds(
+                work.resolve("app.exe"),
+                Format.PE,
+                Linkage.DYNAMIC,
+                "ucrt",
+                Optional.empty(),
+                List.of("KERNEL32.dll", "api-ms-win-crt-heap-l1-1-0.dll", "api-ms-win-crt-stdio-l1-1-0.dll"),
+                List.of(),
+                Optional.empty(),
+                Optional.empty());
+
+        assertThat(zigBuilt.summary()).isEqualTo("imports KERNEL32.dll, the UCRT (2 api-ms-win-crt DLLs)");
+    }
 }
