@@ -19,7 +19,8 @@ def repo = new File(localRepositoryPath, 'dev/gomvn/it/build-sbom/1.0-SNAPSHOT')
     assert installed.bytes == new File(bin, sboms[i]).bytes
 }
 def published = new File(repo, 'build-sbom-1.0-SNAPSHOT.sha256sums').readLines()
-assert published.size() == 6
+// Three binaries, their SBOMs and the provenance that vouches for them.
+assert published.size() == 7
 published.each { line ->
     def (sha, name) = line.split('  ')
     assert sha256(new File(repo, name)) == sha : "${name} does not match the published checksum list"

@@ -32,6 +32,7 @@ assert guarded.contains('BUILD FAILURE')
 assert guarded.contains('--- go:0.1.0-SNAPSHOT:compare (compare-before-deploy)') || guarded =~ /--- go:\S+:compare \(compare-before-deploy\)/
 assert guarded.contains('- linker variable (-X) main.version=1.0-changed here, main.version=1.0 published')
 assert !guarded.contains('Uploading to published') && !guarded.contains('Uploaded to published')
+assert !guarded.contains('--- install:') && !guarded.contains('--- deploy:')
 def sums = new File(repo, 'compare-published-1.0.sha256sums').readLines().collectEntries { line ->
     def (sha, name) = line.split(/\s+\*?/, 2)
     [(name): sha]

@@ -4,6 +4,8 @@ def readme = new File(root, 'README.md').text
 def normalize = { String xml -> xml.replaceAll(/\s+/, ' ').replace('@project.version@', '0.1.0-SNAPSHOT').trim() }
 def poms = [new File(basedir, 'pom.xml'), new File(root, 'examples/company-parent/pom.xml'), new File(root, 'examples/hello-cli/pom.xml'),
             new File(root, 'src/it/pipeline-published/pom.xml'),
+            new File(root, 'src/it/build-cgo-sqlite/pom.xml'),
+            new File(root, 'src/it/compare-published/pom.xml'),
             new File(root, 'src/it/operator-kubebuilder/pom.xml'),
             new File(root, 'src/it/image-hello-operator/pom.xml'),
             new File(root, 'src/it/build-cache-extension/.mvn/extensions.xml'),

@@ -21,20 +21,20 @@ import org.apache.maven.plugins.annotations.Parameter;
  * linker variable, the Go version. A rebuild of a release that gives other bytes is either not reproducible or not the
  * release; either way it must not be deployed over it.
  *
- * <p>Run it after go:build, {@code mvn verify go:compare}, or bind it. Bound to {@code deploy}, it guards the deploy:
- * executions of one phase run in the order their plugins appear in the POM, so declare go-maven-plugin before
- * maven-deploy-plugin (or leave maven-deploy-plugin to the lifecycle, which adds it after the POM's plugins):
+ * <p>Run it after go:build, {@code mvn verify go:compare}, or bind it: an execution without a phase runs in
+ * {@code verify}, so that in {@code mvn deploy} it runs before install and deploy, and a rebuild that differs is never
+ * published over the release (bound to {@code deploy} it would run after the lifecycle's deploy:deploy, which Maven
+ * orders first):
  *
  * <pre>{@code
  * <execution>
  *   <id>compare-before-deploy</id>
- *   <phase>deploy</phase>
  *   <goals><goal>compare</goal></goals>
  *   <configuration><failIfNotPublished>false</failIfNotPublished></configuration>
  * </execution>
  * }</pre>
  *
- * Bound to {@code verify} instead, it runs before install and deploy in every build.
+ * A {@code -SNAPSHOT} version is republished by design, so it is compared only with {@code <snapshots>true}.
  */
 @Mojo(name = "compare", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CompareMojo extends AbstractToolchainMojo {
@@ -57,6 +57,10 @@ public class CompareMojo extends AbstractToolchainMojo {
     @Parameter(property = "go.compare.failIfNotPublished", defaultValue = "true")
     boolean failIfNotPublished;
 
+    /** Compare a -SNAPSHOT version too (with the latest snapshot published); release versions only by default. */
+    @Parameter(property = "go.compare.snapshots", defaultValue = "false")
+    boolean snapshots;
+
     /** Where go:build wrote the binaries, for a go:compare that runs without go:build in its session. */
     @Parameter(property = "go.outputDirectory", defaultValue = "${project.build.directory}/go/bin")
     File outputDirectory;
@@ -75,6 +79,11 @@ public class CompareMojo extends AbstractToolchainMojo {
     @Override
     void run() {
         if (GoModuleCheck.skipNonGoProject(project, moduleDirectory(), getLog())) {
+            return;
+        }
+        if (project.getArtifact().isSnapshot() && !snapshots) {
+            getLog().info("go:compare skipped: " + project.getVersion() + " is a snapshot, republished by design;"
+                    + " set <snapshots>true</snapshots> (go.compare.snapshots) to compare it with the latest one.");
             return;
         }
         Map<String, BinaryComparison.Side> here = BuiltBinaries.of(project, outputDirectory.toPath());

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code zig cc} as cgo's C compiler: one hermetic cross compiler, with its own libc headers and libraries, for every
@@ -19,6 +20,7 @@ public final class ZigCCompiler implements ProvidedCCompiler {
     private final String archiveSha256;
     private final Path cacheDirectory;
     private final ZigGlibcSymbols glibcSymbols;
+    private final Map<String, Boolean> prepared = new ConcurrentHashMap<>();
 
     /**
      * @param zig the verified zig executable, beside its {@code lib/}
@@ -44,6 +46,21 @@ public final class ZigCCompiler implements ProvidedCCompiler {
         variables.put("ZIG_GLOBAL_CACHE_DIR", cacheDirectory.toString());
         variables.put("ZIG_LOCAL_CACHE_DIR", cacheDirectory.toString());
         return variables;
+    }
+
+    /**
+     * Has Zig build the target's C library (musl, mingw-w64, glibc's start-up files) now, from its cache directory, with
+     * the flags go will link with, so go's link finds it cached. Zig records the directory it compiles that library in
+     * (DWARF comp_dir); built during go's link, it would be the checkout's, and two checkouts would give different
+     * bytes. Cached, this costs one zig process per target and build (about 30 ms).
+     */
+    @Override
+    public void prepare(BuildTarget target, String glibcVersion, String linkerFlags) {
+        String triple = ZigTargets.triple(target, glibcVersion);
+        prepared.computeIfAbsent(triple + " " + linkerFlags, key -> {
+            ZigLibraryBuild.run(zig, triple, linkerFlags, cacheDirectory);
+            return Boolean.TRUE;
+        });
     }
 
     @Override

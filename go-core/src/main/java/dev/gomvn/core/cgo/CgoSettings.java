@@ -107,6 +107,8 @@ public final class CgoSettings {
         }
         String version = declared.orElse(DEFAULT_GLIBC_FLOOR);
         variables.putAll(provided.environment(target, version));
+        // go's own default, which its link passes to the C compiler.
+        provided.prepare(target, version, environment.getOrDefault("CGO_LDFLAGS", "-O2 -g"));
         if (cross && !environment.containsKey("PKG_CONFIG_LIBDIR")) {
             // Zig brings no .pc files: a target library found through pkg-config must come from a sysroot the user
             // names, never from this machine.

@@ -18,6 +18,14 @@ public interface ProvidedCCompiler {
      */
     Map<String, String> environment(BuildTarget target, String glibcVersion);
 
+    /**
+     * Readies the compiler for the target before go runs it, e.g. builds the C library it links in, so that nothing of
+     * the checkout's directory ends up in it; called once per target and build.
+     *
+     * @param linkerFlags the flags go will link with (CGO_LDFLAGS), which choose how that library is built
+     */
+    default void prepare(BuildTarget target, String glibcVersion, String linkerFlags) {}
+
     /** Name, version and archive digest: a build input, so a changed compiler is a changed build. */
     String identity();
 

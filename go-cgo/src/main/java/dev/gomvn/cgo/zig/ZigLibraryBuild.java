@@ -1,0 +1,56 @@
+package dev.gomvn.cgo.zig;
+
+import dev.gomvn.core.EnvironmentException;
+import dev.gomvn.core.gobuild.GoQuoting;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Links an empty C program for a target with {@code zig cc}, in Zig's cache directory: Zig then builds and caches the
+ * target's C library there, from a directory that is the same for every checkout.
+ */
+final class ZigLibraryBuild {
+    private static final String PROGRAM = "int main(void) { return 0; }\n";
+
+    private ZigLibraryBuild() {}
+
+    static void run(Path zig, String triple, String linkerFlags, Path cacheDirectory) {
+        try {
+            Path directory = Files.createDirectories(cacheDirectory.resolve("gomvn-prepared"));
+            Path source = directory.resolve("empty.c");
+            if (!Files.isRegularFile(source)) {
+                Files.writeString(source, PROGRAM, StandardCharsets.UTF_8);
+            }
+            List<String> command = new ArrayList<>(List.of(zig.toString(), "cc", "-target", triple));
+            command.addAll(GoQuoting.split(linkerFlags, "go.environment"));
+            command.addAll(List.of("-o", directory.resolve(triple + ".out").toString(), source.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(cacheDirectory.toFile())
+                    .redirectErrorStream(true);
+            builder.environment().put("ZIG_GLOBAL_CACHE_DIR", cacheDirectory.toString());
+            builder.environment().put("ZIG_LOCAL_CACHE_DIR", cacheDirectory.toString());
+            Process process = builder.start();
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!process.waitFor(30, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+            }
+            if (process.exitValue() != 0) {
+                throw new EnvironmentException("Zig could not build its C library for " + triple + " ('"
+                        + String.join(" ", command) + "' in " + cacheDirectory + " failed with exit code "
+                        + process.exitValue() + "): " + output);
+            }
+        } catch (IOException e) {
+            throw new EnvironmentException(
+                    "Could not run Zig to build its C library for " + triple + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EnvironmentException("Interrupted while Zig built its C library for " + triple + ".", e);
+        }
+    }
+}
