@@ -3,6 +3,7 @@ package dev.gomvn.plugin;
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.HumanReadable;
+import dev.gomvn.core.signing.SigningKey;
 import dev.gomvn.image.ImagePusher;
 import dev.gomvn.image.ImageReference;
 import dev.gomvn.image.ImageSummary;
@@ -59,6 +60,9 @@ public class ImagePushMojo extends AbstractImageMojo {
                     "<jobs> (go.image.jobs) is " + jobs + "; give the blob transfers at once, e.g. 4.");
         }
         List<String> tagList = tagList();
+        // Before the push: a key that cannot be read must not leave an image pushed but unsigned.
+        Optional<SigningKey> signing =
+                SigningKeys.resolve(signingKey, signingKeyServerId, session, settingsDecrypter, goLog(), "the image");
         ImagePusher.PushResult result = new ImagePusher(goLog(), jobs).push(layout, target, tagList, registryAccess());
         ImageSummary.write(
                 imageDirectory(),
@@ -67,15 +71,8 @@ public class ImagePushMojo extends AbstractImageMojo {
                 tagList,
                 ImageSummary.platformsOf(layout),
                 true);
-        SigningKeys.resolve(signingKey, signingKeyServerId, session, settingsDecrypter, goLog(), "the image")
-                .ifPresent(key -> ImageSigning.signPushed(
-                        key,
-                        target,
-                        result.digest(),
-                        provenance.toPath(),
-                        imageDirectory(),
-                        registryAccess(),
-                        goLog()));
+        signing.ifPresent(key -> ImageSigning.signPushed(
+                key, target, result.digest(), provenance.toPath(), imageDirectory(), registryAccess(), goLog()));
         getLog().info("Image " + target.name() + "@" + result.digest() + " [go:image-push "
                 + HumanReadable.duration(Duration.ofNanos(System.nanoTime() - started)) + "]");
     }
