@@ -5,16 +5,19 @@
 #   build-cache-store  the shared build cache store of ./build-cache-store, for machines without nginx
 #   crane              go-containerregistry v0.22.1's crane (./crane: its cmd/crane main), a tool with no gomvn code
 #                      that the image ITs read gomvn's images and layouts with, checked against ./crane/go.sum
+#   cosign             sigstore's cosign v2.6.5 (./cosign: its cli package), a tool with no gomvn code that checks
+#                      gomvn's signatures and attestations, checked against ./cosign/go.sum; the first build
+#                      takes minutes (about 5 on 2 cores with an empty module cache)
 # Built with the Go on PATH (GOTOOLCHAIN=local) into a cache keyed by server, version and Go version:
 # $GOMVN_TEST_SERVERS, else ${XDG_CACHE_HOME:-~/.cache}/gomvn-test-servers. Concurrent callers (two test
 # JVMs, two ITs) wait for one build under a lock; a build that fails leaves nothing behind.
 set -euo pipefail
 export GOTOOLCHAIN=local
 here="$(cd "$(dirname "$0")" && pwd)"
-name="${1:?usage: provision.sh registry|build-cache-store|crane}"
+name="${1:?usage: provision.sh registry|build-cache-store|crane|cosign}"
 case "$name" in
-  registry|build-cache-store|crane) ;;
-  *) echo "provision.sh: unknown server '$name'; use registry, build-cache-store or crane" >&2; exit 2 ;;
+  registry|build-cache-store|crane|cosign) ;;
+  *) echo "provision.sh: unknown server '$name'; use registry, build-cache-store, crane or cosign" >&2; exit 2 ;;
 esac
 # The sources' digest names the build: a changed pin or program builds anew.
 sha256() { if command -v sha256sum > /dev/null; then sha256sum; else shasum -a 256; fi; }

@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.net.Credentials;
+import dev.gomvn.core.signing.SigningKeyFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -100,9 +101,11 @@ final class DockerCredentials {
             return Optional.empty();
         }
         try {
-            Process process = new ProcessBuilder(program.get().toString(), "get")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
+            ProcessBuilder launch =
+                    new ProcessBuilder(program.get().toString(), "get").redirectError(ProcessBuilder.Redirect.DISCARD);
+            // A helper is handed what it needs on stdin; the signing passphrase is none of its business.
+            launch.environment().remove(SigningKeyFile.PASSPHRASE_VARIABLE);
+            Process process = launch.start();
             try (OutputStream in = process.getOutputStream()) {
                 in.write(serverUrl.getBytes(StandardCharsets.UTF_8));
             }

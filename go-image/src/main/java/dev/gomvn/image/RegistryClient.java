@@ -82,6 +82,15 @@ final class RegistryClient {
      * upload) so that the file would travel twice; nor chunks, which cost a request each.
      */
     void pushBlob(String repository, Path file, String digest) {
+        pushBlob(repository, TransportRequest.Body.of(file), digest);
+    }
+
+    /** Uploads a blob held in memory (a signature's payload, a config), as {@link #pushBlob(String, Path, String)}. */
+    void pushBlob(String repository, byte[] bytes, String digest) {
+        pushBlob(repository, TransportRequest.Body.of(bytes), digest);
+    }
+
+    private void pushBlob(String repository, TransportRequest.Body body, String digest) {
         String action = "upload blob " + digest + " to " + repository;
         TransportRequest open = TransportRequest.post(apiUri(repository, "blobs/uploads/"), TransportRequest.Body.NONE);
         URI upload = send(action, open, push(repository), response -> {
@@ -95,7 +104,7 @@ final class RegistryClient {
         });
         URI complete = URI.create(upload + (upload.getRawQuery() == null ? "?" : "&") + "digest=" + digest);
         // Once: the PUT ends the upload session, which a second one would no longer find.
-        TransportRequest put = TransportRequest.put(complete, TransportRequest.Body.of(file))
+        TransportRequest put = TransportRequest.put(complete, body)
                 .header("Content-Type", "application/octet-stream")
                 .once();
         send(action, put, push(repository), response -> check(response, action));
@@ -151,6 +160,22 @@ final class RegistryClient {
             throw new EnvironmentException(
                     "Could not store blob " + digest + " at " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A small blob (a signature's payload, an attestation, a config) in memory, checked against its digest. */
+    byte[] blob(String repository, String digest) {
+        String action = "download blob " + digest + " from " + repository;
+        TransportRequest request = TransportRequest.get(apiUri(repository, "blobs/" + digest));
+        return send(action, request, pull(repository), response -> {
+            check(response, action);
+            byte[] bytes = response.bytes();
+            if (!OciDescriptor.digestOf(bytes).equals(digest)) {
+                throw new VerificationException("The registry " + registry + " answered the request to " + action
+                        + " with other bytes (" + OciDescriptor.digestOf(bytes) + "): the blob was altered in the "
+                        + "registry or on the way. Check who can write to " + registry + "/" + repository + ".");
+            }
+            return bytes;
+        });
     }
 
     /**

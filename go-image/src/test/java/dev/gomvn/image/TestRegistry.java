@@ -39,7 +39,7 @@ final class TestRegistry implements AutoCloseable {
 
     static TestRegistry start(Path directory, boolean withLogin) {
         try {
-            Path binary = provision();
+            Path binary = provision("registry");
             int port;
             try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
                 port = socket.getLocalPort();
@@ -85,19 +85,20 @@ final class TestRegistry implements AutoCloseable {
         }
     }
 
-    private static Path provision() throws IOException, InterruptedException {
+    /** The path of a server or tool src/it/servers/provision.sh builds (registry, crane, cosign). */
+    static Path provision(String name) throws IOException, InterruptedException {
         String script = System.getProperty("gomvn.provisionTestServer");
         if (script == null) {
             throw new AssertionError(
                     "System property gomvn.provisionTestServer is not set: run the tests through Maven "
                             + "(go-core's POM sets it to src/it/servers/provision.sh)");
         }
-        Process provision = new ProcessBuilder("bash", script, "registry")
+        Process provision = new ProcessBuilder("bash", script, name)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         String path = new String(provision.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (provision.waitFor() != 0 || path.isEmpty()) {
-            throw new AssertionError(script + " registry failed (its output is above)");
+            throw new AssertionError(script + " " + name + " failed (its output is above)");
         }
         return Path.of(path);
     }

@@ -3,10 +3,12 @@ package dev.gomvn.plugin;
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.HumanReadable;
+import dev.gomvn.core.signing.SigningKey;
 import dev.gomvn.image.ImagePusher;
 import dev.gomvn.image.ImageReference;
 import dev.gomvn.image.ImageSummary;
 import dev.gomvn.image.OciLayout;
+import java.io.File;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +27,18 @@ public class ImagePushMojo extends AbstractImageMojo {
     /** The most blob checks, mounts and uploads at once, as crane's --jobs. */
     @Parameter(property = "go.image.jobs", defaultValue = "4")
     int jobs;
+
+    /** The PEM file of the ECDSA P-256 key that signs the pushed image, as cosign sign --key would (optional). */
+    @Parameter(property = "go.signing.key")
+    File signingKey;
+
+    /** A settings.xml &lt;server&gt; whose &lt;privateKey&gt; is the signing key's PEM file, &lt;passphrase&gt; its passphrase. */
+    @Parameter(property = "go.signing.serverId")
+    String signingKeyServerId;
+
+    /** go:build's in-toto provenance, attested to the image (as the subject) when it exists and a key signs. */
+    @Parameter(defaultValue = "${project.build.directory}/go/bin/provenance.intoto.json", readonly = true)
+    File provenance;
 
     @Override
     void run() {
@@ -46,6 +60,9 @@ public class ImagePushMojo extends AbstractImageMojo {
                     "<jobs> (go.image.jobs) is " + jobs + "; give the blob transfers at once, e.g. 4.");
         }
         List<String> tagList = tagList();
+        // Before the push: a key that cannot be read must not leave an image pushed but unsigned.
+        Optional<SigningKey> signing =
+                SigningKeys.resolve(signingKey, signingKeyServerId, session, settingsDecrypter, goLog(), "the image");
         ImagePusher.PushResult result = new ImagePusher(goLog(), jobs).push(layout, target, tagList, registryAccess());
         ImageSummary.write(
                 imageDirectory(),
@@ -54,6 +71,8 @@ public class ImagePushMojo extends AbstractImageMojo {
                 tagList,
                 ImageSummary.platformsOf(layout),
                 true);
+        signing.ifPresent(key -> ImageSigning.signPushed(
+                key, target, result.digest(), provenance.toPath(), imageDirectory(), registryAccess(), goLog()));
         getLog().info("Image " + target.name() + "@" + result.digest() + " [go:image-push "
                 + HumanReadable.duration(Duration.ofNanos(System.nanoTime() - started)) + "]");
     }

@@ -7,6 +7,7 @@ import dev.gomvn.core.net.ProxySettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
@@ -69,6 +70,18 @@ public final class MavenNetworkSettings {
         Server decrypted =
                 decrypt(decrypter, new DefaultSettingsDecryptionRequest(server)).getServer();
         return new Credentials(serverId, decrypted.getUsername(), decrypted.getPassword());
+    }
+
+    /**
+     * The settings.xml {@code <server>} with this id, its secrets (password, passphrase) decrypted; empty when there
+     * is none.
+     */
+    public static Optional<Server> decryptedServer(MavenSession session, SettingsDecrypter decrypter, String serverId) {
+        Server server = session.getSettings().getServer(serverId);
+        return server == null
+                ? Optional.empty()
+                : Optional.of(decrypt(decrypter, new DefaultSettingsDecryptionRequest(server))
+                        .getServer());
     }
 
     private static SettingsDecryptionResult decrypt(

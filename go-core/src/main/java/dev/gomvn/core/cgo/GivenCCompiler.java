@@ -3,6 +3,7 @@ package dev.gomvn.core.cgo;
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.gobuild.GoQuoting;
+import dev.gomvn.core.signing.SigningKeyFile;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +85,8 @@ record GivenCCompiler(String command, Path path, String version, String machine,
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(environment);
+        // A compiler wrapper is the project's code: it gets no signing passphrase, as go's children get none.
+        builder.environment().remove(SigningKeyFile.PASSPHRASE_VARIABLE);
         try {
             Process process = builder.start();
             process.getOutputStream().close();

@@ -3,6 +3,7 @@ package dev.gomvn.core.process;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.HumanReadable;
+import dev.gomvn.core.signing.SigningKeyFile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -161,9 +162,13 @@ public final class GoCommand {
         return name + " " + String.join(" ", arguments);
     }
 
-    /** The complete environment the child sees. */
+    /**
+     * The complete environment the child sees. Never the signing key's passphrase: go hands its environment to
+     * generators, tests and C compilers, which are the project's code.
+     */
     public Map<String, String> effectiveEnvironment() {
         Map<String, String> result = new LinkedHashMap<>(environment);
+        result.remove(SigningKeyFile.PASSPHRASE_VARIABLE);
         result.put("GOROOT", goRoot.toString());
         result.put("GOTOOLCHAIN", "local");
         String pathKey = result.keySet().stream()
