@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * distribution registry on 127.0.0.1: verify-blob, verify and verify-attestation with the public key, and a signature
  * cosign made itself that gomvn's signing keeps. No transparency log exists here, hence --insecure-ignore-tlog.
  */
+@Tag("nightly")
 class CosignVerifiesTest {
     /** A minimal SLSA v1 provenance statement, as go:build's provenance.intoto.json is one. */
     static final String SLSA = "{\"_type\":\"https://in-toto.io/Statement/v1\",\"subject\":[{\"name\":\"app\","
