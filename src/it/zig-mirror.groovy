@@ -2,8 +2,8 @@
 // publishes it (zig-<arch>-linux-<version>.tar.xz, every entry under zig-<arch>-linux-<version>/, a .minisig beside
 // it), made from the PyPI package ziglang, which ships the real Zig binary: there is no network to ziglang.org here.
 // The wheel is checked against the SHA-256 PyPI lists, unpacked (zig loses its executable bit in a wheel; it is set
-// again), packed with tar and xz -T0 -1, and signed with a fresh key by the real minisign (src/it/install-cross.sh
-// installs it and xz), so gomvn's own verifier is not what vouches for its test input.
+// again), packed with tar and xz -T0 -0 (fast; its size is not what is tested), and signed with a fresh key by the
+// real minisign (src/it/install-cross.sh installs it and xz), so gomvn's own verifier is not what vouches for its test input.
 // Made once, then reused: $GOMVN_TEST_SERVERS, else ${XDG_CACHE_HOME:-~/.cache}/gomvn-test-servers, in
 // zig-mirror-<version>-<arch>/, published by an atomic rename under a lock, so concurrent ITs build it once.
 // Use:
@@ -90,7 +90,7 @@ return { String version ->
             wheelFile.delete()
             def mirror = new File(staging, 'mirror')
             mirror.mkdirs()
-            run(staging, ['bash', '-c', "set -o pipefail; tar -C tree -cf - '${name}' | xz -T0 -1 > 'mirror/${name}.tar.xz'"])
+            run(staging, ['bash', '-c', "set -o pipefail; tar -C tree -cf - '${name}' | xz -T0 -0 > 'mirror/${name}.tar.xz'"])
             run(staging, ['minisign', '-G', '-W', '-p', 'minisign.pub', '-s', 'minisign.key'])
             run(staging, ['minisign', '-S', '-s', 'minisign.key', '-m', "mirror/${name}.tar.xz"])
             new File(staging, 'tree').deleteDir()

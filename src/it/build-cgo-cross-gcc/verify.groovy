@@ -3,14 +3,9 @@ assert log.contains('BUILD SUCCESS')
 // The given compilers won: nothing was provisioned.
 assert !log.contains('Zig')
 
-def run = { List<String> command ->
-    def process = command.execute()
-    def out = new StringBuilder(), err = new StringBuilder()
-    process.waitForProcessOutput(out, err)
-    assert process.exitValue() == 0 : "${command.join(' ')} failed: ${err}"
-    out.toString()
-}
-def onPath = { String tool -> System.getenv('PATH').split(File.pathSeparator).any { new File(it, tool).canExecute() } }
+def programs = evaluate(new File(repositoryRoot, 'src/it/run-program.groovy'))
+def run = programs.run
+def onPath = programs.onPath
 assert onPath('qemu-aarch64-static') : 'qemu-aarch64-static is missing: src/it/install-cross.sh installs it (Debian qemu-user-static)'
 
 def arm64 = new File(basedir, 'target/go/bin/linux_arm64/cgo-hello')

@@ -2,13 +2,8 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD SUCCESS')
 assert log =~ /C compiler for cgo on linux\/amd64, linux\/arm64, linux\/arm64@musl, windows\/amd64: Zig 0\.17\.1 \(.*, verified by the minisign signature /
 
-def run = { List<String> command ->
-    def process = command.execute()
-    def out = new StringBuilder(), err = new StringBuilder()
-    process.waitForProcessOutput(out, err)
-    assert process.exitValue() == 0 : "${command.join(' ')} failed: ${err}"
-    out.toString()
-}
+def programs = evaluate(new File(repositoryRoot, 'src/it/run-program.groovy'))
+def run = programs.run
 def bin = new File(basedir, 'target/go/bin')
 def binary = { String directory -> new File(bin, "${directory}/sqlite-version${directory.startsWith('windows') ? '.exe' : ''}") }
 def sbom = { String directory ->

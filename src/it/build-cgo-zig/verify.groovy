@@ -5,14 +5,9 @@ assert log.contains('BUILD SUCCESS')
 assert log =~ /Installing Zig 0\.17\.1 .* from file:/
 assert log =~ /C compiler for cgo on linux\/amd64, linux\/arm64@glibc2\.28, linux\/arm64@musl: Zig 0\.17\.1 \(.*, verified by the minisign signature /
 
-def run = { List<String> command ->
-    def process = command.execute()
-    def out = new StringBuilder(), err = new StringBuilder()
-    process.waitForProcessOutput(out, err)
-    assert process.exitValue() == 0 : "${command.join(' ')} failed: ${err}"
-    out.toString()
-}
-def onPath = { String tool -> System.getenv('PATH').split(File.pathSeparator).any { new File(it, tool).canExecute() } }
+def programs = evaluate(new File(repositoryRoot, 'src/it/run-program.groovy'))
+def run = programs.run
+def onPath = programs.onPath
 assert onPath('qemu-aarch64-static') : 'qemu-aarch64-static is missing: src/it/install-cross.sh installs it (Debian qemu-user-static)'
 assert new File('/usr/aarch64-linux-gnu/lib/ld-linux-aarch64.so.1').isFile() : 'no arm64 glibc to run on: src/it/install-cross.sh installs it (Debian libc6-arm64-cross)'
 
