@@ -3,7 +3,8 @@
 # (src/it/zig-mirror.groovy) independently of gomvn's own verifier; qemu-user-static, which runs the arm64 binaries
 # ("it built" is not "it runs"); and gcc-aarch64-linux-gnu with its arm64 glibc (libc6-dev-arm64-cross), the
 # bring-your-own cross compiler, whose /usr/aarch64-linux-gnu is also the sysroot qemu runs glibc binaries in.
-# Does nothing when all are there.
+# Does nothing when all are there. The cgo ITs run it before they start (cross-tools.groovy), so that the README's test
+# command works on a fresh machine (root, Debian's packages reachable); .ci/run runs it first.
 set -euo pipefail
 missing=()
 command -v minisign >/dev/null 2>&1 || missing+=(minisign)
@@ -17,5 +18,13 @@ if [ "$(id -u)" != 0 ]; then
   exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# ITs run two at a time: one installs, the other waits and then finds everything there.
+exec 9>"${TMPDIR:-/tmp}/gomvn-install-cross.lock"
+flock 9
+missing_now=()
+for package in "${missing[@]}"; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing_now+=("$package")
+done
+[ ${#missing_now[@]} = 0 ] && exit 0
+apt-get -o DPkg::Lock::Timeout=300 update -qq
+apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${missing_now[@]}" >/dev/null
