@@ -45,7 +45,8 @@ assert new File(repo, 'build-cache-extension-1.0.pom').isFile()
 def published = new File(repo, 'build-cache-extension-1.0.sha256sums')
 assert published.isFile() : 'the published checksum list was not deployed'
 assert published.readLines().collectEntries { line -> def (sha, name) = line.split('  '); [name, sha] } ==
-        ([deployedLinux, deployedWindows] + deployedSboms).collectEntries { [(it.name): sha256(it)] }
+        ([deployedLinux, deployedWindows] + deployedSboms + [new File(repo, 'build-cache-extension-1.0-provenance.intoto.json')])
+                .collectEntries { [(it.name): sha256(it)] }
 
 // install put the same files into the local repository.
 def installed = new File(localRepositoryPath, 'dev/gomvn/it/build-cache-extension/1.0')

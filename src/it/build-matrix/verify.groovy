@@ -47,10 +47,11 @@ expected.each { path ->
 }
 // The installed checksum list names the installed files, so sha256sum -c works beside them.
 def installedSums = new File(repo, 'build-matrix-1.0-SNAPSHOT-sha256sums.txt').readLines()
-assert installedSums.size() == 16
+// Eight binaries, their SBOMs and the provenance statement.
+assert installedSums.size() == 17
 installedSums.each { line ->
     def (sha, name) = line.split('  ')
-    assert name ==~ /build-matrix-1\.0-SNAPSHOT-(server|cli)-[a-z0-9]+-[a-z0-9]+(\.bin|\.exe|-cyclonedx\.json)/
+    assert name ==~ /build-matrix-1\.0-SNAPSHOT-((server|cli)-[a-z0-9]+-[a-z0-9]+(\.bin|\.exe|-cyclonedx\.json)|provenance\.intoto\.json)/
     assert MessageDigest.getInstance('SHA-256').digest(new File(repo, name).bytes).encodeHex().toString() == sha : "${name} does not match"
 }
 

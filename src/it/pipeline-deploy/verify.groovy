@@ -8,7 +8,8 @@ def repo = new File(basedir, 'target/remote-repo/dev/gomvn/it/pipeline-deploy/1.
     assert new File(repo, sbom).isFile() : "not deployed: ${sbom}"
 }
 def sums = new File(repo, 'pipeline-deploy-1.0.sha256sums')
-assert sums.isFile() && sums.readLines().size() == 8
+// Four binaries, their SBOMs and the provenance statement.
+assert sums.isFile() && sums.readLines().size() == 9
 assert new File(repo, 'pipeline-deploy-1.0.pom').isFile()
 assert log.contains('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0')
 // Batch output: plain lines, no carriage-return progress.
@@ -19,6 +20,10 @@ sums.readLines().each { line ->
     def deployed = new File(repo, name)
     assert deployed.isFile() : "${name} is not a deployed file"
     assert MessageDigest.getInstance('SHA-256').digest(deployed.bytes).encodeHex().toString() == sha : "${deployed.name} does not match the list"
+    if (name.endsWith('-provenance.intoto.json')) {
+        assert deployed.bytes == new File(basedir, 'target/go/bin/provenance.intoto.json').bytes
+        return
+    }
     def (classifier, extension) = (name - 'pipeline-deploy-1.0-').split('\\.')
     def platform = classifier - '-cyclonedx'
     def file = extension == 'json' ? 'pipeline-deploy.cdx.json' : "pipeline-deploy${extension == 'exe' ? '.exe' : ''}"

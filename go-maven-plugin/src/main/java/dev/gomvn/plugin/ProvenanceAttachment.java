@@ -116,8 +116,9 @@ final class ProvenanceAttachment {
             if (binary.target().goarch().equals("wasm")) {
                 continue;
             }
-            for (GoBuildInfo.Module dependency :
-                    GoBuildInfo.read(toolchain.goRoot(), binary.file(), log).dependencies()) {
+            GoBuildInfo info =
+                    binary.buildInfo().orElseGet(() -> GoBuildInfo.read(toolchain.goRoot(), binary.file(), log));
+            for (GoBuildInfo.Module dependency : info.dependencies()) {
                 GoBuildInfo.Module linked = dependency.linked();
                 if (linked.path().startsWith(".") || linked.path().startsWith("/")) {
                     continue; // a directory replacement: sources, not a module anyone can fetch by name

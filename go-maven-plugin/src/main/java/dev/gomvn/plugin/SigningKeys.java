@@ -48,7 +48,7 @@ final class SigningKeys {
                     .load());
         }
         if (!byServer) {
-            log.info("Not signing " + unsigned + ": no " + KEY_PARAMETER + " or " + SERVER_PARAMETER + ".");
+            log.debug("Not signing " + unsigned + ": no " + KEY_PARAMETER + " or " + SERVER_PARAMETER + ".");
             return Optional.empty();
         }
         Server server = MavenNetworkSettings.decryptedServer(session, decrypter, serverId)

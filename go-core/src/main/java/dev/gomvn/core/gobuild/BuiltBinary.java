@@ -1,6 +1,7 @@
 package dev.gomvn.core.gobuild;
 
 import dev.gomvn.core.HumanReadable;
+import dev.gomvn.core.binary.GoBuildInfo;
 import dev.gomvn.core.binary.RuntimeNeeds;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +13,8 @@ import java.util.Optional;
  *
  * @param sbom the CycloneDX SBOM written beside it, if SBOMs were asked for and the binary has readable build info
  * @param runtimeNeeds what a cgo binary needs at run time, checked against its target's floor; empty without cgo
+ * @param buildInfo its build info as the verification read it ({@code go version -m}), so no one reads it again; empty
+ *     when it was not read (an up-to-date binary, verification off)
  */
 public record BuiltBinary(
         BuildTarget target,
@@ -22,7 +25,8 @@ public record BuiltBinary(
         Duration time,
         boolean upToDate,
         Optional<Sbom> sbom,
-        Optional<RuntimeNeeds> runtimeNeeds) {
+        Optional<RuntimeNeeds> runtimeNeeds,
+        Optional<GoBuildInfo> buildInfo) {
 
     public BuiltBinary(
             BuildTarget target,
@@ -33,7 +37,7 @@ public record BuiltBinary(
             Duration time,
             boolean upToDate,
             Optional<Sbom> sbom) {
-        this(target, packagePath, file, sha256, size, time, upToDate, sbom, Optional.empty());
+        this(target, packagePath, file, sha256, size, time, upToDate, sbom, Optional.empty(), Optional.empty());
     }
 
     /** An SBOM file and its SHA-256, for SHA256SUMS and the published checksum list. */

@@ -198,7 +198,16 @@ public final class GoBuilder {
                 times.time(scope, "SBOM", () -> writeSbom(request, target, output, sha256, verifiedInfo, needs));
         Duration time = Duration.ofNanos(System.nanoTime() - started);
         BuiltBinary binary = new BuiltBinary(
-                target, packagePath, output, sha256, size(output), time, unchanged && !request.force(), sbom, needs);
+                target,
+                packagePath,
+                output,
+                sha256,
+                size(output),
+                time,
+                unchanged && !request.force(),
+                sbom,
+                needs,
+                verifiedInfo);
         log.info(binary.summary());
         return binary;
     }
