@@ -2,6 +2,7 @@ package dev.gomvn.core.cgo;
 
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.Platform;
+import dev.gomvn.core.binary.DottedVersion;
 import dev.gomvn.core.gobuild.BuildTarget;
 import java.io.File;
 import java.util.ArrayList;
@@ -157,17 +158,11 @@ public final class CgoSettings {
                 + target.platform() + "@glibc" + highest + " if the nodes have it, or do without.)");
     }
 
-    /** 2.9 < 2.17 < 2.25: glibc versions compare by number. */
+    /** 2.9 < 2.17 < 2.25: glibc versions compare by number, as the run-time check compares them. */
     private static int compareVersions(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            int difference = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
-            if (difference != 0) {
-                return difference;
-            }
-        }
-        return Integer.compare(x.length, y.length);
+        return DottedVersion.parse(a)
+                .orElseThrow()
+                .compareTo(DottedVersion.parse(b).orElseThrow());
     }
 
     /** Where a cross compiler's target keeps its .pc files, as Debian's cross pkg-config wrappers search them. */

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,7 +33,12 @@ record GivenCCompiler(String command, Path path, String version, String machine,
         if (words.isEmpty()) {
             throw new ConfigurationException("go.environment", variable + " is empty; name a C compiler or unset it.");
         }
-        Path path = resolve(words.get(0), environment.getOrDefault("PATH", "")).orElseThrowMissing(variable, command);
+        Path path = resolve(words.get(0), environment.getOrDefault("PATH", ""))
+                .orElseThrow(() -> new ConfigurationException(
+                        "go.environment",
+                        variable + "=" + command + ": there is no program " + words.get(0) + " on the build's PATH."
+                                + " Install that C compiler (Debian: e.g. gcc-aarch64-linux-gnu), give its full path,"
+                                + " or unset " + variable + " so that gomvn provides Zig."));
         List<String> base = new ArrayList<>(words);
         base.set(0, path.toString());
         return new GivenCCompiler(
@@ -48,9 +54,9 @@ record GivenCCompiler(String command, Path path, String version, String machine,
         return command + " (" + path + ": " + version + ")";
     }
 
-    private static Resolved resolve(String program, String searchPath) {
+    private static Optional<Path> resolve(String program, String searchPath) {
         if (program.contains("/") || program.contains(File.separator)) {
-            return new Resolved(Files.isExecutable(Path.of(program)) ? Path.of(program) : null, program);
+            return Optional.of(Path.of(program)).filter(Files::isExecutable);
         }
         for (String directory : searchPath.split(File.pathSeparator)) {
             if (directory.isBlank()) {
@@ -59,24 +65,11 @@ record GivenCCompiler(String command, Path path, String version, String machine,
             for (String name : List.of(program, program + ".exe")) {
                 Path candidate = Path.of(directory, name);
                 if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return new Resolved(candidate, program);
+                    return Optional.of(candidate);
                 }
             }
         }
-        return new Resolved(null, program);
-    }
-
-    private record Resolved(Path path, String program) {
-        Path orElseThrowMissing(String variable, String command) {
-            if (path == null) {
-                throw new ConfigurationException(
-                        "go.environment",
-                        variable + "=" + command + ": there is no program " + program + " on the build's PATH."
-                                + " Install that C compiler (Debian: e.g. gcc-aarch64-linux-gnu), give its full path,"
-                                + " or unset " + variable + " so that gomvn provides Zig.");
-            }
-            return path;
-        }
+        return Optional.empty();
     }
 
     private static String run(String variable, List<String> base, String flag, Map<String, String> environment) {
