@@ -2,6 +2,7 @@ package dev.gomvn.cgo.zig;
 
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.gobuild.GoQuoting;
+import dev.gomvn.core.signing.SigningKeyFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,6 +45,8 @@ final class ZigLibraryBuild {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(cacheDirectory.toFile())
                     .redirectErrorStream(true);
+            // A C compiler is no place for the signing key's passphrase (go's own runs drop it too).
+            builder.environment().remove(SigningKeyFile.PASSPHRASE_VARIABLE);
             builder.environment().put("ZIG_GLOBAL_CACHE_DIR", cacheDirectory.toString());
             builder.environment().put("ZIG_LOCAL_CACHE_DIR", cacheDirectory.toString());
             Process process = builder.start();

@@ -8,6 +8,7 @@ import dev.gomvn.core.GoLog;
 import dev.gomvn.core.env.GoEnvironment;
 import dev.gomvn.core.net.ProxyLogin;
 import dev.gomvn.core.net.ProxySettings;
+import dev.gomvn.core.signing.SigningKeyFile;
 import dev.gomvn.core.testsupport.InstalledGoForTests;
 import dev.gomvn.core.toolchain.Toolchain;
 import java.io.IOException;
@@ -39,6 +40,19 @@ class GoCommandTest {
         assertThat(output.lines()).containsExactly("local", goRoot.toString());
         assertThat(GoCommand.of(goRoot, "version").effectiveEnvironment().get("PATH"))
                 .startsWith(goRoot.resolve("bin").toString());
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void theSigningKeysPassphraseNeverReachesGo() throws IOException {
+        Path fakeRoot = fakeGo("echo \"passphrase=[$" + SigningKeyFile.PASSPHRASE_VARIABLE + "]\"");
+        String output = GoCommand.of(fakeRoot, "env")
+                .environment(Map.of(SigningKeyFile.PASSPHRASE_VARIABLE, "s3cret-passphrase"))
+                .captureStdout()
+                .run()
+                .requireSuccess()
+                .stdout();
+        assertThat(output.strip()).isEqualTo("passphrase=[]");
     }
 
     @Test
