@@ -16,6 +16,7 @@ import dev.gomvn.core.gobuild.GoBuilder;
 import dev.gomvn.core.gobuild.Sha256Sums;
 import dev.gomvn.core.gobuild.TargetList;
 import dev.gomvn.core.process.PerRun;
+import dev.gomvn.core.signing.SigningKey;
 import dev.gomvn.core.toolchain.Toolchain;
 import dev.gomvn.maven.MavenSdkArtifact;
 import dev.gomvn.sbom.CycloneDxSbomGenerator;
@@ -171,6 +172,17 @@ public class BuildMojo extends AbstractCachedGoMojo {
     @Parameter
     Zig zig;
 
+    /**
+     * The PEM file of an ECDSA P-256 key that signs SHA256SUMS, the published checksum list and the provenance, each
+     * as {@code cosign sign-blob --key} would ({@code <file>.sig}); the signatures are attached beside their files.
+     */
+    @Parameter(property = "go.signing.key")
+    File signingKey;
+
+    /** A settings.xml &lt;server&gt; whose &lt;privateKey&gt; is the signing key's PEM file, &lt;passphrase&gt; its passphrase. */
+    @Parameter(property = "go.signing.serverId")
+    String signingKeyServerId;
+
     /** Where binaries are written, one directory per target. */
     @Parameter(property = "go.outputDirectory", defaultValue = "${project.build.directory}/go/bin")
     File outputDirectory;
@@ -202,6 +214,12 @@ public class BuildMojo extends AbstractCachedGoMojo {
                 times.time(whole, "targets", () -> TargetList.resolve(splitCommas(targets), toolchain, goLog()));
         Optional<SharedBuildCache> buildCache =
                 times.time(whole, "build cache start", () -> startBuildCache(toolchain));
+        // Before the build: a key that cannot be read fails now, not after minutes of compiling.
+        Optional<SigningKey> signing = times.time(
+                whole,
+                "signing key",
+                () -> SigningKeys.resolve(
+                        signingKey, signingKeyServerId, session, settingsDecrypter, goLog(), "the checksum lists"));
         Path buildDirectory = Path.of(project.getBuild().getDirectory());
         BuildRequest request = times.time(
                 whole, "go environment", () -> buildRequest(buildTargets, buildCache, buildDirectory, times));
@@ -213,8 +231,13 @@ public class BuildMojo extends AbstractCachedGoMojo {
         } finally {
             buildCache.ifPresent(SharedBuildCache::report);
         }
+        Path publishedSums = buildDirectory.resolve("go").resolve("published.sha256sums");
+        signing.ifPresentOrElse(
+                key -> BuildSignatures.signSha256Sums(key, result.sha256Sums(), goLog()),
+                () -> BuildSignatures.removeStale(
+                        List.of(result.sha256Sums(), publishedSums, ProvenanceAttachment.file(result.sha256Sums()))));
         if (attach) {
-            times.time(whole, "attach", () -> attach(result, request, toolchain, buildDirectory));
+            times.time(whole, "attach", () -> attach(result, request, toolchain, publishedSums, signing));
         }
         long sboms = result.binaries().stream()
                 .filter(binary -> binary.sbom().isPresent())
@@ -304,8 +327,12 @@ public class BuildMojo extends AbstractCachedGoMojo {
     }
 
     /** The binaries, SBOMs and provenance as the project's artifacts, and the checksums of their published names. */
-    private void attach(BuildResult result, BuildRequest request, Toolchain toolchain, Path buildDirectory) {
-        Path publishedSums = buildDirectory.resolve("go").resolve("published.sha256sums");
+    private void attach(
+            BuildResult result,
+            BuildRequest request,
+            Toolchain toolchain,
+            Path publishedSums,
+            Optional<SigningKey> signing) {
         Optional<Path> statement =
                 provenance ? Optional.of(ProvenanceAttachment.file(result.sha256Sums())) : Optional.empty();
         BinaryAttachments plan = BinaryAttachments.plan(
@@ -336,6 +363,7 @@ public class BuildMojo extends AbstractCachedGoMojo {
                     attachment.file().toFile());
         }
         plan.mainArtifact().ifPresent(file -> project.getArtifact().setFile(file.toFile()));
+        signing.ifPresent(key -> BuildSignatures.signAndAttachPublished(key, plan, project, projectHelper, goLog()));
     }
 
     /** A configured value as Maven would have injected it; an expression nothing defines gives an empty string. */

@@ -1,13 +1,11 @@
 package dev.gomvn.plugin;
 
-import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.signing.SigningKey;
 import dev.gomvn.image.ImageReference;
 import dev.gomvn.image.ImageSigner;
 import dev.gomvn.image.ImageStatement;
 import dev.gomvn.image.RegistryAccess;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -34,12 +32,8 @@ final class ImageSigning {
         } else {
             log.info("No provenance attested to the image: " + provenance + " does not exist (go:build writes it).");
         }
-        Path publicKey = imageDirectory.resolve("cosign.pub");
-        try {
-            Files.writeString(publicKey, key.publicKeyPem());
-        } catch (IOException e) {
-            throw new EnvironmentException("Could not write the public key to " + publicKey + ": " + e.getMessage(), e);
-        }
-        log.info("Verify with cosign verify --key " + publicKey + " " + target.name() + "@" + digest);
+        Path publicKey = key.writePublicKey(imageDirectory);
+        log.info("Verify with cosign verify --key " + publicKey + " --insecure-ignore-tlog=true " + target.name() + "@"
+                + digest);
     }
 }

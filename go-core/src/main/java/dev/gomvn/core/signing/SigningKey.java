@@ -1,6 +1,11 @@
 package dev.gomvn.core.signing;
 
+import dev.gomvn.core.AtomicFiles;
+import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.Sha256;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.Signature;
@@ -16,6 +21,7 @@ import java.util.HexFormat;
  * public key, in PKIX PEM ({@code PUBLIC KEY}), is what verifiers are given. The private key never leaves this object.
  */
 public final class SigningKey {
+    public static final String PUBLIC_KEY_FILE = "cosign.pub";
     private static final String ALGORITHM = "SHA256withECDSA";
     private final ECPrivateKey privateKey;
     private final ECPublicKey publicKey;
@@ -65,6 +71,20 @@ public final class SigningKey {
     /** The public key as {@code cosign verify --key} and {@code openssl} read it: PKIX DER in a PUBLIC KEY block. */
     public String publicKeyPem() {
         return PemBlock.encode("PUBLIC KEY", publicKey.getEncoded());
+    }
+
+    /**
+     * Writes {@link #publicKeyPem()} to {@value #PUBLIC_KEY_FILE} in {@code directory}, the name cosign gives it, for
+     * those who verify; returns the file.
+     */
+    public Path writePublicKey(Path directory) {
+        Path file = directory.resolve(PUBLIC_KEY_FILE);
+        try {
+            AtomicFiles.write(file, publicKeyPem().getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new EnvironmentException("Could not write the public key to " + file + ": " + e.getMessage(), e);
+        }
+        return file;
     }
 
     /** The first 16 hex digits of SHA-256 of the PKIX public key: tells keys apart in a log without showing them. */

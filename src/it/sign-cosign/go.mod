@@ -1,0 +1,3 @@
+module example.com/signed
+
+go 1.21
