@@ -78,7 +78,10 @@ try {
     // Run 1 (deploy): the base's layer mounted from its repository, the rest uploaded, tags written; gomvn's lines
     // only (the registry library logs nothing of its own, and asks to mount only the base's layer).
     def pushLines = runs[0].readLines().dropWhile { !it.contains(':image-push (default) @') }.drop(1).takeWhile { !it.startsWith('[INFO] ---') }
-    assert pushLines.size() == 2 && pushLines[0].startsWith('[INFO] Pushed ') && pushLines[1].startsWith('[INFO] Image ') : pushLines
+    assert pushLines.size() == 3 && pushLines[0].startsWith('[INFO] Pushed ') && pushLines[2].startsWith('[INFO] Image ') : pushLines
+    assert pushLines[1] == "[INFO] Attached to ${host}/acme/hello-operator@${digest} as OCI referrers: the provenance " +
+            '(application/vnd.in-toto+json, about the index) and 3 CycloneDX SBOMs (application/vnd.cyclonedx+json, ' +
+            'each about its platform\'s manifest); the registry has no referrers API, so they are listed under the tag sha256-<subject>'
     assert runs[0].contains("[INFO] Pushed ${host}/acme/hello-operator@${digest} (3 platforms) tagged 1.0.0-SNAPSHOT, latest: 6 of 7 blobs uploaded, 1 mounted, 0 already there")
     def summary = new JsonSlurper().parse(new File(basedir, 'target/go/image/image.json'))
     assert summary.image == "${host}/acme/hello-operator".toString() && summary.imageDigest == digest && summary.imagePushed == true
@@ -111,6 +114,30 @@ try {
         String exported = sha256(files['usr/local/bin/manager'])
         assert exported == listed["${directory}/manager".toString()]
     }
+
+    // The SBOMs and the provenance as OCI referrers, read by crane from the referrers tags (this registry has no
+    // referrers API): each platform's manifest has its binary's SBOM, byte for byte; the index has the provenance,
+    // a statement about the image with go:build's predicate.
+    def referrers = { String subject ->
+        json(crane.bytes('manifest', "${image}:${subject.replace(':', '-')}")).manifests
+    }
+    def pushedIndex = json(crane.bytes('manifest', "${image}@${digest}"))
+    [pushedIndex.manifests, ['linux_amd64', 'linux_arm64', 'linux_arm_7']].transpose().each { entry, directory ->
+        def listedReferrers = referrers(entry.digest)
+        assert listedReferrers*.artifactType == ['application/vnd.cyclonedx+json']
+        assert listedReferrers[0].annotations['org.opencontainers.image.title'] == 'manager.cdx.json'
+        def referrer = json(crane.bytes('manifest', "${image}@${listedReferrers[0].digest}"))
+        assert referrer.subject.digest == entry.digest
+        assert crane.bytes('blob', "${image}@${referrer.layers[0].digest}") ==
+                new File(basedir, "target/go/bin/${directory}/manager.cdx.json").bytes
+    }
+    def provenanceReferrers = referrers(digest)
+    assert provenanceReferrers*.artifactType == ['application/vnd.in-toto+json']
+    def provenanceManifest = json(crane.bytes('manifest', "${image}@${provenanceReferrers[0].digest}"))
+    assert provenanceManifest.subject.digest == digest
+    def statement = json(crane.bytes('blob', "${image}@${provenanceManifest.layers[0].digest}"))
+    assert statement.subject*.digest.sha256 == [digest - 'sha256:']
+    assert statement.predicate == new JsonSlurper().parse(new File(basedir, 'target/go/bin/provenance.intoto.json')).predicate
 
     // The layout gomvn wrote, and image.tar unpacked as the README says, push with crane to the digest gomvn
     // printed; crane reads a tar file as a docker save tarball, so it refuses image.tar itself, as the README says.

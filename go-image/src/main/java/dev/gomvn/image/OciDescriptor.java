@@ -24,6 +24,11 @@ public record OciDescriptor(
         return new OciDescriptor(mediaType, digest, size, Optional.of(value), annotations);
     }
 
+    /** The descriptor as a subject names it: media type, digest and size. */
+    OciDescriptor withoutPlatform() {
+        return new OciDescriptor(mediaType, digest, size, Optional.empty(), Map.of());
+    }
+
     OciDescriptor withAnnotations(Map<String, String> value) {
         return new OciDescriptor(mediaType, digest, size, platform, value);
     }

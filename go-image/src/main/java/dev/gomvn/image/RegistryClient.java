@@ -218,13 +218,19 @@ final class RegistryClient {
         });
     }
 
-    /** Puts a manifest or index under a digest or tag, exactly as given. */
-    void putManifest(String repository, String reference, byte[] bytes, String mediaType) {
+    /**
+     * Puts a manifest or index under a digest or tag, exactly as given; returns the {@code OCI-Subject} header, which
+     * a registry with the referrers API sends when the manifest has a subject.
+     */
+    Optional<String> putManifest(String repository, String reference, byte[] bytes, String mediaType) {
         String action = "write manifest " + repository + ":" + reference;
         TransportRequest request = TransportRequest.put(
                         manifestUri(repository, reference), TransportRequest.Body.of(bytes))
                 .header("Content-Type", mediaType);
-        send(action, request, push(repository), response -> check(response, action));
+        return send(action, request, push(repository), response -> {
+            check(response, action);
+            return response.header("OCI-Subject").map(String::strip);
+        });
     }
 
     /** @param headerDigest what the registry's {@code Docker-Content-Digest} header says, if it sends one */

@@ -6,9 +6,13 @@ import dev.gomvn.core.HumanReadable;
 import dev.gomvn.core.signing.SigningKey;
 import dev.gomvn.image.ImagePusher;
 import dev.gomvn.image.ImageReference;
+import dev.gomvn.image.ImageReferrers;
 import dev.gomvn.image.ImageSummary;
 import dev.gomvn.image.OciLayout;
+import dev.gomvn.image.TargetBinaries;
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -36,9 +40,16 @@ public class ImagePushMojo extends AbstractImageMojo {
     @Parameter(property = "go.signing.serverId")
     String signingKeyServerId;
 
-    /** go:build's in-toto provenance, attested to the image (as the subject) when it exists and a key signs. */
-    @Parameter(defaultValue = "${project.build.directory}/go/bin/provenance.intoto.json", readonly = true)
-    File provenance;
+    /**
+     * Attach go:build's provenance (to the index) and each binary's CycloneDX SBOM (to its platform's manifest) to the
+     * pushed image as OCI 1.1 referrers, which need no key; with a key the provenance is also attested as cosign does.
+     */
+    @Parameter(property = "go.image.referrers", defaultValue = "true")
+    boolean referrers;
+
+    /** Where go:build wrote the binaries, their SBOMs and the provenance. */
+    @Parameter(property = "go.outputDirectory", defaultValue = "${project.build.directory}/go/bin")
+    File outputDirectory;
 
     @Override
     void run() {
@@ -71,8 +82,17 @@ public class ImagePushMojo extends AbstractImageMojo {
                 tagList,
                 ImageSummary.platformsOf(layout),
                 true);
+        Path provenance = outputDirectory.toPath().resolve(ProvenanceAttachment.FILE_NAME);
+        if (referrers) {
+            List<TargetBinaries> binaries =
+                    Files.isRegularFile(outputDirectory.toPath().resolve("SHA256SUMS"))
+                            ? TargetBinaries.read(outputDirectory.toPath())
+                            : List.of();
+            new ImageReferrers(target, registryAccess(), goLog())
+                    .attach(result.digest(), ImageReferrers.of(layout, result.digest(), binaries, provenance, target));
+        }
         signing.ifPresent(key -> ImageSigning.signPushed(
-                key, target, result.digest(), provenance.toPath(), imageDirectory(), registryAccess(), goLog()));
+                key, target, result.digest(), provenance, imageDirectory(), registryAccess(), goLog()));
         getLog().info("Image " + target.name() + "@" + result.digest() + " [go:image-push "
                 + HumanReadable.duration(Duration.ofNanos(System.nanoTime() - started)) + "]");
     }
