@@ -1,6 +1,6 @@
 def log = new File(basedir, 'build.log').text
 def runs = log.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)
-assert runs.size() == 4
+assert runs.size() == 5
 
 // The release was deployed.
 def repo = new File(basedir, 'target/remote-repo/dev/gomvn/it/compare-published/1.0')
@@ -13,9 +13,15 @@ assert new File(basedir, 'target/rebuild/target/go-cache').isDirectory()
 assert runs[1].contains('[INFO] 2 binaries (linux-amd64, linux-arm64) built here are those published as'
         + ' dev.gomvn.it:compare-published:1.0, byte for byte.')
 assert runs[1].contains('BUILD SUCCESS')
+assert new File(basedir, 'target/rebuild/pom.xml').text.contains('<TZ>Pacific/Chatham</TZ>')
+
+// Offline, from what the local repository keeps of the published files: the same verdict.
+assert runs[2].contains('[INFO] 2 binaries (linux-amd64, linux-arm64) built here are those published as'
+        + ' dev.gomvn.it:compare-published:1.0, byte for byte.')
+assert runs[2].contains('BUILD SUCCESS')
 
 // Another -X value: the failure names the linker variable with both values, for each binary, and nothing else.
-def failed = runs[2]
+def failed = runs[3]
 assert failed.contains('BUILD FAILURE')
 assert failed.contains('The binaries built here differ from those published as dev.gomvn.it:compare-published:1.0:')
 ['linux-amd64', 'linux-arm64'].each { classifier ->
@@ -27,7 +33,7 @@ assert !failed.contains('Go version')
 assert failed.contains('Do not deploy these binaries over the published ones')
 
 // mvn deploy with the guard: refused, nothing uploaded, the repository still holds the release's bytes.
-def guarded = runs[3]
+def guarded = runs[4]
 assert guarded.contains('BUILD FAILURE')
 assert guarded.contains('--- go:0.1.0-SNAPSHOT:compare (compare-before-deploy)') || guarded =~ /--- go:\S+:compare \(compare-before-deploy\)/
 assert guarded.contains('- linker variable (-X) main.version=1.0-changed here, main.version=1.0 published')
