@@ -23,7 +23,9 @@ assert runs[2].contains('BUILD SUCCESS')
 // Another -X value: the failure names the linker variable with both values, for each binary, and nothing else.
 def failed = runs[3]
 assert failed.contains('BUILD FAILURE')
-assert failed.contains('The binaries built here differ from those published as dev.gomvn.it:compare-published:1.0:')
+// (Compared with the list at its URL, which the message names.)
+def listUrl = 'file:' + new File(repo, 'compare-published-1.0.sha256sums').absolutePath
+assert failed.contains('The binaries built here differ from those published as ' + listUrl)
 ['linux-amd64', 'linux-arm64'].each { classifier ->
     assert failed =~ /(?m)^\[ERROR\]\s+${classifier}: SHA-256 [0-9a-f]{12} here, [0-9a-f]{12} published$/
 }

@@ -42,7 +42,8 @@ import org.codehaus.plexus.configuration.PlexusConfiguration;
 /**
  * Builds the module's main packages for every target, verifies that each binary is for the
  * platform asked, writes a CycloneDX SBOM beside each, writes SHA256SUMS and attaches the binaries and
- * SBOMs, with a checksum list naming them as published, so install/deploy publish them.
+ * SBOMs, with a checksum list naming them as published and their SLSA provenance, so install/deploy publish them;
+ * with a key, signs the checksum lists and the provenance ({@link BuildSignatures}).
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
 public class BuildMojo extends AbstractCachedGoMojo {

@@ -22,8 +22,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Pushes the image go:image wrote to &lt;image&gt; with &lt;tags&gt;: only blobs the registry lacks are uploaded
- * (base layers it holds elsewhere are mounted), the tags are written last. Bound to deploy; {@code mvn package
- * go:image-push} pushes without deploying.
+ * (base layers it holds elsewhere are mounted), the tags are written last. Then go:build's SBOMs and provenance are
+ * attached as OCI referrers ({@link ImageReferrers}) and, with a key, the index is signed and the provenance attested
+ * ({@link ImageSigning}). Bound to deploy; {@code mvn package go:image-push} pushes without deploying.
  */
 @Mojo(name = "image-push", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class ImagePushMojo extends AbstractImageMojo {
