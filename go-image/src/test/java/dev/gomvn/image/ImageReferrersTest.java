@@ -28,6 +28,15 @@ class ImageReferrersTest {
                 registry -> new RegistryLogin(registry, Optional.empty()), true, temp.resolve("cache"), false);
     }
 
+    private AssembledImage twoPlatformImage(ImageReference target) {
+        return assemble(
+                temp.resolve("build"),
+                BaseImage.scratch(),
+                settings(Optional.of(target)),
+                "linux_amd64/app",
+                "linux_arm64/app");
+    }
+
     /** An image of two platforms whose binaries have SBOMs beside them, and a provenance; returns the documents. */
     private List<ImageReferrers.Document> documents(ImageReference target, AssembledImage image) throws IOException {
         Path bin = temp.resolve("build/bin");
@@ -47,12 +56,7 @@ class ImageReferrersTest {
     void withoutAReferrersApiEachDocumentIsListedOnceUnderItsSubjectsTagWithItsBytes() throws IOException {
         try (TestRegistry registry = TestRegistry.start(temp.resolve("registry"), false)) {
             ImageReference target = ImageReference.parse(registry.host + "/acme/app", "<image>", "go.image");
-            AssembledImage image = assemble(
-                    temp.resolve("build"),
-                    BaseImage.scratch(),
-                    settings(Optional.of(target)),
-                    "linux_amd64/app",
-                    "linux_arm64/app");
+            AssembledImage image = twoPlatformImage(target);
             new ImagePusher(new ImageTestSupport.Lines())
                     .push(OciLayout.open(image.layout(), "test"), target, List.of("1"), access());
             List<ImageReferrers.Document> documents = documents(target, image);
@@ -103,12 +107,7 @@ class ImageReferrersTest {
         });
         try (registry) {
             ImageReference target = ImageReference.parse(registry.host + "/acme/app", "<image>", "go.image");
-            AssembledImage image = assemble(
-                    temp.resolve("build"),
-                    BaseImage.scratch(),
-                    settings(Optional.of(target)),
-                    "linux_amd64/app",
-                    "linux_arm64/app");
+            AssembledImage image = twoPlatformImage(target);
             ImageTestSupport.Lines log = new ImageTestSupport.Lines();
 
             new ImageReferrers(target, access(), log).attach(image.digest(), documents(target, image));
