@@ -98,7 +98,17 @@ public final class ImageReferrers {
         pushBlob(EMPTY_CONTENT);
         boolean fallback = false;
         for (Document document : documents) {
-            fallback |= attach(document);
+            try {
+                fallback |= attach(document);
+            } catch (EnvironmentException e) {
+                // The image is pushed and tagged by now; say so, and how to push without what failed.
+                throw new EnvironmentException(
+                        e.getMessage() + " The image " + target.name() + "@" + indexDigest + " is pushed, but "
+                                + document.title() + " could not be attached to it as an OCI referrer; if this "
+                                + "registry takes no OCI 1.1 artifacts, set <referrers>false</referrers> "
+                                + "(go.image.referrers).",
+                        e);
+            }
         }
         long sboms = documents.stream()
                 .filter(document -> !document.subject().digest().equals(indexDigest))

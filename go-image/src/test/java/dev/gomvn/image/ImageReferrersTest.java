@@ -3,9 +3,11 @@ package dev.gomvn.image;
 import static dev.gomvn.image.ImageTestSupport.assemble;
 import static dev.gomvn.image.ImageTestSupport.settings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.gomvn.core.EnvironmentException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -117,6 +119,33 @@ class ImageReferrersTest {
                     .hasSize(3)
                     .allMatch(line -> line.startsWith("PUT /v2/acme/app/manifests/sha256:"));
             assertThat(log.lines.get(0)).endsWith("each about its platform's manifest)");
+        }
+    }
+
+    @Test
+    void aRegistryThatRefusesTheArtifactNamesTheImageAsPushedAndTheParameterThatTurnsReferrersOff() throws IOException {
+        ScriptedServer registry = new ScriptedServer(exchange -> {
+            String line = exchange.getRequestMethod() + " " + exchange.getRequestURI();
+            if (line.startsWith("PUT /v2/acme/app/manifests/")) {
+                ScriptedServer.answer(
+                        exchange, 400, "{\"errors\":[{\"code\":\"MANIFEST_INVALID\",\"message\":\"unknown field\"}]}");
+            } else {
+                ScriptedServer.answer(exchange, line.startsWith("HEAD /v2/acme/app/blobs/") ? 200 : 404, "");
+            }
+        });
+        try (registry) {
+            ImageReference target = ImageReference.parse(registry.host + "/acme/app", "<image>", "go.image");
+            AssembledImage image = twoPlatformImage(target);
+            List<ImageReferrers.Document> documents = documents(target, image);
+            ImageReferrers referrers = new ImageReferrers(target, access(), new ImageTestSupport.Lines());
+
+            assertThatThrownBy(() -> referrers.attach(image.digest(), documents))
+                    .isInstanceOf(EnvironmentException.class)
+                    .hasMessageContaining("MANIFEST_INVALID")
+                    .hasMessageContaining("The image " + target.name() + "@" + image.digest() + " is pushed, but "
+                            + "provenance.intoto.json could not be attached to it as an OCI referrer; if this "
+                            + "registry takes no OCI 1.1 artifacts, set <referrers>false</referrers> "
+                            + "(go.image.referrers).");
         }
     }
 
