@@ -15,10 +15,13 @@ import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.repository.LocalRepository;
+import org.eclipse.aether.repository.RepositoryPolicy;
 import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
 import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.resolution.ResolutionErrorPolicy;
 import org.eclipse.aether.transfer.ArtifactNotFoundException;
+import org.eclipse.aether.util.repository.SimpleResolutionErrorPolicy;
 
 /**
  * The binaries and checksum list published under the project's own coordinates, resolved by Maven's resolver from the
@@ -49,6 +52,11 @@ final class RepositoryBinaries implements PublishedBinaries {
                 .resolve("gomvn")
                 .resolve("published");
         session.setWorkspaceReader(null);
+        // A release not found yet must be asked for again: the resolver would otherwise remember "not found" until
+        // the update interval passes (a day), and a guard run before the first deploy of a version would then let a
+        // second, different deploy of it through the same day. Snapshots are looked up anew each time too.
+        session.setResolutionErrorPolicy(new SimpleResolutionErrorPolicy(ResolutionErrorPolicy.CACHE_DISABLED));
+        session.setUpdatePolicy(RepositoryPolicy.UPDATE_POLICY_ALWAYS);
         session.setLocalRepositoryManager(
                 system.newLocalRepositoryManager(session, new LocalRepository(cache.toFile())));
     }
