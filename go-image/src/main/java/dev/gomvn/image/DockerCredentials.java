@@ -7,7 +7,7 @@ import com.google.gson.JsonParser;
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.net.Credentials;
-import dev.gomvn.core.signing.SigningKeyFile;
+import dev.gomvn.core.process.ToolProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -101,11 +101,10 @@ final class DockerCredentials {
             return Optional.empty();
         }
         try {
-            ProcessBuilder launch =
-                    new ProcessBuilder(program.get().toString(), "get").redirectError(ProcessBuilder.Redirect.DISCARD);
-            // A helper is handed what it needs on stdin; the signing passphrase is none of its business.
-            launch.environment().remove(SigningKeyFile.PASSPHRASE_VARIABLE);
-            Process process = launch.start();
+            // Handed what it needs on stdin; it waits for that before answering, so ToolProcess.run does not fit.
+            Process process = ToolProcess.builder(List.of(program.get().toString(), "get"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             try (OutputStream in = process.getOutputStream()) {
                 in.write(serverUrl.getBytes(StandardCharsets.UTF_8));
             }

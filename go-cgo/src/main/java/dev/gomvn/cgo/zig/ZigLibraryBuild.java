@@ -2,14 +2,14 @@ package dev.gomvn.cgo.zig;
 
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.gobuild.GoQuoting;
-import dev.gomvn.core.signing.SigningKeyFile;
+import dev.gomvn.core.process.ToolProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Links an empty C program for a target with {@code zig cc}, in Zig's cache directory, as go's two links of a cgo
@@ -42,23 +42,14 @@ final class ZigLibraryBuild {
             command.addAll(goFlags);
             command.addAll(GoQuoting.split(linkerFlags, "go.environment"));
             command.addAll(List.of("-o", directory.resolve(triple + ".out").toString(), source.toString()));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(cacheDirectory.toFile())
-                    .redirectErrorStream(true);
-            // A C compiler is no place for the signing key's passphrase (go's own runs drop it too).
-            builder.environment().remove(SigningKeyFile.PASSPHRASE_VARIABLE);
+            ProcessBuilder builder = ToolProcess.builder(command).directory(cacheDirectory.toFile());
             builder.environment().put("ZIG_GLOBAL_CACHE_DIR", cacheDirectory.toString());
             builder.environment().put("ZIG_LOCAL_CACHE_DIR", cacheDirectory.toString());
-            Process process = builder.start();
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!process.waitFor(30, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-            }
-            if (process.exitValue() != 0) {
+            ToolProcess.Output output = ToolProcess.run(builder, Duration.ofMinutes(30));
+            if (output.exitCode() != 0) {
                 throw new EnvironmentException("Zig could not build its C library for " + triple + " ('"
                         + String.join(" ", command) + "' in " + cacheDirectory + " failed with exit code "
-                        + process.exitValue() + "): " + output);
+                        + output.exitCode() + "): " + output.text().strip());
             }
         } catch (IOException e) {
             throw new EnvironmentException(

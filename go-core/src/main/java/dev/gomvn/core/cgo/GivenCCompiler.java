@@ -3,17 +3,16 @@ package dev.gomvn.core.cgo;
 import dev.gomvn.core.ConfigurationException;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.gobuild.GoQuoting;
-import dev.gomvn.core.signing.SigningKeyFile;
+import dev.gomvn.core.process.ToolProcess;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A C compiler the user's environment names ({@code CC=aarch64-linux-gnu-gcc}), asked once what it is: its path and
@@ -75,26 +74,16 @@ record GivenCCompiler(String command, Path path, String version, String machine,
     private static String run(String variable, List<String> base, String flag, Map<String, String> environment) {
         List<String> command = new ArrayList<>(base);
         command.add(flag);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().clear();
-        builder.environment().putAll(environment);
-        // A compiler wrapper is the project's code: it gets no signing passphrase, as go's children get none.
-        builder.environment().remove(SigningKeyFile.PASSPHRASE_VARIABLE);
         try {
-            Process process = builder.start();
-            process.getOutputStream().close();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-            String text = new String(output, StandardCharsets.UTF_8);
-            if (process.exitValue() != 0 && !flag.equals("-print-sysroot")) {
+            ToolProcess.Output output =
+                    ToolProcess.run(ToolProcess.builder(command, environment), Duration.ofSeconds(60));
+            if (output.exitCode() != 0 && !flag.equals("-print-sysroot")) {
                 throw new ConfigurationException(
                         "go.environment",
                         variable + "=" + String.join(" ", base) + " " + flag + " failed with exit code "
-                                + process.exitValue() + ": " + firstLine(text) + ". Is it a C compiler?");
+                                + output.exitCode() + ": " + firstLine(output.text()) + ". Is it a C compiler?");
             }
-            return process.exitValue() == 0 ? text : "";
+            return output.exitCode() == 0 ? output.text() : "";
         } catch (IOException e) {
             throw new EnvironmentException(
                     "Could not run " + variable + " (" + base.get(0) + "): " + e.getMessage(), e);

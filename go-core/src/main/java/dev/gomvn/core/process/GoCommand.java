@@ -3,7 +3,6 @@ package dev.gomvn.core.process;
 import dev.gomvn.core.EnvironmentException;
 import dev.gomvn.core.GoLog;
 import dev.gomvn.core.HumanReadable;
-import dev.gomvn.core.signing.SigningKeyFile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -168,7 +167,7 @@ public final class GoCommand {
      */
     public Map<String, String> effectiveEnvironment() {
         Map<String, String> result = new LinkedHashMap<>(environment);
-        result.remove(SigningKeyFile.PASSPHRASE_VARIABLE);
+        ToolProcess.removeSecrets(result);
         result.put("GOROOT", goRoot.toString());
         result.put("GOTOOLCHAIN", "local");
         String pathKey = result.keySet().stream()

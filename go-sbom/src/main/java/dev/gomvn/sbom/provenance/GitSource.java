@@ -1,5 +1,6 @@
 package dev.gomvn.sbom.provenance;
 
+import dev.gomvn.core.process.ToolProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,8 @@ public final class GitSource {
         List<String> command = new ArrayList<>(List.of("git", "-C", directory.toString()));
         command.addAll(List.of(arguments));
         try {
-            Process process = new ProcessBuilder(command)
+            // Not ToolProcess.run: git's warnings on stderr must not become the answer.
+            Process process = ToolProcess.builder(command)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             process.getOutputStream().close();
