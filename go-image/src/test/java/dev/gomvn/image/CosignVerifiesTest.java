@@ -71,32 +71,29 @@ class CosignVerifiesTest {
 
     record Result(int exit, String output) {}
 
+    private Result verifySha256Sums() throws IOException, InterruptedException {
+        return cosign(
+                "verify-blob",
+                "--key",
+                "gomvn.pub",
+                "--signature",
+                "SHA256SUMS.sig",
+                "--insecure-ignore-tlog=true",
+                "SHA256SUMS");
+    }
+
     @Test
     void cosignVerifiesTheBlobSignatureAndRefusesAChangedFile() throws Exception {
         SigningKey key = key();
         Path sums = Files.writeString(temp.resolve("SHA256SUMS"), "ab  app-linux-amd64\n");
         BlobSignature.signBeside(key, sums);
 
-        Result verified = cosign(
-                "verify-blob",
-                "--key",
-                "gomvn.pub",
-                "--signature",
-                "SHA256SUMS.sig",
-                "--insecure-ignore-tlog=true",
-                "SHA256SUMS");
+        Result verified = verifySha256Sums();
         assertThat(verified.exit()).as(verified.output()).isZero();
         assertThat(verified.output()).contains("Verified OK");
 
         Files.writeString(sums, "cd  app-linux-amd64\n");
-        Result tampered = cosign(
-                "verify-blob",
-                "--key",
-                "gomvn.pub",
-                "--signature",
-                "SHA256SUMS.sig",
-                "--insecure-ignore-tlog=true",
-                "SHA256SUMS");
+        Result tampered = verifySha256Sums();
         assertThat(tampered.exit()).as(tampered.output()).isNotZero();
         assertThat(tampered.output()).contains("invalid signature");
     }
