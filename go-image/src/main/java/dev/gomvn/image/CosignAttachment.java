@@ -57,9 +57,7 @@ final class CosignAttachment {
             manifest = emptyManifest();
             config = emptyConfig();
         }
-        if (!client.hasBlob(repository, layer.digest())) {
-            client.pushBlob(repository, layer.content(), layer.digest());
-        }
+        client.pushBlobIfMissing(repository, layer.content());
         manifest.getAsJsonArray("layers")
                 .add(descriptor(layer.mediaType(), layer.content().length, layer.digest(), Optional.of(layer)));
         // A signature layer is stored as it is: its uncompressed digest (diff ID) is its digest.
@@ -71,10 +69,7 @@ final class CosignAttachment {
         }
         config.getAsJsonArray("history").add(history);
         byte[] configBytes = OciJson.bytes(config);
-        String configDigest = OciDescriptor.digestOf(configBytes);
-        if (!client.hasBlob(repository, configDigest)) {
-            client.pushBlob(repository, configBytes, configDigest);
-        }
+        String configDigest = client.pushBlobIfMissing(repository, configBytes);
         JsonObject configDescriptor = manifest.getAsJsonObject("config");
         configDescriptor.addProperty("size", configBytes.length);
         configDescriptor.addProperty("digest", configDigest);

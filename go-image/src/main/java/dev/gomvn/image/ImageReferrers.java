@@ -95,7 +95,7 @@ public final class ImageReferrers {
                     + ": go:build wrote none beside the binaries.");
             return;
         }
-        pushBlob(EMPTY_CONTENT);
+        client.pushBlobIfMissing(target.repository(), EMPTY_CONTENT);
         boolean fallback = false;
         for (Document document : documents) {
             try {
@@ -130,7 +130,7 @@ public final class ImageReferrers {
 
     /** Returns whether the registry needed the referrers tag. */
     private boolean attach(Document document) {
-        String layerDigest = pushBlob(document.content());
+        String layerDigest = client.pushBlobIfMissing(target.repository(), document.content());
         JsonObject manifest = manifest(document, layerDigest);
         byte[] bytes = OciJson.bytes(manifest);
         String digest = OciDescriptor.digestOf(bytes);
@@ -199,13 +199,5 @@ public final class ImageReferrers {
         } catch (IOException e) {
             throw new EnvironmentException("Could not read " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private String pushBlob(byte[] content) {
-        String digest = OciDescriptor.digestOf(content);
-        if (!client.hasBlob(target.repository(), digest)) {
-            client.pushBlob(target.repository(), content, digest);
-        }
-        return digest;
     }
 }

@@ -85,9 +85,16 @@ final class RegistryClient {
         pushBlob(repository, TransportRequest.Body.of(file), digest);
     }
 
-    /** Uploads a blob held in memory (a signature's payload, a config), as {@link #pushBlob(String, Path, String)}. */
-    void pushBlob(String repository, byte[] bytes, String digest) {
-        pushBlob(repository, TransportRequest.Body.of(bytes), digest);
+    /**
+     * Uploads a blob held in memory (a signature's payload, a config, a referrer's document) unless the repository
+     * has it already; returns its digest.
+     */
+    String pushBlobIfMissing(String repository, byte[] bytes) {
+        String digest = OciDescriptor.digestOf(bytes);
+        if (!hasBlob(repository, digest)) {
+            pushBlob(repository, TransportRequest.Body.of(bytes), digest);
+        }
+        return digest;
     }
 
     private void pushBlob(String repository, TransportRequest.Body body, String digest) {
