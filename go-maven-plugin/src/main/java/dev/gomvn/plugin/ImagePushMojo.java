@@ -9,6 +9,7 @@ import dev.gomvn.image.ImageReference;
 import dev.gomvn.image.ImageReferrers;
 import dev.gomvn.image.ImageSummary;
 import dev.gomvn.image.OciLayout;
+import dev.gomvn.image.RegistryAccess;
 import dev.gomvn.image.TargetBinaries;
 import java.io.File;
 import java.nio.file.Files;
@@ -75,7 +76,8 @@ public class ImagePushMojo extends AbstractImageMojo {
         // Before the push: a key that cannot be read must not leave an image pushed but unsigned.
         Optional<SigningKey> signing =
                 SigningKeys.resolve(signingKey, signingKeyServerId, session, settingsDecrypter, goLog(), "the image");
-        ImagePusher.PushResult result = new ImagePusher(goLog(), jobs).push(layout, target, tagList, registryAccess());
+        RegistryAccess access = registryAccess();
+        ImagePusher.PushResult result = new ImagePusher(goLog(), jobs).push(layout, target, tagList, access);
         ImageSummary.write(
                 imageDirectory(),
                 result.digest(),
@@ -89,11 +91,11 @@ public class ImagePushMojo extends AbstractImageMojo {
                     Files.isRegularFile(outputDirectory.toPath().resolve("SHA256SUMS"))
                             ? TargetBinaries.read(outputDirectory.toPath())
                             : List.of();
-            new ImageReferrers(target, registryAccess(), goLog())
+            new ImageReferrers(target, access, goLog())
                     .attach(result.digest(), ImageReferrers.of(layout, result.digest(), binaries, provenance, target));
         }
-        signing.ifPresent(key -> ImageSigning.signPushed(
-                key, target, result.digest(), provenance, imageDirectory(), registryAccess(), goLog()));
+        signing.ifPresent(key ->
+                ImageSigning.signPushed(key, target, result.digest(), provenance, imageDirectory(), access, goLog()));
         getLog().info("Image " + target.name() + "@" + result.digest() + " [go:image-push "
                 + HumanReadable.duration(Duration.ofNanos(System.nanoTime() - started)) + "]");
     }
